@@ -1,0 +1,359 @@
+package dev.trustgate.domain;
+
+import static dev.trustgate.domain.TrustState.ACKNOWLEDGED;
+import static dev.trustgate.domain.TrustState.IDENTITY_CHANGED;
+import static dev.trustgate.domain.TrustState.RE_AUTHENTICATING;
+import static dev.trustgate.domain.TrustState.TRUSTED;
+import static dev.trustgate.domain.TrustState.UNVERIFIED;
+
+import dev.trustgate.domain.CommandResult.Changed;
+import dev.trustgate.domain.CommandResult.Ignored;
+import dev.trustgate.domain.CommandResult.Rejected;
+import dev.trustgate.domain.TrustEvent.IdentityAcknowledged;
+import dev.trustgate.domain.TrustEvent.IdentityAcknowledgementRequested;
+import dev.trustgate.domain.TrustEvent.IdentityBaseline;
+import dev.trustgate.domain.TrustEvent.IdentityChanged;
+import dev.trustgate.domain.TrustEvent.IdentityOverridden;
+import dev.trustgate.domain.TrustEvent.ReauthenticationCancelled;
+import dev.trustgate.domain.TrustEvent.ReauthenticationFailed;
+import dev.trustgate.domain.TrustEvent.ReauthenticationStarted;
+import dev.trustgate.domain.TrustEvent.ReauthenticationSucceeded;
+import dev.trustgate.domain.TrustEvent.TrustBroken;
+import dev.trustgate.domain.TrustEvent.TrustEstablished;
+import dev.trustgate.domain.TrustEvent.TrustRevoked;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The trust lifecycle of one (business number, customer) pair, and the only place that decides
+ * whether a message may be sent to that customer. Immutable: every command returns a new contact
+ * with the events it caused, an {@link Ignored} for stale or repeated signals, or a typed
+ * {@link Rejected}. {@code version} counts changes for optimistic concurrency.
+ *
+ * <p>The invariant this class exists for: while an identity change of an opted-in business is
+ * unacknowledged ({@code pendingChange} present), {@link #sendDecision} never allows a send.
+ */
+public record ContactTrust(
+        ContactKey key,
+        TrustState state,
+        Optional<IdentityHash> identityHash,
+        Optional<Instant> identityAsOf,
+        Optional<IdentityHash> pinnedHash,
+        Optional<IdentityHash> verifiedHash,
+        Optional<PendingChange> pendingChange,
+        Optional<Reauthentication> reauthentication,
+        long version,
+        Optional<Instant> updatedAt) {
+
+    public ContactTrust {
+        Validation.notNull("key", key);
+        Validation.notNull("state", state);
+        Validation.notNull("identityHash", identityHash);
+        Validation.notNull("identityAsOf", identityAsOf);
+        Validation.notNull("pinnedHash", pinnedHash);
+        Validation.notNull("verifiedHash", verifiedHash);
+        Validation.notNull("pendingChange", pendingChange);
+        Validation.notNull("reauthentication", reauthentication);
+        Validation.notNull("updatedAt", updatedAt);
+        if (version < 0) {
+            throw new IllegalArgumentException("version must not be negative");
+        }
+        if (state.blocksSends() != pendingChange.isPresent()) {
+            throw new IllegalArgumentException("state " + state + " and pending change " + pendingChange + " disagree");
+        }
+        if (pendingChange.isPresent() && !pendingChange.get().hash().equals(identityHash)) {
+            throw new IllegalArgumentException("a pending change's hash must be the latest identity hash");
+        }
+        if (state == RE_AUTHENTICATING && !reauthenticationBoundToPendingChange(reauthentication, pendingChange)) {
+            throw new IllegalArgumentException("RE_AUTHENTICATING needs a running or passed re-authentication of the pending change");
+        }
+    }
+
+    private static boolean reauthenticationBoundToPendingChange(Optional<Reauthentication> reauth,
+                                                                Optional<PendingChange> change) {
+        return reauth.isPresent() && change.isPresent()
+                && reauth.get().changeId().equals(change.get().id())
+                && (reauth.get().outcome() == ReauthenticationOutcome.PENDING
+                    || reauth.get().outcome() == ReauthenticationOutcome.SUCCEEDED);
+    }
+
+    /** A customer trustgate has not heard of before: unverified, no identity known. */
+    public static ContactTrust newContact(ContactKey key) {
+        return new ContactTrust(key, UNVERIFIED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 0, Optional.empty());
+    }
+
+    // ---------------------------------------------------------------- the gate
+
+    /**
+     * Whether a message may be sent to this customer now, and the identity to pin it to.
+     *
+     * @param business  the business sending; without opt-in nothing is pinned (WhatsApp sends no hashes)
+     * @param sensitive a message that only the authenticated customer may read
+     */
+    public SendDecision sendDecision(BusinessNumber business, boolean sensitive) {
+        if (state.blocksSends()) {
+            return new SendDecision.Blocked(BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED);
+        }
+        if (sensitive && state != TRUSTED) {
+            return new SendDecision.Blocked(BlockReason.NOT_TRUSTED);
+        }
+        Optional<IdentityHash> pin = business.optedIn() ? pinnedHash : Optional.empty();
+        if (sensitive && business.optedIn() && pin.isEmpty()) {
+            return new SendDecision.Blocked(BlockReason.IDENTITY_UNKNOWN);
+        }
+        return new SendDecision.Allowed(pin);
+    }
+
+    public boolean blocked() {
+        return state.blocksSends();
+    }
+
+    // ---------------------------------------------------------------- identity signals
+
+    /**
+     * WhatsApp showed this customer's identity hash. The first hash becomes the baseline (trust on
+     * first use); a different one is an identity change; the same one changes nothing.
+     */
+    public CommandResult identitySeen(IdentityHash hash, Instant asOf, SignalSource source, ChangeId changeIfDifferent,
+                                      BusinessNumber business, Instant at) {
+        Validation.notNull("hash", hash);
+        if (olderThanCurrentIdentity(asOf)) {
+            return new Ignored("signal from " + asOf + " is older than the current identity");
+        }
+        if (identityHash.isPresent() || blocked()) {
+            // A known hash that differs, or the first known hash of a change that was reported without one.
+            return identityChanged(Optional.of(hash), asOf, source, changeIfDifferent, business, at);
+        }
+        ContactTrust next = new ContactTrust(key, state, Optional.of(hash), Optional.of(asOf), Optional.of(hash),
+                verifiedHash, pendingChange, reauthentication, version + 1, Optional.of(at));
+        return new Changed(next, List.of(new IdentityBaseline(key, at, hash, asOf, source)));
+    }
+
+    /**
+     * WhatsApp (or another source) reports that the person behind this account may have changed.
+     * For an opted-in business (or while an earlier change is still pending) this blocks every send
+     * until acknowledged; an unknown hash blocks too. Late, reordered and repeated signals are ignored.
+     */
+    public CommandResult identityChanged(Optional<IdentityHash> hash, Instant asOf, SignalSource source, ChangeId changeId,
+                                         BusinessNumber business, Instant at) {
+        Validation.notNull("hash", hash);
+        Validation.notNull("asOf", asOf);
+        if (olderThanCurrentIdentity(asOf)) {
+            return new Ignored("signal from " + asOf + " is older than the current identity");
+        }
+        if (hash.isPresent() && hash.equals(identityHash)) {
+            return new Ignored("identity unchanged");
+        }
+        if (hash.isEmpty() && pendingChange.isPresent() && pendingChange.get().hash().isEmpty()) {
+            return new Ignored("an identity change with an unknown hash is already pending");
+        }
+        Instant newAsOf = identityAsOf.filter(current -> current.isAfter(asOf)).orElse(asOf);
+        boolean blocking = business.optedIn() || blocked();
+        Actor actor = source == SignalSource.EXTERNAL ? Actor.TRUSTGATE : Actor.WHATSAPP;
+        List<TrustEvent> events = new ArrayList<>();
+        events.add(new IdentityChanged(key, at, actor, changeId, identityHash, hash, asOf, source, blocking));
+        ContactTrust next;
+        if (blocking) {
+            next = new ContactTrust(key, IDENTITY_CHANGED, hash, Optional.of(newAsOf), pinnedHash, Optional.empty(),
+                    Optional.of(new PendingChange(changeId, hash, at, Optional.empty())), Optional.empty(),
+                    version + 1, Optional.of(at));
+            events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
+        } else {
+            TrustState newState = state == TRUSTED ? UNVERIFIED : state;
+            next = new ContactTrust(key, newState, hash, Optional.of(newAsOf), hash, Optional.empty(),
+                    Optional.empty(), reauthentication, version + 1, Optional.of(at));
+            if (state == TRUSTED) {
+                events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
+            }
+        }
+        return new Changed(next, events);
+    }
+
+    private boolean olderThanCurrentIdentity(Instant asOf) {
+        Validation.notNull("asOf", asOf);
+        return identityAsOf.isPresent() && asOf.isBefore(identityAsOf.get());
+    }
+
+    // ---------------------------------------------------------------- re-authentication
+
+    /** The business starts re-authenticating the customer for the pending change. */
+    public CommandResult startReauthentication(ReauthenticationId id, Actor by, Instant at) {
+        if (state != IDENTITY_CHANGED) {
+            return invalidState("a re-authentication can only start while an identity change is pending and none is running");
+        }
+        PendingChange change = pendingChange.orElseThrow();
+        int attempts = reauthentication.filter(r -> r.changeId().equals(change.id())).map(Reauthentication::attempts).orElse(0);
+        Reauthentication started = new Reauthentication(id, change.id(), at, ReauthenticationOutcome.PENDING, attempts);
+        return new Changed(with(RE_AUTHENTICATING, verifiedHash, pendingChange, Optional.of(started), at),
+                List.of(new ReauthenticationStarted(key, at, by, id, change.id())));
+    }
+
+    /** The business abandons the running re-authentication; a passed one is forgotten. */
+    public CommandResult cancelReauthentication(ReauthenticationId id, Actor by, Instant at) {
+        if (!isCurrentReauthentication(id)) {
+            return new Rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
+        }
+        if (state != RE_AUTHENTICATING) {
+            return invalidState("re-authentication " + id + " is not running");
+        }
+        Reauthentication cancelled = reauthentication.get().with(ReauthenticationOutcome.CANCELLED, reauthentication.get().attempts());
+        return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(cancelled), at),
+                List.of(new ReauthenticationCancelled(key, at, by, id, "cancelled")));
+    }
+
+    /**
+     * The outcome of the running re-authentication. Success keeps sends blocked (only an
+     * acknowledgement unblocks) but vouches for the pending identity; failure returns to IDENTITY_CHANGED.
+     */
+    public CommandResult reauthenticationResult(ReauthenticationId id, boolean succeeded, Evidence evidence, Actor by, Instant at) {
+        Validation.notNull("evidence", evidence);
+        if (!isCurrentReauthentication(id)) {
+            return new Rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
+        }
+        Reauthentication current = reauthentication.get();
+        if (state != RE_AUTHENTICATING || current.outcome() != ReauthenticationOutcome.PENDING) {
+            return invalidState("re-authentication " + id + " already has an outcome: " + current.outcome().code());
+        }
+        if (succeeded) {
+            Reauthentication passed = current.with(ReauthenticationOutcome.SUCCEEDED, current.attempts());
+            return new Changed(with(RE_AUTHENTICATING, pendingChange.get().hash(), pendingChange, Optional.of(passed), at),
+                    List.of(new ReauthenticationSucceeded(key, at, by, id, evidence)));
+        }
+        Reauthentication failed = current.with(ReauthenticationOutcome.FAILED, current.attempts() + 1);
+        return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(failed), at),
+                List.of(new ReauthenticationFailed(key, at, by, id, failed.attempts(), evidence)));
+    }
+
+    private boolean isCurrentReauthentication(ReauthenticationId id) {
+        return reauthentication.isPresent() && reauthentication.get().id().equals(id);
+    }
+
+    // ---------------------------------------------------------------- acknowledgement
+
+    /**
+     * The business acknowledges the pending change of identity {@code hash}, which unblocks sends.
+     * The result is TRUSTED only when a re-authentication of this very change passed; otherwise
+     * ACKNOWLEDGED (messages flow, but nothing sensitive).
+     */
+    public CommandResult acknowledge(IdentityHash hash, Actor by, Evidence evidence, BusinessNumber business, Instant at) {
+        Validation.notNull("hash", hash);
+        Validation.notNull("evidence", evidence);
+        if (!blocked()) {
+            return invalidState("no identity change is pending");
+        }
+        PendingChange change = pendingChange.get();
+        if (change.hash().isEmpty()) {
+            return new Rejected(RejectionReason.IDENTITY_UNKNOWN,
+                    "the pending change has no known identity hash; use the identity override");
+        }
+        if (!change.hash().get().equals(hash)) {
+            return new Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, change.hash().get().value());
+        }
+        Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
+        if (unmet.isPresent()) {
+            return unmet.get();
+        }
+        if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
+            return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
+                    List.of(new IdentityAcknowledgementRequested(key, at, by, change.id(), change.hash(), evidence)));
+        }
+        boolean trusted = verifiedHash.equals(Optional.of(hash));
+        TrustState newState = trusted ? TRUSTED : ACKNOWLEDGED;
+        ContactTrust next = new ContactTrust(key, newState, identityHash, identityAsOf, Optional.of(hash),
+                trusted ? verifiedHash : Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at));
+        List<TrustEvent> events = new ArrayList<>();
+        events.add(new IdentityAcknowledged(key, at, by, change.id(), hash, trusted, change.firstAcknowledger(), evidence));
+        if (trusted) {
+            events.add(new TrustEstablished(key, at, by, Optional.of(hash), evidence));
+        }
+        return new Changed(next, events);
+    }
+
+    /**
+     * Clears a pending change whose new identity WhatsApp never named, so it cannot be acknowledged
+     * by hash. Audited; the contact ends ACKNOWLEDGED and unpinned, and the next hash WhatsApp reports
+     * becomes its baseline. The business's policy applies as for an acknowledgement.
+     */
+    public CommandResult overrideUnknownIdentity(Actor by, String reason, BusinessNumber business, Instant at) {
+        Validation.require("reason", reason, 1000, null, "");
+        if (!blocked()) {
+            return invalidState("no identity change is pending");
+        }
+        PendingChange change = pendingChange.get();
+        if (change.hash().isPresent()) {
+            return invalidState("the pending identity is known; acknowledge it by its hash");
+        }
+        Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
+        if (unmet.isPresent()) {
+            return unmet.get();
+        }
+        if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
+            return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
+                    List.of(new IdentityAcknowledgementRequested(key, at, by, change.id(), Optional.empty(),
+                            new Evidence(null, null, null, reason))));
+        }
+        ContactTrust next = new ContactTrust(key, ACKNOWLEDGED, Optional.empty(), identityAsOf, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at));
+        return new Changed(next, List.of(new IdentityOverridden(key, at, by, change.id(), reason, change.firstAcknowledger())));
+    }
+
+    private Optional<Rejected> policyUnmet(AcknowledgementPolicy policy, PendingChange change, Actor by) {
+        if (policy.requiresReauthentication()
+                && (reauthentication.isEmpty() || !reauthentication.get().passedFor(change.id()))) {
+            return Optional.of(new Rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
+                    "policy " + policy + " needs a passed re-authentication of change " + change.id()));
+        }
+        if (policy.requiresSecondActor() && change.firstAcknowledger().filter(by::equals).isPresent()) {
+            return Optional.of(new Rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
+                    "policy FOUR_EYES needs a second acknowledgement by a different key"));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- the business's own trust decisions
+
+    /** The business authenticated the customer itself (off WhatsApp): TRUSTED with the current identity. */
+    public CommandResult authenticated(Actor by, Evidence evidence, Instant at) {
+        Validation.notNull("evidence", evidence);
+        if (blocked()) {
+            return invalidState("an identity change is pending; re-authenticate and acknowledge it");
+        }
+        return new Changed(with(TRUSTED, identityHash, pendingChange, reauthentication, at),
+                List.of(new TrustEstablished(key, at, by, identityHash, evidence)));
+    }
+
+    /**
+     * The business breaks trust (step 3 of the lifecycle). Allowed from any state: TRUSTED becomes
+     * UNVERIFIED, a passed re-authentication is forgotten, blocked contacts stay blocked.
+     */
+    public CommandResult revokeTrust(Actor by, String reason, Instant at) {
+        Validation.optionalText("reason", reason, 1000);
+        TrustState newState = switch (state) {
+            case TRUSTED -> UNVERIFIED;
+            case RE_AUTHENTICATING -> IDENTITY_CHANGED;
+            case UNVERIFIED, IDENTITY_CHANGED, ACKNOWLEDGED -> state;
+        };
+        Optional<Reauthentication> reauth = state == RE_AUTHENTICATING
+                ? reauthentication.map(r -> r.with(ReauthenticationOutcome.CANCELLED, r.attempts()))
+                : reauthentication;
+        List<TrustEvent> events = new ArrayList<>();
+        if (state == RE_AUTHENTICATING) {
+            events.add(new ReauthenticationCancelled(key, at, by, reauthentication.get().id(), "trust.revoked"));
+        }
+        events.add(new TrustRevoked(key, at, by, state, reason));
+        return new Changed(with(newState, Optional.empty(), pendingChange, reauth, at), events);
+    }
+
+    private ContactTrust with(TrustState newState, Optional<IdentityHash> newVerified, Optional<PendingChange> newPending,
+                              Optional<Reauthentication> newReauth, Instant at) {
+        return new ContactTrust(key, newState, identityHash, identityAsOf, pinnedHash, newVerified, newPending, newReauth,
+                version + 1, Optional.of(at));
+    }
+
+    private static Rejected invalidState(String detail) {
+        return new Rejected(RejectionReason.INVALID_STATE, detail);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.trustgate.domain;
+
+/** Where an identity signal came from; recorded with every identity event. */
+public enum SignalSource {
+    /** {@code contacts[].identity_key_hash} of an inbound message. */
+    WHATSAPP_MESSAGE,
+    /** {@code statuses[].recipient_identity_key_hash} of a status webhook. */
+    WHATSAPP_STATUS,
+    /** A {@code customer_identity_changed} / {@code user_identity_changed} system message. */
+    WHATSAPP_SYSTEM,
+    /** A send WhatsApp refused with error 137000 (identity key mismatch). */
+    WHATSAPP_IDENTITY_MISMATCH,
+    /** Another source: a SIM-swap notice, the business's own fraud system. */
+    EXTERNAL;
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.trustgate.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Something that happened to a contact's trust, told to the business and kept in the audit trail.
+ * {@link #type()} is the stable dotted name clients subscribe to; {@link #data()} the details as
+ * ordered text, so the audit hash of an event is the same on every machine.
+ */
+public sealed interface TrustEvent {
+
+    ContactKey contact();
+
+    Instant at();
+
+    Actor actor();
+
+    String type();
+
+    Map<String, String> data();
+
+    record IdentityBaseline(ContactKey contact, Instant at, IdentityHash hash, Instant asOf, SignalSource source)
+            implements TrustEvent {
+        public Actor actor() {
+            return Actor.WHATSAPP;
+        }
+
+        public String type() {
+            return "identity.baseline";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("identityHash", hash, "asOf", asOf, "source", source.code());
+        }
+    }
+
+    record IdentityChanged(ContactKey contact, Instant at, Actor actor, ChangeId changeId,
+                           Optional<IdentityHash> previousHash, Optional<IdentityHash> newHash,
+                           Instant asOf, SignalSource source, boolean blocking) implements TrustEvent {
+        public String type() {
+            return "identity.changed";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("changeId", changeId, "previousHash", previousHash.orElse(null),
+                    "identityHash", newHash.orElse(null), "identityKnown", newHash.isPresent(),
+                    "asOf", asOf, "source", source.code(), "blocking", blocking);
+        }
+    }
+
+    record TrustBroken(ContactKey contact, Instant at, Actor actor, TrustState previousState, String cause)
+            implements TrustEvent {
+        public String type() {
+            return "trust.broken";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("previousState", previousState, "cause", cause);
+        }
+    }
+
+    record ReauthenticationStarted(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+                                   ChangeId changeId) implements TrustEvent {
+        public String type() {
+            return "reauthentication.started";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("reauthenticationId", reauthenticationId, "changeId", changeId);
+        }
+    }
+
+    record ReauthenticationCancelled(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+                                     String cause) implements TrustEvent {
+        public String type() {
+            return "reauthentication.cancelled";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("reauthenticationId", reauthenticationId, "cause", cause);
+        }
+    }
+
+    record ReauthenticationSucceeded(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+                                     Evidence evidence) implements TrustEvent {
+        public String type() {
+            return "reauthentication.succeeded";
+        }
+
+        public Map<String, String> data() {
+            return Data.with(Data.of("reauthenticationId", reauthenticationId), evidence);
+        }
+    }
+
+    record ReauthenticationFailed(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+                                  int attempts, Evidence evidence) implements TrustEvent {
+        public String type() {
+            return "reauthentication.failed";
+        }
+
+        public Map<String, String> data() {
+            return Data.with(Data.of("reauthenticationId", reauthenticationId, "attempts", attempts), evidence);
+        }
+    }
+
+    record IdentityAcknowledgementRequested(ContactKey contact, Instant at, Actor actor, ChangeId changeId,
+                                            Optional<IdentityHash> hash, Evidence evidence) implements TrustEvent {
+        public String type() {
+            return "identity.acknowledgement_requested";
+        }
+
+        public Map<String, String> data() {
+            return Data.with(Data.of("changeId", changeId, "identityHash", hash.orElse(null)), evidence);
+        }
+    }
+
+    record IdentityAcknowledged(ContactKey contact, Instant at, Actor actor, ChangeId changeId, IdentityHash hash,
+                                boolean trusted, Optional<Actor> firstAcknowledger, Evidence evidence)
+            implements TrustEvent {
+        public String type() {
+            return "identity.acknowledged";
+        }
+
+        public Map<String, String> data() {
+            return Data.with(Data.of("changeId", changeId, "identityHash", hash, "trusted", trusted,
+                    "firstAcknowledger", firstAcknowledger.orElse(null)), evidence);
+        }
+    }
+
+    record IdentityOverridden(ContactKey contact, Instant at, Actor actor, ChangeId changeId, String reason,
+                              Optional<Actor> firstAcknowledger) implements TrustEvent {
+        public String type() {
+            return "identity.overridden";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("changeId", changeId, "reason", reason, "firstAcknowledger", firstAcknowledger.orElse(null));
+        }
+    }
+
+    record TrustEstablished(ContactKey contact, Instant at, Actor actor, Optional<IdentityHash> hash, Evidence evidence)
+            implements TrustEvent {
+        public String type() {
+            return "trust.established";
+        }
+
+        public Map<String, String> data() {
+            return Data.with(Data.of("identityHash", hash.orElse(null)), evidence);
+        }
+    }
+
+    record TrustRevoked(ContactKey contact, Instant at, Actor actor, TrustState previousState, String reason)
+            implements TrustEvent {
+        public String type() {
+            return "trust.revoked";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("previousState", previousState, "reason", reason);
+        }
+    }
+
+    record MessageBlocked(ContactKey contact, Instant at, Actor actor, BlockReason reason, boolean sensitive)
+            implements TrustEvent {
+        public String type() {
+            return "message.blocked";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("reason", reason.code(), "sensitive", sensitive);
+        }
+    }
+
+    record MessageHeld(ContactKey contact, Instant at, Actor actor, String heldMessageId, BlockReason reason,
+                       boolean sensitive) implements TrustEvent {
+        public String type() {
+            return "message.held";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("heldMessageId", heldMessageId, "reason", reason.code(), "sensitive", sensitive);
+        }
+    }
+
+    record MessageReleased(ContactKey contact, Instant at, Actor actor, String heldMessageId, String messageId,
+                           Optional<IdentityHash> pin) implements TrustEvent {
+        public String type() {
+            return "message.released";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("heldMessageId", heldMessageId, "messageId", messageId, "pinnedIdentityHash", pin.orElse(null));
+        }
+    }
+
+    record MessageDiscarded(ContactKey contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
+        public String type() {
+            return "message.discarded";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("heldMessageId", heldMessageId);
+        }
+    }
+
+    /** Builds the ordered, text-only data maps of events. Absent values are left out. */
+    final class Data {
+        private Data() {
+        }
+
+        static Map<String, String> of(Object... keysAndValues) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                Object value = keysAndValues[i + 1];
+                if (value != null) {
+                    map.put((String) keysAndValues[i], value.toString());
+                }
+            }
+            return Collections.unmodifiableMap(map);
+        }
+
+        static Map<String, String> with(Map<String, String> base, Evidence evidence) {
+            Map<String, String> map = new LinkedHashMap<>(base);
+            evidence.asMap().forEach(map::putIfAbsent);
+            return Collections.unmodifiableMap(map);
+        }
+    }
+}
