@@ -1,0 +1,21 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.ReauthenticationId;
+
+/** Abandons the running re-authentication; the contact stays blocked. */
+public interface CancelReauthenticationUseCase {
+
+    ContactTrust cancel(Command command);
+
+    record Command(Caller caller, ContactKey contact, ReauthenticationId reauthentication) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            Requests.required("reauthentication id", reauthentication);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.application.port.out.HeldMessage;
+
+/** Drops a held message for good. */
+public interface DiscardHeldMessageUseCase {
+
+    HeldMessage discard(Command command);
+
+    record Command(Caller caller, String heldMessageId) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.text("heldMessageId", heldMessageId, 64);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.BusinessNumber;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactTrust;
+
+/** The trust view of one contact; not found when trustgate never heard of it. */
+public interface GetContactTrustUseCase {
+
+    View get(Query query);
+
+    record Query(Caller caller, ContactKey contact) {
+        public Query {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+        }
+    }
+
+    /** The contact with what the gate would decide now. */
+    record View(ContactTrust contact, BusinessNumber business, boolean sendAllowed, int heldMessages) {
+    }
+}

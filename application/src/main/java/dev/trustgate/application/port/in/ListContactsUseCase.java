@@ -1,0 +1,27 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.TrustState;
+import java.util.Optional;
+
+/** Contacts of a business, e.g. every blocked customer. */
+public interface ListContactsUseCase {
+
+    ContactStore.Page<ContactTrust> list(Query query);
+
+    record Query(Caller caller, BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit) {
+        public Query {
+            Requests.required("caller", caller);
+            Requests.required("phoneNumberId", business);
+            Requests.required("state", state);
+            Requests.required("cursor", after);
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit must be between 1 and 1000");
+            }
+        }
+    }
+}

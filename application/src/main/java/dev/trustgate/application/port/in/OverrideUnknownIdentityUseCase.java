@@ -1,0 +1,19 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.ContactKey;
+
+/** Clears a pending change whose new identity WhatsApp never named. Audited with its reason. */
+public interface OverrideUnknownIdentityUseCase {
+
+    AcknowledgeIdentityChangeUseCase.Result override(Command command);
+
+    record Command(Caller caller, ContactKey contact, String reason) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            Requests.text("reason", reason, 1000);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.application.port.out.RecordedEvent;
+import dev.trustgate.domain.BusinessNumberId;
+import java.util.List;
+
+/** A business's ordered event feed: events after a sequence number. */
+public interface ReadEventsUseCase {
+
+    Page read(Query query);
+
+    record Query(Caller caller, BusinessNumberId business, long after, int limit) {
+        public Query {
+            Requests.required("caller", caller);
+            Requests.required("phoneNumberId", business);
+            if (after < 0) {
+                throw new IllegalArgumentException("after must not be negative");
+            }
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit must be between 1 and 1000");
+            }
+        }
+    }
+
+    /** {@code next} is the cursor to poll with: the last sequence returned, or {@code after} when none. */
+    record Page(List<RecordedEvent> events, long next) {
+        public Page {
+            events = List.copyOf(events);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.Evidence;
+
+/** The business authenticated the customer itself: the contact becomes TRUSTED. */
+public interface RecordAuthenticationUseCase {
+
+    ContactTrust authenticated(Command command);
+
+    record Command(Caller caller, ContactKey contact, Evidence evidence) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            Requests.required("evidence", evidence);
+        }
+    }
+}

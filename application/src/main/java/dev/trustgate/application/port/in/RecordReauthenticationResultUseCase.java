@@ -1,0 +1,23 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.Evidence;
+import dev.trustgate.domain.ReauthenticationId;
+
+/** Records whether the re-authentication passed. Sends stay blocked until the acknowledgement. */
+public interface RecordReauthenticationResultUseCase {
+
+    ContactTrust record(Command command);
+
+    record Command(Caller caller, ContactKey contact, ReauthenticationId reauthentication, boolean succeeded, Evidence evidence) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            Requests.required("reauthentication id", reauthentication);
+            Requests.required("evidence", evidence);
+        }
+    }
+}

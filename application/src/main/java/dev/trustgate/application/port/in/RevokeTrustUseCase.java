@@ -1,0 +1,22 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactTrust;
+
+/** Step 3: the business breaks trust with the customer. Possible from any state. */
+public interface RevokeTrustUseCase {
+
+    ContactTrust revoke(Command command);
+
+    record Command(Caller caller, ContactKey contact, String reason) {
+        public Command {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            if (reason != null && reason.length() > 1000) {
+                throw new IllegalArgumentException("reason must be at most 1000 characters");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.trustgate.application.port.in;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.Requests;
+import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.domain.BusinessNumberId;
+
+/** Re-computes a business's audit hash chain and names the first broken link. */
+public interface VerifyAuditChainUseCase {
+
+    EventLog.AuditVerification verify(Query query);
+
+    record Query(Caller caller, BusinessNumberId business) {
+        public Query {
+            Requests.required("caller", caller);
+            Requests.required("phoneNumberId", business);
+        }
+    }
+}

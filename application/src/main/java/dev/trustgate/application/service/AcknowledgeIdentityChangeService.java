@@ -1,0 +1,24 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.domain.CommandResult;
+
+public final class AcknowledgeIdentityChangeService implements AcknowledgeIdentityChangeUseCase {
+
+    private final ContactCommands commands;
+    private final Clock clock;
+
+    public AcknowledgeIdentityChangeService(ContactCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result acknowledge(Command command) {
+        CommandResult.Changed changed = commands.execute(command.caller(), command.contact(),
+                (contact, business) -> contact.acknowledge(command.hash(), command.caller().actor(), command.evidence(),
+                        business, clock.now()));
+        return new Result(changed.contact(), !changed.contact().blocked());
+    }
+}

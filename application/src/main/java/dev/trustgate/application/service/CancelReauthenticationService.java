@@ -1,0 +1,23 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.domain.ContactTrust;
+
+public final class CancelReauthenticationService implements CancelReauthenticationUseCase {
+
+    private final ContactCommands commands;
+    private final Clock clock;
+
+    public CancelReauthenticationService(ContactCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public ContactTrust cancel(Command command) {
+        return commands.execute(command.caller(), command.contact(),
+                (contact, business) -> contact.cancelReauthentication(command.reauthentication(), command.caller().actor(),
+                        clock.now())).contact();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.domain.TrustEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class DiscardHeldMessageService implements DiscardHeldMessageUseCase {
+
+    private final Retry retry;
+    private final MessageLog messages;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public DiscardHeldMessageService(Retry retry, MessageLog messages, EventPublisher publisher, Clock clock) {
+        this.retry = retry;
+        this.messages = messages;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public HeldMessage discard(Command command) {
+        return retry.inTransaction(() -> {
+            HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
+            Instant now = clock.now();
+            HeldMessage discarded = held.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), now);
+            messages.saveHeld(discarded);
+            publisher.publish(List.of(new TrustEvent.MessageDiscarded(held.contact(), now, command.caller().actor(), held.id())));
+            return discarded;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.domain.BusinessNumber;
+import dev.trustgate.domain.ContactTrust;
+
+public final class GetContactTrustService implements GetContactTrustUseCase {
+
+    private final Retry retry;
+    private final ContactStore contacts;
+    private final BusinessStore businesses;
+    private final MessageLog messages;
+
+    public GetContactTrustService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages) {
+        this.retry = retry;
+        this.contacts = contacts;
+        this.businesses = businesses;
+        this.messages = messages;
+    }
+
+    @Override
+    public View get(Query query) {
+        query.caller().requireAccess(query.contact().business());
+        return retry.inTransaction(() -> {
+            ContactTrust contact = contacts.find(query.contact()).orElseThrow(() -> TrustgateException.notFound("contact"));
+            BusinessNumber business = businesses.find(query.contact().business())
+                    .orElseGet(() -> BusinessNumber.unknown(query.contact().business()));
+            return new View(contact, business, contact.sendDecision(business, false).allowed(),
+                    messages.countHeld(query.contact()));
+        });
+    }
+}

@@ -1,0 +1,124 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.AuditChain;
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.out.ApiKey;
+import dev.trustgate.application.port.out.ApiKeyStore;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.domain.Actor;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256, compared in
+ * constant time. The admin key is configured or generated on first start.
+ */
+public final class ManageApiKeysService implements ManageApiKeysUseCase {
+
+    /** The id of the admin key, configured or generated. */
+    public static final String ADMIN_KEY_ID = "admin";
+
+    private final Retry retry;
+    private final ApiKeyStore keys;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public ManageApiKeysService(Retry retry, ApiKeyStore keys, IdGenerator ids, Clock clock, SecureRandom random) {
+        this.retry = retry;
+        this.keys = keys;
+        this.ids = ids;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Created create(CreateCommand command) {
+        command.caller().requireAdmin();
+        String key = newKey();
+        ApiKey apiKey = new ApiKey(ids.newId("key"), command.name(), hash(key), false, command.businesses(), clock.now(),
+                Optional.empty());
+        retry.inTransaction(() -> {
+            keys.save(apiKey);
+            return null;
+        });
+        return new Created(apiKey, key);
+    }
+
+    @Override
+    public List<ApiKey> list(Caller caller) {
+        caller.requireAdmin();
+        return retry.inTransaction(keys::list);
+    }
+
+    @Override
+    public void revoke(Caller caller, String id) {
+        caller.requireAdmin();
+        if (ADMIN_KEY_ID.equals(id)) {
+            throw new IllegalArgumentException("the admin key is replaced by configuring TRUSTGATE_ADMIN_KEY, not revoked");
+        }
+        boolean revoked = retry.inTransaction(() -> keys.revoke(id, clock.now()));
+        if (!revoked) {
+            throw TrustgateException.notFound("api key");
+        }
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        String presentedHash = hash(presentedKey);
+        return retry.inTransaction(() -> keys.findByHash(presentedHash))
+                .filter(ApiKey::active)
+                .filter(stored -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
+                        presentedHash.getBytes(StandardCharsets.US_ASCII)))
+                .map(stored -> new Caller(new Actor(stored.id()), stored.admin(), stored.businesses()));
+    }
+
+    /**
+     * Makes sure an admin key exists: stores the hash of {@code configured} when given (replacing an
+     * earlier one), otherwise generates one on first start.
+     *
+     * @return the generated key, to be shown once; empty when configured or generated before
+     */
+    public Optional<String> ensureAdminKey(Optional<String> configured) {
+        return retry.inTransaction(() -> {
+            Optional<ApiKey> existing = keys.find(ADMIN_KEY_ID);
+            if (configured.isPresent()) {
+                if (existing.isEmpty() || !existing.get().keyHash().equals(hash(configured.get()))) {
+                    keys.save(adminKey(hash(configured.get())));
+                }
+                return Optional.empty();
+            }
+            if (existing.isPresent()) {
+                return Optional.empty();
+            }
+            String generated = newKey();
+            keys.save(adminKey(hash(generated)));
+            return Optional.of(generated);
+        });
+    }
+
+    private ApiKey adminKey(String keyHash) {
+        return new ApiKey(ADMIN_KEY_ID, "admin", keyHash, true, Set.of(), clock.now(), Optional.empty());
+    }
+
+    private String newKey() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return "tg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String key) {
+        return AuditChain.sha256(key);
+    }
+}

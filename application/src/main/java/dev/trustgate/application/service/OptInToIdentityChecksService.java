@@ -1,0 +1,44 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.port.out.WhatsAppGateway.SettingOutcome;
+import dev.trustgate.domain.BusinessNumber;
+import java.util.Map;
+
+/** Changes the setting at WhatsApp first; trustgate records it only once WhatsApp applied it. */
+public final class OptInToIdentityChecksService implements OptInToIdentityChecksUseCase {
+
+    private final Retry retry;
+    private final BusinessStore businesses;
+    private final WhatsAppGateway gateway;
+    private final Clock clock;
+
+    public OptInToIdentityChecksService(Retry retry, BusinessStore businesses, WhatsAppGateway gateway, Clock clock) {
+        this.retry = retry;
+        this.businesses = businesses;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    @Override
+    public BusinessNumber setIdentityChecks(Command command) {
+        command.caller().requireAdmin();
+        SettingOutcome outcome = gateway.setIdentityChecks(command.business(), command.enabled());
+        if (outcome instanceof SettingOutcome.Failed failed) {
+            throw new TrustgateException(ErrorCode.UPSTREAM_ERROR,
+                    "WhatsApp did not apply the identity-check setting: " + failed.reason(),
+                    failed.error().<Map<String, Object>>map(e -> Map.of("graphCode", e.code())).orElse(Map.of()));
+        }
+        return retry.inTransaction(() -> {
+            BusinessNumber current = businesses.find(command.business()).orElseGet(() -> BusinessNumber.unknown(command.business()));
+            BusinessNumber next = command.enabled() ? current.optIn(clock.now()) : current.optOut(clock.now());
+            businesses.save(next);
+            return next;
+        });
+    }
+}

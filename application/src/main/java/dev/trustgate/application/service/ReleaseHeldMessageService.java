@@ -1,0 +1,70 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
+import dev.trustgate.application.port.in.SendMessageUseCase.Result;
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.SendDecision;
+import dev.trustgate.domain.TrustEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Releases a held message: the gate decides again as for a new send; when allowed the message is
+ * marked released and forwarded pinned to the identity acknowledged now. Should WhatsApp certainly not
+ * have got it, the message is held again.
+ */
+public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
+
+    private final Retry retry;
+    private final SendGate gate;
+    private final MessageLog messages;
+    private final EventPublisher publisher;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public ReleaseHeldMessageService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages,
+                                     EventPublisher publisher, WhatsAppGateway gateway, IdGenerator ids, Clock clock) {
+        this.retry = retry;
+        this.gate = new SendGate(retry, contacts, businesses, messages, gateway, clock);
+        this.messages = messages;
+        this.publisher = publisher;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Result release(Command command) {
+        Object decided = retry.inTransaction(() -> {
+            HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
+            SendDecision decision = gate.decide(held.contact(), held.sensitive());
+            if (decision instanceof SendDecision.Blocked blocked) {
+                return new Result.Blocked(blocked.reason());
+            }
+            Instant now = clock.now();
+            SentMessage sent = gate.recordDecision(ids.newId("msg"), held.contact(), (SendDecision.Allowed) decision,
+                    held.sensitive());
+            HeldMessage released = held.resolved(HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
+            messages.saveHeld(released);
+            publisher.publish(List.of(new TrustEvent.MessageReleased(held.contact(), now, command.caller().actor(), held.id(),
+                    sent.id(), sent.pin())));
+            return new Release(sent, held);
+        });
+        if (decided instanceof Result result) {
+            return result;
+        }
+        Release release = (Release) decided;
+        return gate.forward(release.sent(), release.held().body(), () -> messages.saveHeld(release.held()));
+    }
+
+    /** A release decided and recorded, to be forwarded after the commit. */
+    private record Release(SentMessage sent, HeldMessage held) {
+    }
+}

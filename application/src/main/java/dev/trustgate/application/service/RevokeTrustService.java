@@ -1,0 +1,22 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.RevokeTrustUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.domain.ContactTrust;
+
+public final class RevokeTrustService implements RevokeTrustUseCase {
+
+    private final ContactCommands commands;
+    private final Clock clock;
+
+    public RevokeTrustService(ContactCommands commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Override
+    public ContactTrust revoke(Command command) {
+        return commands.execute(command.caller(), command.contact(),
+                (contact, business) -> contact.revokeTrust(command.caller().actor(), command.reason(), clock.now())).contact();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.in.StartReauthenticationUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.ReauthenticationId;
+
+public final class StartReauthenticationService implements StartReauthenticationUseCase {
+
+    private final ContactCommands commands;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public StartReauthenticationService(ContactCommands commands, IdGenerator ids, Clock clock) {
+        this.commands = commands;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public ContactTrust start(Command command) {
+        ReauthenticationId id = new ReauthenticationId(ids.newId("reauth"));
+        return commands.execute(command.caller(), command.contact(),
+                (contact, business) -> contact.startReauthentication(id, command.caller().actor(), clock.now())).contact();
+    }
+}

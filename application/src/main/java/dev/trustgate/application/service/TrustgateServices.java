@@ -1,0 +1,81 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.port.out.ApiKeyStore;
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SubscriptionStore;
+import dev.trustgate.application.port.out.Transactions;
+import dev.trustgate.application.port.out.WebhookReceipts;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import java.security.SecureRandom;
+import java.util.function.Predicate;
+
+/**
+ * Every use case of trustgate, built over one set of output ports. An embedding product (or the
+ * server's bootstrap) supplies the ports and takes the use cases it needs from here.
+ */
+public final class TrustgateServices {
+
+    /** The output ports the use cases run on. */
+    public record Ports(Transactions transactions, ContactStore contacts, BusinessStore businesses, EventLog events,
+                        WebhookReceipts receipts, MessageLog messages, Outbox outbox, SubscriptionStore subscriptions,
+                        ApiKeyStore apiKeys, WhatsAppGateway whatsApp, Clock clock, IdGenerator ids) {
+    }
+
+    public final OptInToIdentityChecksService optIn;
+    public final SetAcknowledgementPolicyService setPolicy;
+    public final RecordIdentitySignalService recordSignals;
+    public final SendMessageService send;
+    public final ReleaseHeldMessageService release;
+    public final DiscardHeldMessageService discard;
+    public final StartReauthenticationService startReauthentication;
+    public final CancelReauthenticationService cancelReauthentication;
+    public final RecordReauthenticationResultService reauthenticationResult;
+    public final AcknowledgeIdentityChangeService acknowledge;
+    public final OverrideUnknownIdentityService overrideUnknownIdentity;
+    public final RecordAuthenticationService recordAuthentication;
+    public final RevokeTrustService revokeTrust;
+    public final ManageSubscriptionsService subscriptions;
+    public final ManageApiKeysService apiKeys;
+    public final GetContactTrustService getContact;
+    public final ListContactsService listContacts;
+    public final ReadEventsService readEvents;
+    public final VerifyAuditChainService verifyAudit;
+    public final EventPublisher publisher;
+    public final Retry retry;
+
+    public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
+        SecureRandom random = new SecureRandom();
+        retry = new Retry(ports.transactions());
+        publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock());
+        ContactCommands commands = new ContactCommands(retry, ports.contacts(), ports.businesses(), publisher);
+        optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
+        setPolicy = new SetAcknowledgementPolicyService(retry, ports.businesses());
+        recordSignals = new RecordIdentitySignalService(retry, commands, ports.receipts(), ports.messages(), ports.ids(),
+                ports.clock());
+        send = new SendMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
+                ports.whatsApp(), ports.ids(), ports.clock());
+        release = new ReleaseHeldMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
+                ports.whatsApp(), ports.ids(), ports.clock());
+        discard = new DiscardHeldMessageService(retry, ports.messages(), publisher, ports.clock());
+        startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
+        cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
+        reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());
+        acknowledge = new AcknowledgeIdentityChangeService(commands, ports.clock());
+        overrideUnknownIdentity = new OverrideUnknownIdentityService(commands, ports.clock());
+        recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
+        revokeTrust = new RevokeTrustService(commands, ports.clock());
+        subscriptions = new ManageSubscriptionsService(retry, ports.subscriptions(), ports.ids(), ports.clock(), random,
+                subscriptionUrlAllowed);
+        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.ids(), ports.clock(), random);
+        getContact = new GetContactTrustService(retry, ports.contacts(), ports.businesses(), ports.messages());
+        listContacts = new ListContactsService(retry, ports.contacts());
+        readEvents = new ReadEventsService(retry, ports.events());
+        verifyAudit = new VerifyAuditChainService(retry, ports.events());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.trustgate.application.fakes;
+
+import dev.trustgate.application.port.out.GraphError;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.IdentityHash;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Records every send with its pin and answers as told (accepts by default). */
+public final class FakeWhatsAppGateway implements WhatsAppGateway {
+
+    /** A send as WhatsApp would have received it. */
+    public record Forwarded(BusinessNumberId from, String body, Optional<IdentityHash> pin, String messageId) {
+    }
+
+    private final List<Forwarded> forwarded = new ArrayList<>();
+    private final Map<BusinessNumberId, Boolean> identityChecks = new HashMap<>();
+    private final AtomicInteger counter = new AtomicInteger();
+    private volatile SendOutcome nextOutcome;
+    private volatile SettingOutcome settingOutcome = new SettingOutcome.Applied();
+
+    @Override
+    public synchronized SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+        if (nextOutcome != null) {
+            SendOutcome outcome = nextOutcome;
+            nextOutcome = null;
+            return outcome;
+        }
+        String id = "wamid.fake" + counter.incrementAndGet();
+        forwarded.add(new Forwarded(from, messageJson, pin, id));
+        return new SendOutcome.Sent(id, 200, "{\"messages\":[{\"id\":\"" + id + "\"}]}");
+    }
+
+    @Override
+    public synchronized SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled) {
+        if (settingOutcome instanceof SettingOutcome.Applied) {
+            identityChecks.put(business, enabled);
+        }
+        return settingOutcome;
+    }
+
+    public void answerNextSendWith(SendOutcome outcome) {
+        this.nextOutcome = outcome;
+    }
+
+    public void refuseNextSend(int code, String message) {
+        answerNextSendWith(new SendOutcome.Refused(400, new GraphError(code, "OAuthException", message, message, "trace"),
+                "{\"error\":{\"code\":" + code + "}}"));
+    }
+
+    public void answerSettingsWith(SettingOutcome outcome) {
+        this.settingOutcome = outcome;
+    }
+
+    public synchronized List<Forwarded> forwarded() {
+        return List.copyOf(forwarded);
+    }
+
+    public synchronized Optional<Boolean> identityChecks(BusinessNumberId business) {
+        return Optional.ofNullable(identityChecks.get(business));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.trustgate.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
+import dev.trustgate.application.port.out.OutboxEntry;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessAndNotificationsTest extends ServiceTestSupport {
+
+    @Test
+    void anApiKeyIsShownOnceStoredHashedAndStopsWorkingWhenRevoked() {
+        ManageApiKeysUseCase.Created created = services.apiKeys.create(
+                new ManageApiKeysUseCase.CreateCommand(ADMIN, "crm", Set.of(BUSINESS)));
+
+        assertThat(created.key()).startsWith("tg_");
+        assertThat(core.apiKeys.list()).singleElement().satisfies(k -> assertThat(k.keyHash()).doesNotContain(created.key()));
+        Caller caller = services.apiKeys.authenticate(created.key()).orElseThrow();
+        assertThat(caller.admin()).isFalse();
+        assertThat(caller.businesses()).containsExactly(BUSINESS);
+
+        services.apiKeys.revoke(ADMIN, created.apiKey().id());
+        assertThat(services.apiKeys.authenticate(created.key())).isEmpty();
+        assertThat(services.apiKeys.authenticate("tg_wrong")).isEmpty();
+        assertThat(services.apiKeys.authenticate("")).isEmpty();
+    }
+
+    @Test
+    void onlyTheAdminManagesKeys() {
+        assertThatThrownBy(() -> services.apiKeys.create(new ManageApiKeysUseCase.CreateCommand(ALICE, "x", Set.of(BUSINESS))))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+    }
+
+    @Test
+    void theAdminKeyIsGeneratedOnceOnFirstStartOrTakenFromConfiguration() {
+        Optional<String> generated = services.apiKeys.ensureAdminKey(Optional.empty());
+        assertThat(generated).isPresent();
+        assertThat(services.apiKeys.ensureAdminKey(Optional.empty())).as("never printed again").isEmpty();
+        assertThat(services.apiKeys.authenticate(generated.get())).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
+
+        services.apiKeys.ensureAdminKey(Optional.of("configured-admin-key-0123456789"));
+        assertThat(services.apiKeys.authenticate(generated.get())).isEmpty();
+        assertThat(services.apiKeys.authenticate("configured-admin-key-0123456789")).isPresent();
+    }
+
+    @Test
+    void everyEventIsQueuedForEachMatchingSubscriptionInTheSameTransaction() {
+        ManageSubscriptionsUseCase.Created all = services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://crm.internal/hooks", Set.of(), Set.of()));
+        services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "https://crm.example/broken", Set.of("trust.broken"), Set.of()));
+        services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                MALLORY, "https://other.example/hooks", Set.of(), Set.of()));
+
+        optIn();
+        baseline();
+        identityChanges();
+
+        assertThat(all.secret()).startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(all.secret().substring(6))).hasSize(32);
+        assertThat(all.subscription().businesses()).containsExactly(BUSINESS);
+        var claimed = core.outbox.claimDue(core.clock.now(), 100, Duration.ofMinutes(1));
+        assertThat(claimed).extracting(OutboxEntry::destination)
+                .containsExactlyInAnyOrder(all.subscription().id(), services.subscriptions.list(ALICE).get(1).id());
+        assertThat(core.outbox.backlog(core.clock.now()).pending()).isEqualTo(4);
+    }
+
+    @Test
+    void subscriptionsRefuseUnknownEventTypesBadUrlsAndOtherBusinesses() {
+        assertThatThrownBy(() -> services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://crm", Set.of("trust.whatever"), Set.of()))).hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "ftp://crm", Set.of(), Set.of()))).hasMessageContaining("url");
+        assertThatThrownBy(() -> services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://user:pw@crm", Set.of(), Set.of()))).hasMessageContaining("url");
+        assertThatThrownBy(() -> services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://crm", Set.of(), Set.of(OTHER_BUSINESS_CUSTOMER.business()))))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThat(services.subscriptions.list(ADMIN)).isEmpty();
+    }
+
+    @Test
+    void aKeySeesAndDeletesOnlyItsBusinessesSubscriptions() {
+        ManageSubscriptionsUseCase.Created mine = services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://crm", Set.of(), Set.of()));
+
+        assertThat(services.subscriptions.list(MALLORY)).isEmpty();
+        assertThatThrownBy(() -> services.subscriptions.delete(MALLORY, mine.subscription().id()))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        services.subscriptions.delete(BOB, mine.subscription().id());
+        assertThat(services.subscriptions.list(ADMIN)).isEmpty();
+    }
+}

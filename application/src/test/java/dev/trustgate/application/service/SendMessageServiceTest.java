@@ -1,0 +1,153 @@
+package dev.trustgate.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
+import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
+import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
+import dev.trustgate.application.port.in.SendMessageUseCase;
+import dev.trustgate.application.port.in.SendMessageUseCase.OnBlocked;
+import dev.trustgate.application.port.in.SendMessageUseCase.Result;
+import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.WhatsAppGateway.SendOutcome;
+import dev.trustgate.domain.BlockReason;
+import dev.trustgate.domain.Evidence;
+import org.junit.jupiter.api.Test;
+
+class SendMessageServiceTest extends ServiceTestSupport {
+
+    private Result send(OnBlocked onBlocked) {
+        return services.send.send(new SendMessageUseCase.Command(ALICE, CUSTOMER, TEXT, false, onBlocked));
+    }
+
+    @Test
+    void aBlockedSendNeverReachesWhatsAppAndIsRecorded() {
+        optIn();
+        baseline();
+        identityChanges();
+
+        assertThat(send(OnBlocked.REJECT)).isEqualTo(new Result.Blocked(BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED));
+
+        assertThat(core.whatsApp.forwarded()).isEmpty();
+        assertThat(core.messages.allSent()).isEmpty();
+        assertThat(eventTypes()).endsWith("message.blocked");
+    }
+
+    @Test
+    void anAllowedSendIsRecordedWithItsPinAndWhatsAppsMessageId() {
+        optIn();
+        baseline();
+
+        Result.Sent sent = (Result.Sent) send(OnBlocked.REJECT);
+
+        assertThat(core.whatsApp.forwarded()).singleElement().satisfies(f -> {
+            assertThat(f.pin()).contains(OLD);
+            assertThat(f.body()).isEqualTo(TEXT);
+        });
+        assertThat(core.messages.findSentByWhatsAppId(sent.messageId())).hasValueSatisfying(m -> {
+            assertThat(m.pin()).contains(OLD);
+            assertThat(m.status()).isEqualTo(SentMessage.Status.SENT);
+        });
+    }
+
+    @Test
+    void aBusinessThatDidNotOptInSendsUnpinned() {
+        baseline();
+
+        assertThat(send(OnBlocked.REJECT)).isInstanceOfSatisfying(Result.Sent.class, s -> assertThat(s.pin()).isEmpty());
+    }
+
+    @Test
+    void aHeldMessageIsReleasedOnlyAfterAcknowledgementAndThenPinnedToTheNewIdentity() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        assertThat(core.messages.countHeld(CUSTOMER)).isEqualTo(1);
+
+        assertThat(services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isEqualTo(new Result.Blocked(BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED));
+        assertThat(core.whatsApp.forwarded()).isEmpty();
+
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        Result released = services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
+
+        assertThat(released).isInstanceOfSatisfying(Result.Sent.class, s -> assertThat(s.pin()).contains(NEW));
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.RELEASED));
+        assertThat(eventTypes()).contains("message.held", "message.released");
+        assertThatThrownBy(() -> services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void aReleaseWhatsAppCertainlyDidNotGetIsHeldAgain() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        core.whatsApp.answerNextSendWith(new SendOutcome.Unavailable("connection refused", false, false));
+
+        assertThatThrownBy(() -> services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.HELD));
+    }
+
+    @Test
+    void discardingAHeldMessageIsFinal() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+
+        services.discard.discard(new DiscardHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
+
+        assertThat(core.messages.countHeld(CUSTOMER)).isZero();
+        assertThatThrownBy(() -> services.discard.discard(new DiscardHeldMessageUseCase.Command(MALLORY, held.heldMessageId())))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void aTimeoutAfterTheRequestWasWrittenIsReportedAndRecordedAsUnknownNeverRetried() {
+        optIn();
+        baseline();
+        core.whatsApp.answerNextSendWith(new SendOutcome.Unavailable("timed out", true, true));
+
+        assertThatThrownBy(() -> send(OnBlocked.REJECT))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
+                    assertThat(e.details()).containsEntry("mayHaveBeenSent", true);
+                });
+        assertThat(core.messages.allSent()).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(SentMessage.Status.UNKNOWN));
+        assertThat(core.whatsApp.forwarded()).isEmpty();
+    }
+
+    @Test
+    void aGraphErrorIsPassedBack() {
+        optIn();
+        baseline();
+        core.whatsApp.refuseNextSend(131030, "Recipient phone number not in allowed list");
+
+        assertThat(send(OnBlocked.REJECT)).isInstanceOfSatisfying(Result.RefusedUpstream.class,
+                r -> assertThat(r.status()).isEqualTo(400));
+    }
+
+    @Test
+    void whenStorageIsDownNothingIsSentAndTheCallerIsTold() {
+        optIn();
+        baseline();
+        core.transactions.failWith(true);
+
+        assertThatThrownBy(() -> send(OnBlocked.REJECT))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+        assertThat(core.whatsApp.forwarded()).isEmpty();
+        assertThat(core.messages.allSent()).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.fakes.InMemoryTrustgate;
+import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Kind;
+import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Outcome;
+import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Signal;
+import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
+import dev.trustgate.application.port.out.RecordedEvent;
+import dev.trustgate.domain.Actor;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.SignalSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The in-memory core plus the few steps every service test takes. */
+abstract class ServiceTestSupport {
+
+    static final ContactKey CUSTOMER = ContactKey.of("106540352242922", "16505551234");
+    static final BusinessNumberId BUSINESS = CUSTOMER.business();
+    static final ContactKey OTHER_BUSINESS_CUSTOMER = ContactKey.of("999000111", "16505551234");
+    static final IdentityHash OLD = new IdentityHash("DF2lS5v2W6x=");
+    static final IdentityHash NEW = new IdentityHash("Qm9vbXNoYWthbGFrYQ==");
+    static final Caller ADMIN = Caller.admin(new Actor("admin"));
+    static final Caller ALICE = Caller.scoped(new Actor("key_alice"), Set.of(BUSINESS));
+    static final Caller BOB = Caller.scoped(new Actor("key_bob"), Set.of(BUSINESS));
+    static final Caller MALLORY = Caller.scoped(new Actor("key_mallory"), Set.of(OTHER_BUSINESS_CUSTOMER.business()));
+    static final String TEXT = "{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}";
+
+    final InMemoryTrustgate core = new InMemoryTrustgate();
+    final TrustgateServices services = core.services;
+
+    void optIn() {
+        services.optIn.setIdentityChecks(new OptInToIdentityChecksUseCase.Command(ADMIN, BUSINESS, true));
+    }
+
+    List<Outcome> signal(Kind kind, Optional<IdentityHash> hash, long whatsappEpochSecond, String receipt) {
+        return services.recordSignals.record(List.of(new Signal(Optional.ofNullable(receipt), CUSTOMER, kind, hash,
+                Instant.ofEpochSecond(whatsappEpochSecond), SignalSource.WHATSAPP_MESSAGE, Optional.empty())));
+    }
+
+    void baseline() {
+        signal(Kind.OBSERVED, Optional.of(OLD), 1_750_000_000L, "m1");
+    }
+
+    void identityChanges() {
+        signal(Kind.OBSERVED, Optional.of(NEW), 1_750_000_100L, "m2");
+    }
+
+    List<String> eventTypes() {
+        return core.events.read(BUSINESS, 0, 1000).stream().map(RecordedEvent::type).toList();
+    }
+}
