@@ -1,0 +1,67 @@
+package dev.trustgate.adapters.persistence;
+
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.ConcurrentUpdateException;
+import dev.trustgate.domain.AcknowledgementPolicy;
+import dev.trustgate.domain.BusinessNumber;
+import dev.trustgate.domain.BusinessNumberId;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Business numbers in the {@code business_numbers} table. */
+public final class JdbiBusinessStore implements BusinessStore {
+
+    @RegisterConstructorMapper(BusinessRow.class)
+    interface Dao {
+        @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id")
+        Optional<BusinessRow> find(@Bind("id") String id);
+
+        @SqlUpdate("UPDATE business_numbers SET opted_in = :optedIn, since = :since, policy = :policy "
+                + "WHERE phone_number_id = :phoneNumberId")
+        int update(@BindMethods BusinessRow row);
+
+        @SqlUpdate("INSERT INTO business_numbers (phone_number_id, opted_in, since, policy) "
+                + "VALUES (:phoneNumberId, :optedIn, :since, :policy) ON CONFLICT DO NOTHING")
+        int insert(@BindMethods BusinessRow row);
+    }
+
+    /** One row of {@code business_numbers}. */
+    public record BusinessRow(String phoneNumberId, boolean optedIn, Instant since, String policy) {
+        static BusinessRow fromDomain(BusinessNumber b) {
+            return new BusinessRow(b.id().value(), b.optedIn(), b.since().orElse(null), b.policy().name());
+        }
+
+        BusinessNumber toDomain() {
+            return new BusinessNumber(new BusinessNumberId(phoneNumberId), optedIn, Optional.ofNullable(since),
+                    AcknowledgementPolicy.valueOf(policy));
+        }
+    }
+
+    private final JdbiTransactions transactions;
+
+    public JdbiBusinessStore(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<BusinessNumber> find(BusinessNumberId id) {
+        return transactions.withHandle(h -> h.attach(Dao.class).find(id.value())).map(BusinessRow::toDomain);
+    }
+
+    @Override
+    public void save(BusinessNumber business) {
+        BusinessRow row = BusinessRow.fromDomain(business);
+        int written = transactions.withHandle(h -> {
+            Dao dao = h.attach(Dao.class);
+            return dao.update(row) == 1 ? 1 : dao.insert(row);
+        });
+        if (written != 1) {
+            throw new ConcurrentUpdateException("business number " + business.id() + " was created concurrently");
+        }
+    }
+}

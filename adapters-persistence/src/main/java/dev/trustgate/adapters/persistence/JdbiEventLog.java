@@ -1,0 +1,146 @@
+package dev.trustgate.adapters.persistence;
+
+import dev.trustgate.application.AuditChain;
+import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.port.out.RecordedEvent;
+import dev.trustgate.domain.Actor;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.TrustEvent;
+import dev.trustgate.domain.WaId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The audit log in the {@code events} table. An append locks its business number's row in
+ * {@code event_heads} until commit, so events of one business commit in sequence order (a reader
+ * polling {@code after=N} never misses one) and other businesses never wait.
+ */
+public final class JdbiEventLog implements EventLog {
+
+    @RegisterConstructorMapper(EventRow.class)
+    @RegisterConstructorMapper(Head.class)
+    interface Dao {
+        @SqlQuery("SELECT last_sequence, last_hash FROM event_heads WHERE phone_number_id = :business FOR UPDATE")
+        Optional<Head> lockHead(@Bind("business") String business);
+
+        @SqlUpdate("INSERT INTO event_heads (phone_number_id, last_sequence, last_hash) VALUES (:business, 0, :genesis) "
+                + "ON CONFLICT DO NOTHING")
+        int createHead(@Bind("business") String business, @Bind("genesis") String genesis);
+
+        @SqlUpdate("UPDATE event_heads SET last_sequence = :sequence, last_hash = :hash WHERE phone_number_id = :business")
+        int moveHead(@Bind("business") String business, @Bind("sequence") long sequence, @Bind("hash") String hash);
+
+        @SqlBatch("INSERT INTO events (phone_number_id, sequence, type, wa_id, at, actor, data, previous_hash, hash) "
+                + "VALUES (:phoneNumberId, :sequence, :type, :waId, :at, :actor, :data, :previousHash, :hash)")
+        void insert(@BindMethods List<EventRow> rows);
+
+        String COLUMNS = "phone_number_id, sequence, type, wa_id, at, actor, data, previous_hash, hash";
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND sequence > :after "
+                + "ORDER BY sequence LIMIT :limit")
+        List<EventRow> read(@Bind("business") String business, @Bind("after") long after, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND wa_id = :waId "
+                + "ORDER BY sequence DESC LIMIT :limit")
+        List<EventRow> readContact(@Bind("business") String business, @Bind("waId") String waId, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business ORDER BY sequence")
+        Stream<EventRow> all(@Bind("business") String business);
+    }
+
+    /** The head of one business's chain. */
+    public record Head(long lastSequence, String lastHash) {
+    }
+
+    /** One row of {@code events}. */
+    public record EventRow(String phoneNumberId, long sequence, String type, String waId, Instant at, String actor,
+                           String data, String previousHash, String hash) {
+        static EventRow fromDomain(RecordedEvent e) {
+            return new EventRow(e.contact().business().value(), e.sequence(), e.type(), e.contact().waId().value(), e.at(),
+                    e.actor().id(), Columns.json(e.data()), e.previousHash(), e.hash());
+        }
+
+        RecordedEvent toDomain() {
+            return new RecordedEvent(sequence, type, new ContactKey(new BusinessNumberId(phoneNumberId), new WaId(waId)), at,
+                    new Actor(actor), Columns.map(data), previousHash, hash);
+        }
+    }
+
+    private final JdbiTransactions transactions;
+
+    public JdbiEventLog(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<RecordedEvent> append(BusinessNumberId business, List<TrustEvent> events) {
+        if (events.stream().anyMatch(e -> !e.contact().business().equals(business))) {
+            throw new IllegalArgumentException("event of another business number");
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return transactions.withHandle(h -> {
+            Dao dao = h.attach(Dao.class);
+            Head head = dao.lockHead(business.value()).orElseGet(() -> {
+                dao.createHead(business.value(), AuditChain.GENESIS);
+                return dao.lockHead(business.value()).orElseThrow();
+            });
+            List<RecordedEvent> recorded = new ArrayList<>(events.size());
+            long sequence = head.lastSequence();
+            String previous = head.lastHash();
+            for (TrustEvent event : events) {
+                RecordedEvent sealed = AuditChain.seal(event, ++sequence, previous);
+                recorded.add(sealed);
+                previous = sealed.hash();
+            }
+            dao.insert(recorded.stream().map(EventRow::fromDomain).toList());
+            dao.moveHead(business.value(), sequence, previous);
+            return recorded;
+        });
+    }
+
+    @Override
+    public List<RecordedEvent> read(BusinessNumberId business, long after, int limit) {
+        return transactions.withHandle(h -> h.attach(Dao.class).read(business.value(), after, limit))
+                .stream().map(EventRow::toDomain).toList();
+    }
+
+    @Override
+    public List<RecordedEvent> readContact(ContactKey contact, int limit) {
+        return transactions.withHandle(h -> h.attach(Dao.class).readContact(contact.business().value(),
+                contact.waId().value(), limit)).stream().map(EventRow::toDomain).toList();
+    }
+
+    @Override
+    public AuditVerification verify(BusinessNumberId business) {
+        return transactions.withHandle(h -> {
+            try (Stream<EventRow> rows = h.attach(Dao.class).all(business.value())) {
+                String previous = AuditChain.GENESIS;
+                long checked = 0;
+                for (Iterator<EventRow> it = rows.iterator(); it.hasNext(); ) {
+                    EventRow row = it.next();
+                    checked++;
+                    RecordedEvent event = row.toDomain();
+                    if (event.sequence() != checked || !event.previousHash().equals(previous)
+                            || !AuditChain.hash(event).equals(event.hash())) {
+                        return new AuditVerification(false, checked, event.sequence());
+                    }
+                    previous = event.hash();
+                }
+                return new AuditVerification(true, checked, null);
+            }
+        });
+    }
+}

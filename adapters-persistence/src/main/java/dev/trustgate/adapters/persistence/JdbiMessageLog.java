@@ -1,0 +1,151 @@
+package dev.trustgate.adapters.persistence;
+
+import dev.trustgate.application.port.out.ConcurrentUpdateException;
+import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.BlockReason;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.WaId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Sent messages with their pins ({@code sent_messages}) and held messages ({@code held_messages}). */
+public final class JdbiMessageLog implements MessageLog {
+
+    @RegisterConstructorMapper(SentRow.class)
+    @RegisterConstructorMapper(HeldRow.class)
+    interface Dao {
+        String SENT = "id, phone_number_id, wa_id, pin, sensitive, decided_at, status, whatsapp_message_id";
+        String HELD = "id, phone_number_id, wa_id, body, sensitive, reason, held_at, status, sent_message_id, resolved_at";
+
+        @SqlUpdate("UPDATE sent_messages SET status = :status, whatsapp_message_id = :whatsappMessageId WHERE id = :id")
+        int updateSent(@BindMethods SentRow row);
+
+        @SqlUpdate("INSERT INTO sent_messages (" + SENT + ") VALUES (:id, :phoneNumberId, :waId, :pin, :sensitive, "
+                + ":decidedAt, :status, :whatsappMessageId) ON CONFLICT DO NOTHING")
+        int insertSent(@BindMethods SentRow row);
+
+        @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE id = :id")
+        Optional<SentRow> findSent(@Bind("id") String id);
+
+        @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE whatsapp_message_id = :wamid")
+        Optional<SentRow> findSentByWhatsAppId(@Bind("wamid") String wamid);
+
+        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :resolvedAt "
+                + "WHERE id = :id")
+        int updateHeld(@BindMethods HeldRow row);
+
+        @SqlUpdate("INSERT INTO held_messages (" + HELD + ") VALUES (:id, :phoneNumberId, :waId, :body, :sensitive, :reason, "
+                + ":heldAt, :status, :sentMessageId, :resolvedAt) ON CONFLICT DO NOTHING")
+        int insertHeld(@BindMethods HeldRow row);
+
+        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE id = :id")
+        Optional<HeldRow> findHeld(@Bind("id") String id);
+
+        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND wa_id = :waId "
+                + "AND status = 'HELD' ORDER BY held_at, id")
+        List<HeldRow> listHeld(@Bind("business") String business, @Bind("waId") String waId);
+
+        @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND wa_id = :waId AND status = 'HELD'")
+        int countHeld(@Bind("business") String business, @Bind("waId") String waId);
+    }
+
+    /** One row of {@code sent_messages}. */
+    public record SentRow(String id, String phoneNumberId, String waId, String pin, boolean sensitive, Instant decidedAt,
+                          String status, String whatsappMessageId) {
+        static SentRow fromDomain(SentMessage m) {
+            return new SentRow(m.id(), m.contact().business().value(), m.contact().waId().value(),
+                    m.pin().map(IdentityHash::value).orElse(null), m.sensitive(), m.decidedAt(), m.status().name(),
+                    m.whatsappMessageId().orElse(null));
+        }
+
+        SentMessage toDomain() {
+            return new SentMessage(id, key(phoneNumberId, waId), Optional.ofNullable(pin).map(IdentityHash::new), sensitive,
+                    decidedAt, SentMessage.Status.valueOf(status), Optional.ofNullable(whatsappMessageId));
+        }
+    }
+
+    /** One row of {@code held_messages}. */
+    public record HeldRow(String id, String phoneNumberId, String waId, String body, boolean sensitive, String reason,
+                          Instant heldAt, String status, String sentMessageId, Instant resolvedAt) {
+        static HeldRow fromDomain(HeldMessage m) {
+            return new HeldRow(m.id(), m.contact().business().value(), m.contact().waId().value(), m.body(), m.sensitive(),
+                    m.reason().name(), m.heldAt(), m.status().name(), m.sentMessageId().orElse(null),
+                    m.resolvedAt().orElse(null));
+        }
+
+        HeldMessage toDomain() {
+            return new HeldMessage(id, key(phoneNumberId, waId), body, sensitive, BlockReason.valueOf(reason), heldAt,
+                    HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId), Optional.ofNullable(resolvedAt));
+        }
+    }
+
+    private static ContactKey key(String business, String waId) {
+        return new ContactKey(new BusinessNumberId(business), new WaId(waId));
+    }
+
+    private final JdbiTransactions transactions;
+
+    public JdbiMessageLog(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void saveSent(SentMessage message) {
+        SentRow row = SentRow.fromDomain(message);
+        requireWritten(transactions.withHandle(h -> {
+            Dao dao = h.attach(Dao.class);
+            return dao.updateSent(row) == 1 ? 1 : dao.insertSent(row);
+        }), message.id());
+    }
+
+    @Override
+    public Optional<SentMessage> findSent(String id) {
+        return transactions.withHandle(h -> h.attach(Dao.class).findSent(id)).map(SentRow::toDomain);
+    }
+
+    @Override
+    public Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId) {
+        return transactions.withHandle(h -> h.attach(Dao.class).findSentByWhatsAppId(whatsappMessageId)).map(SentRow::toDomain);
+    }
+
+    @Override
+    public void saveHeld(HeldMessage message) {
+        HeldRow row = HeldRow.fromDomain(message);
+        requireWritten(transactions.withHandle(h -> {
+            Dao dao = h.attach(Dao.class);
+            return dao.updateHeld(row) == 1 ? 1 : dao.insertHeld(row);
+        }), message.id());
+    }
+
+    @Override
+    public Optional<HeldMessage> findHeld(String id) {
+        return transactions.withHandle(h -> h.attach(Dao.class).findHeld(id)).map(HeldRow::toDomain);
+    }
+
+    @Override
+    public List<HeldMessage> listHeld(ContactKey contact) {
+        return transactions.withHandle(h -> h.attach(Dao.class).listHeld(contact.business().value(), contact.waId().value()))
+                .stream().map(HeldRow::toDomain).toList();
+    }
+
+    @Override
+    public int countHeld(ContactKey contact) {
+        return transactions.withHandle(h -> h.attach(Dao.class).countHeld(contact.business().value(), contact.waId().value()));
+    }
+
+    private static void requireWritten(int rows, String id) {
+        if (rows != 1) {
+            throw new ConcurrentUpdateException("message " + id + " was written concurrently");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.trustgate.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every storage port on one database: a HikariCP pool, the Flyway-migrated schema and the JDBI stores
+ * sharing one {@link JdbiTransactions}.
+ */
+public final class JdbiStorage implements AutoCloseable {
+
+    public final JdbiTransactions transactions;
+    public final JdbiContactStore contacts;
+    public final JdbiBusinessStore businesses;
+    public final JdbiEventLog events;
+    public final JdbiWebhookReceipts receipts;
+    public final JdbiMessageLog messages;
+    public final JdbiOutbox outbox;
+    public final JdbiSubscriptionStore subscriptions;
+    public final JdbiApiKeyStore apiKeys;
+
+    private final DataSource dataSource;
+    private final AutoCloseable pool;
+
+    private JdbiStorage(DataSource dataSource, AutoCloseable pool) {
+        this.dataSource = dataSource;
+        this.pool = pool;
+        Jdbi jdbi = JdbiSetup.create(dataSource);
+        transactions = new JdbiTransactions(jdbi);
+        contacts = new JdbiContactStore(transactions);
+        businesses = new JdbiBusinessStore(transactions);
+        events = new JdbiEventLog(transactions);
+        receipts = new JdbiWebhookReceipts(transactions);
+        messages = new JdbiMessageLog(transactions);
+        outbox = new JdbiOutbox(transactions);
+        subscriptions = new JdbiSubscriptionStore(transactions);
+        apiKeys = new JdbiApiKeyStore(transactions);
+    }
+
+    /**
+     * Opens the pool and migrates the schema.
+     *
+     * @throws StorageStartException when the database cannot be reached or its schema is newer than this trustgate
+     */
+    public static JdbiStorage open(DatabaseSettings settings) {
+        HikariDataSource pool = pool(settings);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new JdbiStorage(pool, pool);
+    }
+
+    /** Stores on a data source someone else manages (and migrates). */
+    public static JdbiStorage on(DataSource dataSource) {
+        return new JdbiStorage(dataSource, () -> { });
+    }
+
+    static HikariDataSource pool(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis()));
+        config.setPoolName("trustgate");
+        config.setAutoCommit(true);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageStartException("cannot connect to the database at " + settings.maskedUrl()
+                    + (settings.user() == null ? "" : " as " + settings.user()) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Applies pending migrations. Re-running on a migrated database does nothing; a database migrated by
+     * a newer trustgate is refused rather than used.
+     */
+    public static void migrate(DataSource dataSource) {
+        migrate(dataSource, "classpath:db/migration/common");
+    }
+
+    static void migrate(DataSource dataSource, String... locations) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(locations)
+                    .ignoreMigrationPatterns("*:missing")
+                    .validateOnMigrate(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : String.join(" ", e.getMessage().lines().map(String::trim).filter(l -> !l.isEmpty()).limit(2).toList());
+            throw new StorageStartException("cannot migrate the database schema: " + detail, e);
+        }
+    }
+
+    /** True when the database answers now (readiness). */
+    public boolean ping() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the connection pool failed", e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.trustgate.adapters.persistence;
+
+import dev.trustgate.application.port.out.WebhookReceipts;
+import java.time.Instant;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Idempotency keys in {@code webhook_receipts}; a duplicate insert does nothing and raises nothing. */
+public final class JdbiWebhookReceipts implements WebhookReceipts {
+
+    interface Dao {
+        @SqlUpdate("INSERT INTO webhook_receipts (receipt_key, received_at) VALUES (:key, :at) ON CONFLICT DO NOTHING")
+        int insert(@Bind("key") String key, @Bind("at") Instant at);
+
+        @SqlQuery("SELECT COUNT(*) FROM webhook_receipts WHERE receipt_key = :key")
+        int count(@Bind("key") String key);
+    }
+
+    private final JdbiTransactions transactions;
+
+    public JdbiWebhookReceipts(JdbiTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public boolean record(String key, Instant at) {
+        return transactions.withHandle(h -> h.attach(Dao.class).insert(key, at)) == 1;
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return transactions.withHandle(h -> h.attach(Dao.class).count(key)) > 0;
+    }
+}

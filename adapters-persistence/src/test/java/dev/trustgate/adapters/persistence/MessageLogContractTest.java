@@ -1,0 +1,85 @@
+package dev.trustgate.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.BlockReason;
+import dev.trustgate.domain.Fixtures;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MessageLogContractTest {
+
+    abstract static class Contract extends StorageContract {
+
+        @Test
+        void aSendIsRecordedWithItsPinAndFoundByWhatsAppsId() {
+            SentMessage sending = new SentMessage("msg_1", Fixtures.KEY, Optional.of(Fixtures.H1), true, Fixtures.T0,
+                    SentMessage.Status.SENDING, Optional.empty());
+            storage.tx(() -> {
+                storage.messages().saveSent(sending);
+                return null;
+            });
+            SentMessage sent = sending.withOutcome(SentMessage.Status.SENT, Optional.of("wamid.HBgL=="));
+            storage.tx(() -> {
+                storage.messages().saveSent(sent);
+                return null;
+            });
+
+            assertThat(storage.tx(() -> storage.messages().findSent("msg_1"))).contains(sent);
+            assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.HBgL=="))).contains(sent);
+            assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.other"))).isEmpty();
+        }
+
+        @Test
+        void heldMessagesAreListedOldestFirstUntilResolved() {
+            HeldMessage first = held("held_1", 1);
+            HeldMessage second = held("held_2", 2);
+            storage.tx(() -> {
+                storage.messages().saveHeld(second);
+                storage.messages().saveHeld(first);
+                return null;
+            });
+            assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(first, second);
+
+            HeldMessage discarded = first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
+            storage.tx(() -> {
+                storage.messages().saveHeld(discarded);
+                return null;
+            });
+
+            assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(second);
+            assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
+            assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(discarded);
+        }
+
+        private static HeldMessage held(String id, int second) {
+            return new HeldMessage(id, Fixtures.KEY, "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
+                    BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
+                    Optional.empty(), Optional.empty());
+        }
+    }
+
+    @Nested
+    class InMemory extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.inMemory();
+        }
+    }
+
+    @Nested
+    class H2 extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.h2("messages");
+        }
+    }
+
+    @Nested
+    class Postgres extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.postgres("messages");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.trustgate.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustgate.application.port.out.Subscription;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.Fixtures;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionStoreContractTest {
+
+    abstract static class Contract extends StorageContract {
+
+        static final BusinessNumberId A = new BusinessNumberId("111");
+        static final BusinessNumberId B = new BusinessNumberId("222");
+
+        void save(Subscription s) {
+            storage.tx(() -> {
+                storage.subscriptions().save(s);
+                return null;
+            });
+        }
+
+        @Test
+        void subscriptionsRoundTripAndMatchByBusinessAndEventType() {
+            Subscription all = new Subscription("sub_1", "admin", "http://crm/hooks", Set.of(), Set.of(), new byte[] {1, 2, 3},
+                    true, Fixtures.T0);
+            Subscription broken = new Subscription("sub_2", "key_a", "https://crm/broken", Set.of("trust.broken", "trust.revoked"),
+                    Set.of(A), new byte[] {4, 5}, true, Fixtures.t(1));
+            save(all);
+            save(broken);
+
+            assertThat(storage.tx(() -> storage.subscriptions().find("sub_2"))).contains(broken);
+            assertThat(storage.tx(() -> storage.subscriptions().matching(A, "trust.broken"))).containsExactly(all, broken);
+            assertThat(storage.tx(() -> storage.subscriptions().matching(B, "trust.broken"))).containsExactly(all);
+            assertThat(storage.tx(() -> storage.subscriptions().matching(A, "identity.baseline"))).containsExactly(all);
+
+            save(all.disabled());
+            assertThat(storage.tx(() -> storage.subscriptions().matching(B, "trust.broken"))).isEmpty();
+            assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isTrue();
+            assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isFalse();
+            assertThat(storage.tx(() -> storage.subscriptions().list())).containsExactly(all.disabled());
+        }
+    }
+
+    @Nested
+    class InMemory extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.inMemory();
+        }
+    }
+
+    @Nested
+    class H2 extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.h2("subscriptions");
+        }
+    }
+
+    @Nested
+    class Postgres extends Contract {
+        protected StorageUnderTest createStorage() {
+            return Storages.postgres("subscriptions");
+        }
+    }
+}
