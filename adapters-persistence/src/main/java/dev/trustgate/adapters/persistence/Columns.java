@@ -33,6 +33,10 @@ final class Columns {
         return time == null ? null : time.toInstant();
     }
 
+    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
+
     static String json(Map<String, String> data) {
         try {
             return JSON.writeValueAsString(data);

@@ -23,8 +23,8 @@ public record DatabaseSettings(String url, String user, String password, int max
             throw new IllegalArgumentException("database URL must not be blank");
         }
         vendorOf(url);
-        if (maxPoolSize < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1");
+        if (maxPoolSize < 2) {
+            throw new IllegalArgumentException("pool size must be at least 2 (migrations hold a second connection)");
         }
         url = vendorOf(url) == Vendor.H2 ? withH2Settings(url) : url;
     }

@@ -6,7 +6,7 @@ import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,7 +15,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** API keys in {@code api_keys}: only the SHA-256 of each key is stored. */
 public final class JdbiApiKeyStore implements ApiKeyStore {
 
-    @RegisterConstructorMapper(ApiKeyRow.class)
     interface Dao {
         String COLUMNS = "id, name, key_hash, admin, phone_number_ids, created_at, revoked_at";
 
@@ -43,6 +42,10 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
     /** One row of {@code api_keys}. */
     public record ApiKeyRow(String id, String name, String keyHash, boolean admin, String phoneNumberIds, Instant createdAt,
                             Instant revokedAt) {
+        static final RowMapper<ApiKeyRow> MAPPER = (rs, ctx) -> new ApiKeyRow(rs.getString("id"), rs.getString("name"), rs.getString("key_hash"),
+                rs.getBoolean("admin"), rs.getString("phone_number_ids"), Columns.instant(rs, "created_at"),
+                Columns.instant(rs, "revoked_at"));
+
         static ApiKeyRow fromDomain(ApiKey k) {
             return new ApiKeyRow(k.id(), k.name(), k.keyHash(), k.admin(), Columns.list(k.businesses()), k.createdAt(),
                     k.revokedAt().orElse(null));
@@ -63,8 +66,7 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
     @Override
     public void save(ApiKey key) {
         ApiKeyRow row = ApiKeyRow.fromDomain(key);
-        int written = transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        int written = transactions.withDao(Dao.class, dao -> {
             return dao.update(row) == 1 ? 1 : dao.insert(row);
         });
         if (written != 1) {
@@ -74,21 +76,21 @@ public final class JdbiApiKeyStore implements ApiKeyStore {
 
     @Override
     public Optional<ApiKey> findByHash(String keyHash) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findByHash(keyHash)).map(ApiKeyRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.findByHash(keyHash)).map(ApiKeyRow::toDomain);
     }
 
     @Override
     public Optional<ApiKey> find(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(id)).map(ApiKeyRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.find(id)).map(ApiKeyRow::toDomain);
     }
 
     @Override
     public List<ApiKey> list() {
-        return transactions.withHandle(h -> h.attach(Dao.class).all()).stream().map(ApiKeyRow::toDomain).toList();
+        return transactions.withDao(Dao.class, dao -> dao.all()).stream().map(ApiKeyRow::toDomain).toList();
     }
 
     @Override
     public boolean revoke(String id, Instant at) {
-        return transactions.withHandle(h -> h.attach(Dao.class).revoke(id, at)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.revoke(id, at)) == 1;
     }
 }

@@ -7,7 +7,7 @@ import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,7 +16,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Business numbers in the {@code business_numbers} table. */
 public final class JdbiBusinessStore implements BusinessStore {
 
-    @RegisterConstructorMapper(BusinessRow.class)
     interface Dao {
         @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id")
         Optional<BusinessRow> find(@Bind("id") String id);
@@ -32,6 +31,9 @@ public final class JdbiBusinessStore implements BusinessStore {
 
     /** One row of {@code business_numbers}. */
     public record BusinessRow(String phoneNumberId, boolean optedIn, Instant since, String policy) {
+        static final RowMapper<BusinessRow> MAPPER = (rs, ctx) -> new BusinessRow(rs.getString("phone_number_id"), rs.getBoolean("opted_in"),
+                Columns.instant(rs, "since"), rs.getString("policy"));
+
         static BusinessRow fromDomain(BusinessNumber b) {
             return new BusinessRow(b.id().value(), b.optedIn(), b.since().orElse(null), b.policy().name());
         }
@@ -50,14 +52,13 @@ public final class JdbiBusinessStore implements BusinessStore {
 
     @Override
     public Optional<BusinessNumber> find(BusinessNumberId id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(id.value())).map(BusinessRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.find(id.value())).map(BusinessRow::toDomain);
     }
 
     @Override
     public void save(BusinessNumber business) {
         BusinessRow row = BusinessRow.fromDomain(business);
-        int written = transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        int written = transactions.withDao(Dao.class, dao -> {
             return dao.update(row) == 1 ? 1 : dao.insert(row);
         });
         if (written != 1) {

@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -26,7 +26,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Contacts in the {@code contacts} table; every update is checked against the version it replaces. */
 public final class JdbiContactStore implements ContactStore {
 
-    @RegisterConstructorMapper(ContactRow.class)
     interface Dao {
         String COLUMNS = "phone_number_id, wa_id, state, identity_hash, identity_as_of, pinned_hash, verified_hash, "
                 + "pending_change_id, pending_hash, pending_detected_at, pending_first_acknowledger, reauth_id, "
@@ -66,6 +65,13 @@ public final class JdbiContactStore implements ContactStore {
                              Instant pendingDetectedAt, String pendingFirstAcknowledger, String reauthId,
                              String reauthChangeId, Instant reauthStartedAt, String reauthOutcome, Integer reauthAttempts,
                              long version, Instant updatedAt) {
+        static final RowMapper<ContactRow> MAPPER = (rs, ctx) -> new ContactRow(rs.getString("phone_number_id"), rs.getString("wa_id"), rs.getString("state"),
+                rs.getString("identity_hash"), Columns.instant(rs, "identity_as_of"), rs.getString("pinned_hash"),
+                rs.getString("verified_hash"), rs.getString("pending_change_id"), rs.getString("pending_hash"),
+                Columns.instant(rs, "pending_detected_at"), rs.getString("pending_first_acknowledger"), rs.getString("reauth_id"),
+                rs.getString("reauth_change_id"), Columns.instant(rs, "reauth_started_at"), rs.getString("reauth_outcome"),
+                (Integer) rs.getObject("reauth_attempts", Integer.class), rs.getLong("version"), Columns.instant(rs, "updated_at"));
+
 
         static ContactRow fromDomain(ContactTrust c) {
             Optional<PendingChange> p = c.pendingChange();
@@ -108,13 +114,13 @@ public final class JdbiContactStore implements ContactStore {
 
     @Override
     public Optional<ContactTrust> find(ContactKey key) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(key.business().value(), key.waId().value()))
+        return transactions.withDao(Dao.class, dao -> dao.find(key.business().value(), key.waId().value()))
                 .map(ContactRow::toDomain);
     }
 
     @Override
     public Optional<ContactTrust> findForUpdate(ContactKey key) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findForUpdate(key.business().value(), key.waId().value()))
+        return transactions.withDao(Dao.class, dao -> dao.findForUpdate(key.business().value(), key.waId().value()))
                 .map(ContactRow::toDomain);
     }
 
@@ -123,8 +129,7 @@ public final class JdbiContactStore implements ContactStore {
         ContactRow row = ContactRow.fromDomain(contact);
         int changed;
         try {
-            changed = transactions.withHandle(h -> contact.version() == 1 ? h.attach(Dao.class).insert(row)
-                    : h.attach(Dao.class).update(row));
+            changed = transactions.withDao(Dao.class, dao -> contact.version() == 1 ? dao.insert(row) : dao.update(row));
         } catch (UnableToExecuteStatementException e) {
             throw JdbiTransactions.translate(e);
         }
@@ -135,7 +140,7 @@ public final class JdbiContactStore implements ContactStore {
 
     @Override
     public Page<ContactTrust> list(BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit) {
-        List<ContactRow> rows = transactions.withHandle(h -> h.attach(Dao.class).list(business.value(),
+        List<ContactRow> rows = transactions.withDao(Dao.class, dao -> dao.list(business.value(),
                 state.map(Enum::name).orElse(null), after.orElse(""), limit + 1));
         List<ContactTrust> contacts = rows.stream().limit(limit).map(ContactRow::toDomain).toList();
         Optional<String> next = rows.size() > limit ? Optional.of(contacts.get(limit - 1).key().waId().value()) : Optional.empty();

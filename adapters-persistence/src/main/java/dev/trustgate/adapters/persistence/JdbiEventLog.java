@@ -14,7 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -28,8 +28,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public final class JdbiEventLog implements EventLog {
 
-    @RegisterConstructorMapper(EventRow.class)
-    @RegisterConstructorMapper(Head.class)
     interface Dao {
         @SqlQuery("SELECT last_sequence, last_hash FROM event_heads WHERE phone_number_id = :business FOR UPDATE")
         Optional<Head> lockHead(@Bind("business") String business);
@@ -61,11 +59,17 @@ public final class JdbiEventLog implements EventLog {
 
     /** The head of one business's chain. */
     public record Head(long lastSequence, String lastHash) {
+        static final RowMapper<Head> MAPPER = (rs, ctx) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash"));
+
     }
 
     /** One row of {@code events}. */
     public record EventRow(String phoneNumberId, long sequence, String type, String waId, Instant at, String actor,
                            String data, String previousHash, String hash) {
+        static final RowMapper<EventRow> MAPPER = (rs, ctx) -> new EventRow(rs.getString("phone_number_id"), rs.getLong("sequence"), rs.getString("type"),
+                rs.getString("wa_id"), Columns.instant(rs, "at"), rs.getString("actor"), rs.getString("data"),
+                rs.getString("previous_hash"), rs.getString("hash"));
+
         static EventRow fromDomain(RecordedEvent e) {
             return new EventRow(e.contact().business().value(), e.sequence(), e.type(), e.contact().waId().value(), e.at(),
                     e.actor().id(), Columns.json(e.data()), e.previousHash(), e.hash());
@@ -91,8 +95,7 @@ public final class JdbiEventLog implements EventLog {
         if (events.isEmpty()) {
             return List.of();
         }
-        return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        return transactions.withDao(Dao.class, dao -> {
             Head head = dao.lockHead(business.value()).orElseGet(() -> {
                 dao.createHead(business.value(), AuditChain.GENESIS);
                 return dao.lockHead(business.value()).orElseThrow();
@@ -113,20 +116,20 @@ public final class JdbiEventLog implements EventLog {
 
     @Override
     public List<RecordedEvent> read(BusinessNumberId business, long after, int limit) {
-        return transactions.withHandle(h -> h.attach(Dao.class).read(business.value(), after, limit))
+        return transactions.withDao(Dao.class, dao -> dao.read(business.value(), after, limit))
                 .stream().map(EventRow::toDomain).toList();
     }
 
     @Override
     public List<RecordedEvent> readContact(ContactKey contact, int limit) {
-        return transactions.withHandle(h -> h.attach(Dao.class).readContact(contact.business().value(),
+        return transactions.withDao(Dao.class, dao -> dao.readContact(contact.business().value(),
                 contact.waId().value(), limit)).stream().map(EventRow::toDomain).toList();
     }
 
     @Override
     public AuditVerification verify(BusinessNumberId business) {
-        return transactions.withHandle(h -> {
-            try (Stream<EventRow> rows = h.attach(Dao.class).all(business.value())) {
+        return transactions.withDao(Dao.class, dao -> {
+            try (Stream<EventRow> rows = dao.all(business.value())) {
                 String previous = AuditChain.GENESIS;
                 long checked = 0;
                 for (Iterator<EventRow> it = rows.iterator(); it.hasNext(); ) {

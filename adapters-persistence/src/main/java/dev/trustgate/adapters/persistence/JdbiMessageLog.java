@@ -12,7 +12,7 @@ import dev.trustgate.domain.WaId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -21,8 +21,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Sent messages with their pins ({@code sent_messages}) and held messages ({@code held_messages}). */
 public final class JdbiMessageLog implements MessageLog {
 
-    @RegisterConstructorMapper(SentRow.class)
-    @RegisterConstructorMapper(HeldRow.class)
     interface Dao {
         String SENT = "id, phone_number_id, wa_id, pin, sensitive, decided_at, status, whatsapp_message_id";
         String HELD = "id, phone_number_id, wa_id, body, sensitive, reason, held_at, status, sent_message_id, resolved_at";
@@ -62,6 +60,10 @@ public final class JdbiMessageLog implements MessageLog {
     /** One row of {@code sent_messages}. */
     public record SentRow(String id, String phoneNumberId, String waId, String pin, boolean sensitive, Instant decidedAt,
                           String status, String whatsappMessageId) {
+        static final RowMapper<SentRow> MAPPER = (rs, ctx) -> new SentRow(rs.getString("id"), rs.getString("phone_number_id"), rs.getString("wa_id"),
+                rs.getString("pin"), rs.getBoolean("sensitive"), Columns.instant(rs, "decided_at"), rs.getString("status"),
+                rs.getString("whatsapp_message_id"));
+
         static SentRow fromDomain(SentMessage m) {
             return new SentRow(m.id(), m.contact().business().value(), m.contact().waId().value(),
                     m.pin().map(IdentityHash::value).orElse(null), m.sensitive(), m.decidedAt(), m.status().name(),
@@ -77,6 +79,10 @@ public final class JdbiMessageLog implements MessageLog {
     /** One row of {@code held_messages}. */
     public record HeldRow(String id, String phoneNumberId, String waId, String body, boolean sensitive, String reason,
                           Instant heldAt, String status, String sentMessageId, Instant resolvedAt) {
+        static final RowMapper<HeldRow> MAPPER = (rs, ctx) -> new HeldRow(rs.getString("id"), rs.getString("phone_number_id"), rs.getString("wa_id"),
+                rs.getString("body"), rs.getBoolean("sensitive"), rs.getString("reason"), Columns.instant(rs, "held_at"),
+                rs.getString("status"), rs.getString("sent_message_id"), Columns.instant(rs, "resolved_at"));
+
         static HeldRow fromDomain(HeldMessage m) {
             return new HeldRow(m.id(), m.contact().business().value(), m.contact().waId().value(), m.body(), m.sensitive(),
                     m.reason().name(), m.heldAt(), m.status().name(), m.sentMessageId().orElse(null),
@@ -102,45 +108,43 @@ public final class JdbiMessageLog implements MessageLog {
     @Override
     public void saveSent(SentMessage message) {
         SentRow row = SentRow.fromDomain(message);
-        requireWritten(transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        requireWritten(transactions.withDao(Dao.class, dao -> {
             return dao.updateSent(row) == 1 ? 1 : dao.insertSent(row);
         }), message.id());
     }
 
     @Override
     public Optional<SentMessage> findSent(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findSent(id)).map(SentRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.findSent(id)).map(SentRow::toDomain);
     }
 
     @Override
     public Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findSentByWhatsAppId(whatsappMessageId)).map(SentRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.findSentByWhatsAppId(whatsappMessageId)).map(SentRow::toDomain);
     }
 
     @Override
     public void saveHeld(HeldMessage message) {
         HeldRow row = HeldRow.fromDomain(message);
-        requireWritten(transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        requireWritten(transactions.withDao(Dao.class, dao -> {
             return dao.updateHeld(row) == 1 ? 1 : dao.insertHeld(row);
         }), message.id());
     }
 
     @Override
     public Optional<HeldMessage> findHeld(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).findHeld(id)).map(HeldRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.findHeld(id)).map(HeldRow::toDomain);
     }
 
     @Override
     public List<HeldMessage> listHeld(ContactKey contact) {
-        return transactions.withHandle(h -> h.attach(Dao.class).listHeld(contact.business().value(), contact.waId().value()))
+        return transactions.withDao(Dao.class, dao -> dao.listHeld(contact.business().value(), contact.waId().value()))
                 .stream().map(HeldRow::toDomain).toList();
     }
 
     @Override
     public int countHeld(ContactKey contact) {
-        return transactions.withHandle(h -> h.attach(Dao.class).countHeld(contact.business().value(), contact.waId().value()));
+        return transactions.withDao(Dao.class, dao -> dao.countHeld(contact.business().value(), contact.waId().value()));
     }
 
     private static void requireWritten(int rows, String id) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -22,7 +22,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public final class JdbiOutbox implements Outbox {
 
-    @RegisterConstructorMapper(OutboxRow.class)
     interface Dao {
         String COLUMNS = "id, position, phone_number_id, kind, destination, ordering_key, event_sequence, payload, attempts, "
                 + "next_attempt_at, status, last_error, created_at";
@@ -83,6 +82,12 @@ public final class JdbiOutbox implements Outbox {
     public record OutboxRow(String id, long position, String phoneNumberId, String kind, String destination,
                             String orderingKey, Long eventSequence, String payload, int attempts, Instant nextAttemptAt,
                             String status, String lastError, Instant createdAt) {
+        static final RowMapper<OutboxRow> MAPPER = (rs, ctx) -> new OutboxRow(rs.getString("id"), rs.getLong("position"), rs.getString("phone_number_id"),
+                rs.getString("kind"), rs.getString("destination"), rs.getString("ordering_key"),
+                (Long) rs.getObject("event_sequence", Long.class), rs.getString("payload"), rs.getInt("attempts"),
+                Columns.instant(rs, "next_attempt_at"), rs.getString("status"), rs.getString("last_error"),
+                Columns.instant(rs, "created_at"));
+
         static OutboxRow fromDomain(OutboxEntry e) {
             return new OutboxRow(e.id(), e.position(), e.business().value(), e.kind().name(), e.destination(), e.orderingKey(),
                     e.eventSequence().orElse(null), e.payload().orElse(null), e.attempts(), e.nextAttemptAt(),
@@ -104,16 +109,15 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public void enqueue(OutboxEntry entry) {
-        transactions.withHandle(h -> {
-            h.attach(Dao.class).insert(OutboxRow.fromDomain(entry));
+        transactions.withDao(Dao.class, dao -> {
+            dao.insert(OutboxRow.fromDomain(entry));
             return null;
         });
     }
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
-        return transactions.inTransaction(() -> transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        return transactions.inTransaction(() -> transactions.withDao(Dao.class, dao -> {
             List<OutboxRow> due = dao.due(now, limit);
             if (!due.isEmpty()) {
                 dao.lease(due.stream().map(OutboxRow::id).toList(), now.plus(lease));
@@ -124,17 +128,17 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public void markDelivered(String id, Instant at) {
-        transactions.withHandle(h -> h.attach(Dao.class).delivered(id, at));
+        transactions.withDao(Dao.class, dao -> dao.delivered(id, at));
     }
 
     @Override
     public void retryLater(String id, int attempts, Instant nextAttemptAt, String lastError) {
-        transactions.withHandle(h -> h.attach(Dao.class).retryLater(id, attempts, nextAttemptAt, truncate(lastError)));
+        transactions.withDao(Dao.class, dao -> dao.retryLater(id, attempts, nextAttemptAt, truncate(lastError)));
     }
 
     @Override
     public void park(String id, int attempts, String lastError, Instant at) {
-        transactions.withHandle(h -> h.attach(Dao.class).park(id, attempts, truncate(lastError), at));
+        transactions.withDao(Dao.class, dao -> dao.park(id, attempts, truncate(lastError), at));
     }
 
     @Override
@@ -142,30 +146,29 @@ public final class JdbiOutbox implements Outbox {
         if (!all && businesses.isEmpty()) {
             return List.of();
         }
-        List<OutboxRow> rows = transactions.withHandle(h -> all ? h.attach(Dao.class).allParked(limit)
-                : h.attach(Dao.class).parked(businesses.stream().map(BusinessNumberId::value).toList(), limit));
+        List<OutboxRow> rows = transactions.withDao(Dao.class, dao -> all ? dao.allParked(limit)
+                : dao.parked(businesses.stream().map(BusinessNumberId::value).toList(), limit));
         return rows.stream().map(OutboxRow::toDomain).toList();
     }
 
     @Override
     public Optional<OutboxEntry> find(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(id)).map(OutboxRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.find(id)).map(OutboxRow::toDomain);
     }
 
     @Override
     public boolean redeliver(String id, Instant at) {
-        return transactions.withHandle(h -> h.attach(Dao.class).redeliver(id, at)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.redeliver(id, at)) == 1;
     }
 
     @Override
     public boolean discardParked(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).discardParked(id)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.discardParked(id)) == 1;
     }
 
     @Override
     public Backlog backlog(Instant now) {
-        return transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        return transactions.withDao(Dao.class, dao -> {
             Duration oldest = dao.oldestPending().map(t -> Duration.between(t, now)).filter(d -> !d.isNegative())
                     .orElse(Duration.ZERO);
             return new Backlog(dao.count("PENDING"), dao.count("PARKED"), oldest);

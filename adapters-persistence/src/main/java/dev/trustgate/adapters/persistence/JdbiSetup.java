@@ -30,6 +30,15 @@ final class JdbiSetup {
             OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
             return time == null ? null : time.toInstant();
         });
+        jdbi.registerRowMapper(JdbiContactStore.ContactRow.class, JdbiContactStore.ContactRow.MAPPER);
+        jdbi.registerRowMapper(JdbiBusinessStore.BusinessRow.class, JdbiBusinessStore.BusinessRow.MAPPER);
+        jdbi.registerRowMapper(JdbiEventLog.EventRow.class, JdbiEventLog.EventRow.MAPPER);
+        jdbi.registerRowMapper(JdbiEventLog.Head.class, JdbiEventLog.Head.MAPPER);
+        jdbi.registerRowMapper(JdbiMessageLog.SentRow.class, JdbiMessageLog.SentRow.MAPPER);
+        jdbi.registerRowMapper(JdbiMessageLog.HeldRow.class, JdbiMessageLog.HeldRow.MAPPER);
+        jdbi.registerRowMapper(JdbiOutbox.OutboxRow.class, JdbiOutbox.OutboxRow.MAPPER);
+        jdbi.registerRowMapper(JdbiSubscriptionStore.SubscriptionRow.class, JdbiSubscriptionStore.SubscriptionRow.MAPPER);
+        jdbi.registerRowMapper(JdbiApiKeyStore.ApiKeyRow.class, JdbiApiKeyStore.ApiKeyRow.MAPPER);
         return jdbi;
     }
 }

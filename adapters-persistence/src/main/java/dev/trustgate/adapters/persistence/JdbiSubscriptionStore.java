@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,7 +17,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Webhook endpoints in {@code subscriptions}. */
 public final class JdbiSubscriptionStore implements SubscriptionStore {
 
-    @RegisterConstructorMapper(SubscriptionRow.class)
     interface Dao {
         String COLUMNS = "id, owner_key_id, url, event_types, phone_number_ids, secret, enabled, created_at";
 
@@ -45,6 +44,10 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
     /** One row of {@code subscriptions}. */
     public record SubscriptionRow(String id, String ownerKeyId, String url, String eventTypes, String phoneNumberIds,
                                   String secret, boolean enabled, Instant createdAt) {
+        static final RowMapper<SubscriptionRow> MAPPER = (rs, ctx) -> new SubscriptionRow(rs.getString("id"), rs.getString("owner_key_id"), rs.getString("url"),
+                rs.getString("event_types"), rs.getString("phone_number_ids"), rs.getString("secret"), rs.getBoolean("enabled"),
+                Columns.instant(rs, "created_at"));
+
         static SubscriptionRow fromDomain(Subscription s) {
             return new SubscriptionRow(s.id(), s.ownerKeyId(), s.url(), Columns.list(s.eventTypes()),
                     Columns.list(s.businesses()), Base64.getEncoder().encodeToString(s.secret()), s.enabled(), s.createdAt());
@@ -65,8 +68,7 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
     @Override
     public void save(Subscription subscription) {
         SubscriptionRow row = SubscriptionRow.fromDomain(subscription);
-        int written = transactions.withHandle(h -> {
-            Dao dao = h.attach(Dao.class);
+        int written = transactions.withDao(Dao.class, dao -> {
             return dao.update(row) == 1 ? 1 : dao.insert(row);
         });
         if (written != 1) {
@@ -76,22 +78,22 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
 
     @Override
     public Optional<Subscription> find(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).find(id)).map(SubscriptionRow::toDomain);
+        return transactions.withDao(Dao.class, dao -> dao.find(id)).map(SubscriptionRow::toDomain);
     }
 
     @Override
     public List<Subscription> list() {
-        return transactions.withHandle(h -> h.attach(Dao.class).all()).stream().map(SubscriptionRow::toDomain).toList();
+        return transactions.withDao(Dao.class, dao -> dao.all()).stream().map(SubscriptionRow::toDomain).toList();
     }
 
     @Override
-    public List<Subscription> matching(BusinessNumberId business, String eventType) {
-        return transactions.withHandle(h -> h.attach(Dao.class).enabled()).stream().map(SubscriptionRow::toDomain)
-                .filter(s -> s.matches(business, eventType)).toList();
+    public List<Subscription> enabledFor(BusinessNumberId business) {
+        return transactions.withDao(Dao.class, dao -> dao.enabled()).stream().map(SubscriptionRow::toDomain)
+                .filter(s -> s.businesses().isEmpty() || s.businesses().contains(business)).toList();
     }
 
     @Override
     public boolean delete(String id) {
-        return transactions.withHandle(h -> h.attach(Dao.class).delete(id)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.delete(id)) == 1;
     }
 }

@@ -5,11 +5,12 @@ import dev.trustgate.application.port.out.StorageUnavailableException;
 import dev.trustgate.application.port.out.Transactions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * One JDBI transaction per use case: the handle is bound to the thread while the work runs, so every
@@ -20,7 +21,17 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class JdbiTransactions implements Transactions {
 
     private final Jdbi jdbi;
-    private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    /** The handle of the running transaction and the SqlObjects attached to it so far. */
+    private static final class Transaction {
+        final Handle handle;
+        final Map<Class<?>, Object> daos = new HashMap<>(8);
+
+        Transaction(Handle handle) {
+            this.handle = handle;
+        }
+    }
 
     public JdbiTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -32,8 +43,8 @@ public final class JdbiTransactions implements Transactions {
             return work.get();
         }
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-                current.set(handle);
+            return jdbi.inTransaction(handle -> {
+                current.set(new Transaction(handle));
                 try {
                     return work.get();
                 } finally {
@@ -45,13 +56,16 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
-    /** Runs {@code work} on the current transaction's handle, or in a short transaction of its own. */
-    <T> T withHandle(Function<Handle, T> work) {
-        Handle handle = current.get();
-        if (handle != null) {
-            return work.apply(handle);
+    /**
+     * Runs {@code work} with the SqlObject {@code type} attached to the current transaction (attached once
+     * per transaction), or in a short transaction of its own when none is running.
+     */
+    <D, T> T withDao(Class<D> type, Function<D, T> work) {
+        Transaction transaction = current.get();
+        if (transaction == null) {
+            return inTransaction(() -> withDao(type, work));
         }
-        return inTransaction(() -> work.apply(current.get()));
+        return work.apply(type.cast(transaction.daos.computeIfAbsent(type, transaction.handle::attach)));
     }
 
     static RuntimeException translate(RuntimeException e) {

@@ -25,11 +25,11 @@ public final class JdbiWebhookReceipts implements WebhookReceipts {
 
     @Override
     public boolean record(String key, Instant at) {
-        return transactions.withHandle(h -> h.attach(Dao.class).insert(key, at)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.insert(key, at)) == 1;
     }
 
     @Override
     public boolean contains(String key) {
-        return transactions.withHandle(h -> h.attach(Dao.class).count(key)) > 0;
+        return transactions.withDao(Dao.class, dao -> dao.count(key)) > 0;
     }
 }

@@ -24,7 +24,7 @@ class SubscriptionStoreContractTest {
         }
 
         @Test
-        void subscriptionsRoundTripAndMatchByBusinessAndEventType() {
+        void subscriptionsRoundTripAndAreFoundForTheBusinessesTheyCover() {
             Subscription all = new Subscription("sub_1", "admin", "http://crm/hooks", Set.of(), Set.of(), new byte[] {1, 2, 3},
                     true, Fixtures.T0);
             Subscription broken = new Subscription("sub_2", "key_a", "https://crm/broken", Set.of("trust.broken", "trust.revoked"),
@@ -33,12 +33,13 @@ class SubscriptionStoreContractTest {
             save(broken);
 
             assertThat(storage.tx(() -> storage.subscriptions().find("sub_2"))).contains(broken);
-            assertThat(storage.tx(() -> storage.subscriptions().matching(A, "trust.broken"))).containsExactly(all, broken);
-            assertThat(storage.tx(() -> storage.subscriptions().matching(B, "trust.broken"))).containsExactly(all);
-            assertThat(storage.tx(() -> storage.subscriptions().matching(A, "identity.baseline"))).containsExactly(all);
+            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(A))).containsExactly(all, broken);
+            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).containsExactly(all);
+            assertThat(broken.matches(A, "trust.broken")).isTrue();
+            assertThat(broken.matches(A, "identity.baseline")).isFalse();
 
             save(all.disabled());
-            assertThat(storage.tx(() -> storage.subscriptions().matching(B, "trust.broken"))).isEmpty();
+            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).isEmpty();
             assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isTrue();
             assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isFalse();
             assertThat(storage.tx(() -> storage.subscriptions().list())).containsExactly(all.disabled());

@@ -42,8 +42,12 @@ public final class EventPublisher {
             throw new IllegalArgumentException("one publish call carries events of one business number");
         }
         List<RecordedEvent> recorded = eventLog.append(business, events);
+        List<Subscription> candidates = subscriptions.enabledFor(business);
         for (RecordedEvent event : recorded) {
-            for (Subscription subscription : subscriptions.matching(business, event.type())) {
+            for (Subscription subscription : candidates) {
+                if (!subscription.matches(business, event.type())) {
+                    continue;
+                }
                 outbox.enqueue(OutboxEntry.pending(ids.newId("dlv"), business, OutboxEntry.Kind.EVENT, subscription.id(),
                         event.contact().waId().value(), Optional.of(event.sequence()), Optional.empty(), clock.now()));
             }

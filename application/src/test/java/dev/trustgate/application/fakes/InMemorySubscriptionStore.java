@@ -28,8 +28,9 @@ public final class InMemorySubscriptionStore implements SubscriptionStore, InMem
     }
 
     @Override
-    public synchronized List<Subscription> matching(BusinessNumberId business, String eventType) {
-        return subscriptions.values().stream().filter(s -> s.matches(business, eventType)).toList();
+    public synchronized List<Subscription> enabledFor(BusinessNumberId business) {
+        return subscriptions.values().stream().filter(s -> s.enabled()
+                && (s.businesses().isEmpty() || s.businesses().contains(business))).toList();
     }
 
     @Override

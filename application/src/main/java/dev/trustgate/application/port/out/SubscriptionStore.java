@@ -14,8 +14,8 @@ public interface SubscriptionStore {
 
     List<Subscription> list();
 
-    /** Enabled subscriptions that want {@code eventType} events of {@code business}. */
-    List<Subscription> matching(BusinessNumberId business, String eventType);
+    /** Enabled subscriptions that cover {@code business} (whatever event types they want). */
+    List<Subscription> enabledFor(BusinessNumberId business);
 
     boolean delete(String id);
 }
