@@ -1,0 +1,195 @@
+package dev.trustgate.adapters.whatsapp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustgate.application.port.out.GraphError;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.IdentityHash;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WhatsApp Cloud API over the JDK's HttpClient. A send carries the pin the gate decided as the
+ * top-level {@code recipient_identity_key_hash} and is retried only when WhatsApp provably did not get
+ * it (connection refused, connect timeout, 429 with Retry-After): a duplicate message to a customer is
+ * a real harm. The identity-check setting is idempotent and retried on 429 and 5xx.
+ */
+public final class CloudApiClient implements WhatsAppGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CloudApiClient.class);
+    static final String PIN_FIELD = "recipient_identity_key_hash";
+
+    private final CloudApiSettings settings;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Sleeper sleeper;
+
+    /** Waits between attempts; tests replace it to keep time out of the test. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public CloudApiClient(CloudApiSettings settings, ObjectMapper json) {
+        this(settings, json, d -> Thread.sleep(d.toMillis()));
+    }
+
+    public CloudApiClient(CloudApiSettings settings, ObjectMapper json, Sleeper sleeper) {
+        this.settings = settings;
+        this.json = json;
+        this.sleeper = sleeper;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+        String body = pinned(messageJson, pin);
+        URI uri = settings.endpoint(from.value(), "messages");
+        for (int attempt = 0; ; attempt++) {
+            boolean lastAttempt = attempt >= settings.retries();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request(uri, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                if (lastAttempt || !pause(backoff(attempt))) {
+                    return new SendOutcome.Unavailable("cannot connect to WhatsApp", false, false);
+                }
+                continue;
+            } catch (HttpTimeoutException e) {
+                LOG.warn("send from {} timed out after the request was written; not retried", from);
+                return new SendOutcome.Unavailable("WhatsApp did not answer within " + settings.requestTimeout().toMillis()
+                        + " ms", true, true);
+            } catch (IOException e) {
+                LOG.warn("send from {} failed after the request may have been written: {}", from, e.toString());
+                return new SendOutcome.Unavailable("connection to WhatsApp failed", true, false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SendOutcome.Unavailable("interrupted", true, false);
+            }
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                Optional<String> id = GraphResponses.messageId(json, response.body());
+                if (id.isPresent()) {
+                    return new SendOutcome.Sent(id.get(), status, response.body());
+                }
+                LOG.warn("WhatsApp accepted a send from {} with HTTP {} but no message id", from, status);
+                return new SendOutcome.Unavailable("WhatsApp's answer had no message id", true, false);
+            }
+            Optional<Duration> retryAfter = status == 429 ? retryAfter(response) : Optional.empty();
+            if (retryAfter.isPresent() && !lastAttempt && pause(retryAfter.get())) {
+                continue;
+            }
+            Optional<GraphError> error = GraphResponses.error(json, response.body());
+            if (error.isPresent()) {
+                return new SendOutcome.Refused(status, error.get(), response.body());
+            }
+            return new SendOutcome.Unavailable("WhatsApp answered HTTP " + status + " without a Graph error", status >= 500,
+                    false);
+        }
+    }
+
+    @Override
+    public SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled) {
+        String body = "{\"user_identity_change\":{\"enable_identity_key_check\":" + enabled + "}}";
+        URI uri = settings.endpoint(business.value(), "settings");
+        String lastProblem = "no attempt";
+        Optional<GraphError> lastError = Optional.empty();
+        for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+            Duration wait = backoff(attempt);
+            try {
+                HttpResponse<String> response = http.send(request(uri, body), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status / 100 == 2 && GraphResponses.parse(json, response.body())
+                        .map(n -> n.path("success").asBoolean(false)).orElse(false)) {
+                    return new SettingOutcome.Applied();
+                }
+                lastError = GraphResponses.error(json, response.body());
+                lastProblem = "HTTP " + status + lastError.map(e -> " (#" + e.code() + " " + e.message() + ")").orElse("");
+                if (status != 429 && status < 500) {
+                    break;
+                }
+                wait = retryAfter(response).orElse(wait);
+            } catch (IOException e) {
+                lastProblem = e instanceof HttpTimeoutException ? "timed out" : "cannot reach WhatsApp";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SettingOutcome.Failed("interrupted", Optional.empty());
+            }
+            if (attempt < settings.retries() && !pause(wait)) {
+                break;
+            }
+        }
+        return new SettingOutcome.Failed(lastProblem, lastError);
+    }
+
+    private HttpRequest request(URI uri, String body) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.accessToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+    }
+
+    /** The caller's message body with trustgate's pin at the top level (and no pin of the caller's own). */
+    String pinned(String messageJson, Optional<IdentityHash> pin) {
+        JsonNode node;
+        try {
+            node = json.readTree(messageJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("message must be a JSON object");
+        }
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("message must be a JSON object");
+        }
+        ObjectNode body = (ObjectNode) node;
+        body.remove(PIN_FIELD);
+        pin.ifPresent(hash -> body.put(PIN_FIELD, hash.value()));
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON object always serialises", e);
+        }
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.retryBackoff().toMillis() << Math.min(attempt, 10);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }).filter(d -> !d.isNegative() && d.compareTo(settings.maxRetryAfter()) <= 0);
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.trustgate.adapters.whatsapp;
+
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.IdentityHash;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stands in for WhatsApp when no access token is configured (the embedded default): every send and
+ * setting succeeds, nothing leaves the machine, and the log says so. The last requests are kept so a
+ * person (or a test) can see what would have been sent.
+ */
+public final class DryRunWhatsAppGateway implements WhatsAppGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DryRunWhatsAppGateway.class);
+    private static final int KEPT = 100;
+
+    /** A send that would have gone to WhatsApp. */
+    public record WouldBeSend(BusinessNumberId from, Optional<IdentityHash> pin, String messageId) {
+    }
+
+    private final Deque<WouldBeSend> recent = new ArrayDeque<>();
+
+    @Override
+    public synchronized SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+        String id = "wamid.dryrun." + UUID.randomUUID();
+        LOG.info("DRY-RUN: message from {} NOT sent to WhatsApp (would be pinned to {}); id {}", from,
+                pin.map(IdentityHash::shortForm).orElse("no identity"), id);
+        recent.addLast(new WouldBeSend(from, pin, id));
+        if (recent.size() > KEPT) {
+            recent.removeFirst();
+        }
+        return new SendOutcome.Sent(id, 200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + id + "\"}]}");
+    }
+
+    @Override
+    public SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled) {
+        LOG.info("DRY-RUN: identity key check for {} NOT changed at WhatsApp (would be {})", business, enabled ? "on" : "off");
+        return new SettingOutcome.Applied();
+    }
+
+    public synchronized List<WouldBeSend> recentSends() {
+        return List.copyOf(recent);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.trustgate.adapters.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.port.out.GraphError;
+import java.util.Optional;
+
+/** Reads WhatsApp's answers: message ids of accepted sends, and Graph errors. */
+final class GraphResponses {
+
+    private GraphResponses() {
+    }
+
+    static Optional<JsonNode> parse(ObjectMapper json, String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code messages[0].id} of a send response. */
+    static Optional<String> messageId(ObjectMapper json, String body) {
+        return parse(json, body).map(n -> n.path("messages").path(0).path("id"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).filter(id -> !id.isBlank());
+    }
+
+    /** The {@code error} object of a Graph error response, if the body is one. */
+    static Optional<GraphError> error(ObjectMapper json, String body) {
+        return parse(json, body).map(n -> n.path("error")).filter(JsonNode::isObject).map(e -> new GraphError(
+                e.path("code").asInt(0), e.path("type").asText(""), e.path("message").asText(""),
+                e.path("error_data").path("details").asText(""), e.path("fbtrace_id").asText("")));
+    }
+}

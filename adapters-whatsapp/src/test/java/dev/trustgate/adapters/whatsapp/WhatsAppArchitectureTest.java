@@ -1,0 +1,21 @@
+package dev.trustgate.adapters.whatsapp;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The WhatsApp adapter implements the gateway port with the JDK's HttpClient; it never reaches into other adapters. */
+@AnalyzeClasses(packages = "dev.trustgate.adapters.whatsapp", importOptions = ImportOption.DoNotIncludeTests.class)
+class WhatsAppArchitectureTest {
+
+    @ArchTest
+    static final ArchRule staysOutOfOtherAdaptersAndTheUseCases = noClasses()
+            .that().resideInAPackage("dev.trustgate.adapters.whatsapp..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..",
+                    "dev.trustgate.adapters.persistence..", "dev.trustgate.bootstrap..", "dev.trustgate.application.service..",
+                    "io.javalin..", "org.jdbi..")
+            .allowEmptyShould(false);
+}
