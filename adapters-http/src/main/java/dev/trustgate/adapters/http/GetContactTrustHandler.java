@@ -1,0 +1,18 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import io.javalin.http.Context;
+
+/** {@code GET /v1/businesses/{pnid}/contacts/{waId}}: the contact's trust view. */
+final class GetContactTrustHandler {
+
+    private final GetContactTrustUseCase useCase;
+
+    GetContactTrustHandler(GetContactTrustUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    void handle(Context ctx) {
+        ctx.json(ContactView.fromDomain(useCase.get(new GetContactTrustUseCase.Query(Requests.caller(ctx), Requests.contact(ctx)))));
+    }
+}

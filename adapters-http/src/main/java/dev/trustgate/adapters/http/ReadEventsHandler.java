@@ -1,0 +1,41 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.port.in.ReadEventsUseCase;
+import dev.trustgate.application.port.out.RecordedEvent;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /v1/businesses/{pnid}/events?after=&limit=}: the business's ordered event feed. */
+final class ReadEventsHandler {
+
+    record EventView(long sequence, String type, String phoneNumberId, String waId, Instant at, String actor,
+                     Map<String, String> data) {
+        static EventView fromDomain(RecordedEvent e) {
+            return new EventView(e.sequence(), e.type(), e.contact().business().value(), e.contact().waId().value(), e.at(),
+                    e.actor().id(), new java.util.TreeMap<>(e.data()));
+        }
+    }
+
+    record Page(List<EventView> events, long next) {
+    }
+
+    private final ReadEventsUseCase useCase;
+
+    ReadEventsHandler(ReadEventsUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    void handle(Context ctx) {
+        long after;
+        try {
+            after = ctx.queryParam("after") == null ? 0 : Long.parseLong(ctx.queryParam("after"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after must be a sequence number");
+        }
+        ReadEventsUseCase.Page page = useCase.read(new ReadEventsUseCase.Query(Requests.caller(ctx), Requests.business(ctx),
+                after, Requests.limit(ctx)));
+        ctx.json(new Page(page.events().stream().map(EventView::fromDomain).toList(), page.next()));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.trustgate.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.port.in.RecordIdentitySignalUseCase;
+import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Outcome;
+import dev.trustgate.domain.BusinessNumberId;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WhatsApp's webhook endpoint. GET answers the subscription handshake. POST checks size and signature
+ * before parsing, applies the identity signals in one transaction and answers 200 only after that
+ * commit (503 when storage is down, so WhatsApp retries). Well-formed payloads of no interest are
+ * acknowledged; a redelivery is acknowledged without a second effect.
+ */
+final class WhatsAppWebhookHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookHandler.class);
+
+    private final HttpSettings settings;
+    private final WebhookSignature signature;
+    private final WhatsAppWebhookTranslator translator;
+    private final RecordIdentitySignalUseCase recordSignals;
+    private final ObjectMapper json;
+
+    WhatsAppWebhookHandler(HttpSettings settings, WhatsAppWebhookTranslator translator, RecordIdentitySignalUseCase recordSignals,
+                           ObjectMapper json) {
+        this.settings = settings;
+        this.signature = new WebhookSignature(settings.appSecret());
+        this.translator = translator;
+        this.recordSignals = recordSignals;
+        this.json = json;
+    }
+
+    void verifySubscription(Context ctx) {
+        String challenge = ctx.queryParam("hub.challenge");
+        if ("subscribe".equals(ctx.queryParam("hub.mode")) && challenge != null && challenge.length() <= 200
+                && java.security.MessageDigest.isEqual(settings.verifyToken().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                String.valueOf(ctx.queryParam("hub.verify_token")).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            ctx.status(200).contentType("text/plain").result(challenge);
+            return;
+        }
+        Problems.write(ctx, json, 403, ErrorCode.FORBIDDEN.code(), "the verify token does not match", Map.of());
+    }
+
+    void receive(Context ctx) {
+        if (ctx.contentLength() > settings.maxWebhookBytes()) {
+            tooLarge(ctx);
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > settings.maxWebhookBytes()) {
+            tooLarge(ctx);
+            return;
+        }
+        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
+            LOG.warn("webhook with a missing or wrong signature refused");
+            Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "X-Hub-Signature-256 is missing or does not match the body",
+                    Map.of());
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            payload = null;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+        if (payload == null || !payload.isObject()) {
+            Problems.write(ctx, json, ErrorCode.INVALID_REQUEST, "the webhook body is not a JSON object", Map.of());
+            return;
+        }
+        Optional<BusinessNumberId> onPremises = Optional.ofNullable(ctx.queryParam("phone_number_id")).flatMap(v -> {
+            try {
+                return Optional.of(new BusinessNumberId(v));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+        WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, onPremises);
+        List<Outcome> outcomes = recordSignals.record(translation.signals());
+        ctx.status(200).json(Map.of("received", true,
+                "applied", outcomes.stream().filter(o -> o == Outcome.APPLIED).count(),
+                "ignored", outcomes.stream().filter(o -> o == Outcome.IGNORED).count(),
+                "duplicates", outcomes.stream().filter(o -> o == Outcome.DUPLICATE).count(),
+                "skipped", translation.skipped()));
+    }
+
+    private void tooLarge(Context ctx) {
+        Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE,
+                "webhooks larger than " + settings.maxWebhookBytes() + " bytes are refused", Map.of());
+    }
+}

@@ -1,0 +1,90 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.fakes.InMemoryTrustgate;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.service.TrustgateServices;
+import dev.trustgate.domain.BusinessNumberId;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/** The HTTP adapter on a real socket over the in-memory core, and a real HTTP client to call it. */
+final class RunningServer implements AutoCloseable {
+
+    static final String APP_SECRET = "test-app-secret";
+    static final String VERIFY_TOKEN = "test-verify-token";
+    static final String ADMIN_KEY = "tg_admin_key_for_tests_0123456789";
+
+    final InMemoryTrustgate core = new InMemoryTrustgate();
+    final TrustgateServices services = core.services;
+    final Javalin server;
+    final HttpClient http = HttpClient.newHttpClient();
+    final WebhookSignature signature = new WebhookSignature(APP_SECRET);
+
+    RunningServer() {
+        services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
+        UseCases useCases = new UseCases(services.apiKeys, services.recordSignals, services.optIn, services.getContact,
+                services.readEvents);
+        server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty()),
+                () -> true, core.clock::now).start("127.0.0.1", 0);
+    }
+
+    String keyFor(String business) {
+        return services.apiKeys.create(new ManageApiKeysUseCase.CreateCommand(
+                Caller.admin(new dev.trustgate.domain.Actor("admin")), "test " + business,
+                Set.of(new BusinessNumberId(business)))).key();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> put(String path, String key, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> webhook(byte[] body, String signatureHeader, String query) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhooks/whatsapp" + query))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (signatureHeader != null) {
+            request.header("X-Hub-Signature-256", signatureHeader);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> signedWebhook(byte[] body) {
+        return webhook(body, signature.sign(body), "");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

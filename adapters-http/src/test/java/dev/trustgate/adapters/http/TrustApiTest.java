@@ -1,0 +1,121 @@
+package dev.trustgate.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.fakes.WhatsAppSamples;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The business API over a real socket: authentication, opt-in, the contact view and the event feed. */
+class TrustApiTest {
+
+    private static final String BUSINESS = "106540352242922";
+    private static final String CONTACT = "/v1/businesses/" + BUSINESS + "/contacts/16505551234";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final RunningServer server = new RunningServer();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode body(HttpResponse<String> response) throws Exception {
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void everyBusinessRouteNeedsAValidKey() throws Exception {
+        for (String header : new String[] {null, "tg_unknown", "Basic dXNlcjpwdw==", "Bearer", "Bearer a b"}) {
+            HttpResponse<String> response = header == null ? server.get(CONTACT, null)
+                    : server.send(java.net.http.HttpRequest.newBuilder(server.uri(CONTACT)).header("Authorization", header).build());
+            assertThat(response.statusCode()).as(String.valueOf(header)).isEqualTo(401);
+            assertThat(body(response).get("code").asText()).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void onlyTheAdminOptsInAndTheAnswerSaysSince() throws Exception {
+        String key = server.keyFor(BUSINESS);
+
+        assertThat(server.put("/v1/businesses/" + BUSINESS + "/identity-checks", key, "{\"enabled\":true}").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> response = server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY,
+                "{\"enabled\":true}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).get("phoneNumberId").asText()).isEqualTo(BUSINESS);
+        assertThat(body(response).get("enabled").asBoolean()).isTrue();
+        assertThat(body(response).get("since").asText()).isEqualTo("2026-06-01T12:00:00Z");
+        assertThat(server.core.whatsApp.identityChecks(new dev.trustgate.domain.BusinessNumberId(BUSINESS))).contains(true);
+    }
+
+    @Test
+    void badBodiesAreRefusedWithAClearProblemAndChangeNothing() throws Exception {
+        String path = "/v1/businesses/" + BUSINESS + "/identity-checks";
+        for (String bad : new String[] {"{\"enabled\":\"yes please\"}", "{\"enabled\":true,\"extra\":1}", "{}", "[", "42"}) {
+            HttpResponse<String> response = server.put(path, RunningServer.ADMIN_KEY, bad);
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(body(response).get("code").asText()).isEqualTo("invalid_request");
+        }
+        assertThat(server.put("/v1/businesses/not-digits/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}")
+                .statusCode()).isEqualTo(400);
+        assertThat(server.core.businesses.find(new dev.trustgate.domain.BusinessNumberId(BUSINESS))).isEmpty();
+    }
+
+    @Test
+    void theContactViewShowsTheBlockAndTheEventFeedTellsWhy() throws Exception {
+        server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(WhatsAppSamples.bytes("system-customer-identity-changed.json"));
+        String key = server.keyFor(BUSINESS);
+
+        JsonNode contact = body(server.get(CONTACT, key));
+        assertThat(contact.get("state").asText()).isEqualTo("IDENTITY_CHANGED");
+        assertThat(contact.get("sendAllowed").asBoolean()).isFalse();
+        assertThat(contact.get("trusted").asBoolean()).isFalse();
+        assertThat(contact.get("identityHash").asText()).isEqualTo("Qm9vbXNoYWthbGFrYQ==");
+        assertThat(contact.get("pinnedHash").asText()).isEqualTo("DF2lS5v2W6x=");
+        assertThat(contact.get("pendingChange").get("identityHash").asText()).isEqualTo("Qm9vbXNoYWthbGFrYQ==");
+        assertThat(contact.get("reauthentication").isNull()).isTrue();
+        assertThat(contact.get("version").asLong()).isEqualTo(2);
+
+        JsonNode feed = body(server.get("/v1/businesses/" + BUSINESS + "/events?after=1&limit=5", key));
+        assertThat(feed.get("events")).extracting(e -> e.get("type").asText()).containsExactly("identity.changed", "trust.broken");
+        assertThat(feed.get("events").get(0).get("sequence").asLong()).isEqualTo(2);
+        assertThat(feed.get("events").get(0).get("data").get("identityHash").asText()).isEqualTo("Qm9vbXNoYWthbGFrYQ==");
+        assertThat(feed.get("next").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyOfAnotherBusinessSeesNotFoundNotForbidden() throws Exception {
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        String otherKey = server.keyFor("999000111");
+
+        for (String path : new String[] {CONTACT, "/v1/businesses/" + BUSINESS + "/events"}) {
+            HttpResponse<String> response = server.get(path, otherKey);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(body(response).get("code").asText()).isEqualTo("not_found");
+        }
+        assertThat(server.get("/v1/businesses/" + BUSINESS + "/contacts/4915100000000", server.keyFor(BUSINESS)).statusCode())
+                .as("a contact trustgate never heard of").isEqualTo(404);
+    }
+
+    @Test
+    void unknownRoutesAnswerAProblem() throws Exception {
+        HttpResponse<String> response = server.get("/v1/nothing-here", RunningServer.ADMIN_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response).get("code").asText()).isEqualTo("not_found");
+    }
+
+    @Test
+    void healthProbesNeedNoKey() {
+        assertThat(server.get("/health/live", null).statusCode()).isEqualTo(200);
+        assertThat(server.get("/health/ready", null).statusCode()).isEqualTo(200);
+    }
+}
