@@ -1,0 +1,34 @@
+package dev.trustgate.bootstrap;
+
+import java.io.PrintStream;
+
+/** The one screen a person sees at start: where trustgate listens, where data lives, what is real. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(PrintStream out, Config config, TrustgateServer server) {
+        String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+        out.println();
+        out.println("  trustgate is running on http://" + host + ":" + server.port());
+        out.println("  data:      " + config.database().maskedUrl().replaceAll(";.*", "")
+                + (config.embeddedDatabase() ? "  (embedded H2 file; set TRUSTGATE_DB_URL for PostgreSQL)" : ""));
+        if (config.whatsAppMode() == Config.WhatsAppMode.DRY_RUN) {
+            out.println("  WhatsApp:  DRY-RUN - nothing is sent to WhatsApp (set WHATSAPP_ACCESS_TOKEN to go live)");
+        } else {
+            out.println("  WhatsApp:  live, " + config.graphUrl() + " " + config.graphVersion());
+        }
+        if (config.developmentSecrets()) {
+            out.println("  webhooks:  development app secret and verify token in use (set WHATSAPP_APP_SECRET and "
+                    + "WHATSAPP_VERIFY_TOKEN)");
+        }
+        server.generatedAdminKey().ifPresent(key -> {
+            out.println();
+            out.println("  admin API key (shown this once, stored only as a hash):");
+            out.println("    " + key);
+        });
+        out.println();
+        out.flush();
+    }
+}

@@ -1,0 +1,218 @@
+package dev.trustgate.bootstrap;
+
+import dev.trustgate.adapters.persistence.DatabaseSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * trustgate's configuration, read once at start from the environment (and optionally a properties file
+ * with the same names; the environment wins) and validated as a whole: every problem is reported as
+ * one line naming the variable.
+ */
+public record Config(
+        String host,
+        int port,
+        DatabaseSettings database,
+        boolean embeddedDatabase,
+        WhatsAppMode whatsAppMode,
+        String appSecret,
+        String verifyToken,
+        boolean developmentSecrets,
+        Optional<String> accessToken,
+        URI graphUrl,
+        String graphVersion,
+        Optional<String> adminKey,
+        Optional<URI> relayUrl,
+        Optional<String> relaySecret,
+        Optional<String> metricsKey,
+        SubscriptionUrls subscriptionUrls,
+        int maxWebhookBytes) {
+
+    /** Whether trustgate talks to WhatsApp or only pretends to. */
+    public enum WhatsAppMode { LIVE, DRY_RUN }
+
+    /** Where business webhooks may point. */
+    public enum SubscriptionUrls { ANY, PUBLIC_ONLY }
+
+    /** The signing secret and verify token used when none is configured in dry-run mode. */
+    public static final String DEVELOPMENT_APP_SECRET = "trustgate-development-app-secret";
+    public static final String DEVELOPMENT_VERIFY_TOKEN = "trustgate-development-verify-token";
+    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/trustgate";
+
+    /** Every variable trustgate reads, its default and what it means (docs/configuration.md lists the same). */
+    public static final Map<String, String[]> VARIABLES = variables();
+
+    private static Map<String, String[]> variables() {
+        Map<String, String[]> v = new LinkedHashMap<>();
+        v.put("TRUSTGATE_HOST", new String[] {"0.0.0.0", "Address the HTTP server binds to."});
+        v.put("TRUSTGATE_PORT", new String[] {"8080", "HTTP port."});
+        v.put("TRUSTGATE_DB_URL", new String[] {DEFAULT_DB_URL, "JDBC URL: jdbc:h2:file:… (embedded) or jdbc:postgresql://…"});
+        v.put("TRUSTGATE_DB_USER", new String[] {"(none)", "Database user."});
+        v.put("TRUSTGATE_DB_PASSWORD", new String[] {"(none)", "Database password. Never logged."});
+        v.put("TRUSTGATE_DB_POOL_SIZE", new String[] {"16", "Most database connections this node holds (2 or more)."});
+        v.put("WHATSAPP_APP_SECRET", new String[] {"(required when live)", "Meta app secret; verifies X-Hub-Signature-256 of webhooks."});
+        v.put("WHATSAPP_VERIFY_TOKEN", new String[] {"(required when live)", "Token WhatsApp's subscription handshake must present."});
+        v.put("WHATSAPP_ACCESS_TOKEN", new String[] {"(none)", "Cloud API access token. Without it trustgate runs in dry-run mode."});
+        v.put("WHATSAPP_GRAPH_URL", new String[] {"https://graph.facebook.com", "Graph API base URL."});
+        v.put("WHATSAPP_GRAPH_VERSION", new String[] {"v25.0", "Graph API version."});
+        v.put("TRUSTGATE_WHATSAPP_MODE", new String[] {"live with a token, else dry-run", "live or dry-run."});
+        v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256."});
+        v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app."});
+        v.put("TRUSTGATE_RELAY_SECRET", new String[] {"WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."});
+        v.put("TRUSTGATE_METRICS_KEY", new String[] {"(none)", "When set, /metrics requires Authorization: Bearer <key>."});
+        v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
+        v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", new String[] {"1048576", "Largest WhatsApp webhook accepted (413 above)."});
+        return java.util.Collections.unmodifiableMap(v);
+    }
+
+    /** Reads the configuration from {@code environment}, then {@code file} for what the environment lacks. */
+    public static Config load(Map<String, String> environment, Optional<Path> file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (file.isPresent()) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+                properties.load(reader);
+                properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigException(List.of("--config " + file.get() + ": cannot be read as a properties file ("
+                        + e.getMessage() + ")"));
+            }
+            values.keySet().stream().filter(k -> !VARIABLES.containsKey(k)).sorted()
+                    .forEach(k -> problems.add("--config " + file.get() + ": unknown setting " + k));
+        }
+        environment.forEach((name, value) -> {
+            if (VARIABLES.containsKey(name) && value != null && !value.isBlank()) {
+                values.put(name, value.trim());
+            }
+        });
+        return new Reader0(values, problems).read();
+    }
+
+    /** Reads and validates the values, collecting every problem before failing. */
+    private static final class Reader0 {
+        private final Map<String, String> values;
+        private final List<String> problems;
+
+        Reader0(Map<String, String> values, List<String> problems) {
+            this.values = values;
+            this.problems = problems;
+        }
+
+        Optional<String> get(String name) {
+            return Optional.ofNullable(values.get(name));
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = values.get(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    problems.add(name + "=" + value + ": must be between " + min + " and " + max);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(name + "=" + value + ": must be a whole number");
+                return fallback;
+            }
+        }
+
+        Optional<URI> url(String name) {
+            return get(name).flatMap(value -> {
+                try {
+                    URI uri = new URI(value);
+                    if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                        problems.add(name + "=" + value + ": must be an http:// or https:// URL");
+                        return Optional.empty();
+                    }
+                    return Optional.of(uri);
+                } catch (java.net.URISyntaxException e) {
+                    problems.add(name + "=" + value + ": is not a URL");
+                    return Optional.empty();
+                }
+            });
+        }
+
+        Config read() {
+            String host = get("TRUSTGATE_HOST").orElse("0.0.0.0");
+            int port = integer("TRUSTGATE_PORT", 8080, 0, 65535);
+            int poolSize = integer("TRUSTGATE_DB_POOL_SIZE", 16, 2, 500);
+            String dbUrl = get("TRUSTGATE_DB_URL").orElse(DEFAULT_DB_URL);
+            DatabaseSettings database = null;
+            try {
+                database = new DatabaseSettings(dbUrl, get("TRUSTGATE_DB_USER").orElse(null),
+                        get("TRUSTGATE_DB_PASSWORD").orElse(null), poolSize, Duration.ofSeconds(3));
+            } catch (IllegalArgumentException e) {
+                problems.add("TRUSTGATE_DB_URL: " + e.getMessage());
+            }
+            Optional<String> accessToken = get("WHATSAPP_ACCESS_TOKEN");
+            WhatsAppMode mode = accessToken.isPresent() ? WhatsAppMode.LIVE : WhatsAppMode.DRY_RUN;
+            Optional<String> modeValue = get("TRUSTGATE_WHATSAPP_MODE");
+            if (modeValue.isPresent()) {
+                switch (modeValue.get().toLowerCase(Locale.ROOT)) {
+                    case "live" -> mode = WhatsAppMode.LIVE;
+                    case "dry-run" -> mode = WhatsAppMode.DRY_RUN;
+                    default -> problems.add("TRUSTGATE_WHATSAPP_MODE=" + modeValue.get() + ": must be live or dry-run");
+                }
+            }
+            if (mode == WhatsAppMode.LIVE && accessToken.isEmpty()) {
+                problems.add("WHATSAPP_ACCESS_TOKEN: required when TRUSTGATE_WHATSAPP_MODE=live");
+            }
+            Optional<String> appSecret = get("WHATSAPP_APP_SECRET");
+            Optional<String> verifyToken = get("WHATSAPP_VERIFY_TOKEN");
+            if (mode == WhatsAppMode.LIVE && appSecret.isEmpty()) {
+                problems.add("WHATSAPP_APP_SECRET: required in live mode (it verifies every webhook's signature)");
+            }
+            if (mode == WhatsAppMode.LIVE && verifyToken.isEmpty()) {
+                problems.add("WHATSAPP_VERIFY_TOKEN: required in live mode (WhatsApp's subscription handshake presents it)");
+            }
+            URI graphUrl = url("WHATSAPP_GRAPH_URL").orElse(URI.create("https://graph.facebook.com"));
+            String graphVersion = get("WHATSAPP_GRAPH_VERSION").orElse("v25.0");
+            if (!graphVersion.matches("v[0-9]+\\.[0-9]+")) {
+                problems.add("WHATSAPP_GRAPH_VERSION=" + graphVersion + ": must look like v25.0");
+            }
+            Optional<String> adminKey = get("TRUSTGATE_ADMIN_KEY");
+            if (adminKey.isPresent() && adminKey.get().length() < 24) {
+                problems.add("TRUSTGATE_ADMIN_KEY: must be at least 24 characters");
+            }
+            SubscriptionUrls subscriptionUrls = SubscriptionUrls.ANY;
+            Optional<String> urls = get("TRUSTGATE_SUBSCRIPTION_URLS");
+            if (urls.isPresent()) {
+                switch (urls.get().toLowerCase(Locale.ROOT)) {
+                    case "any" -> subscriptionUrls = SubscriptionUrls.ANY;
+                    case "public-only" -> subscriptionUrls = SubscriptionUrls.PUBLIC_ONLY;
+                    default -> problems.add("TRUSTGATE_SUBSCRIPTION_URLS=" + urls.get() + ": must be any or public-only");
+                }
+            }
+            int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+            Optional<URI> relayUrl = url("TRUSTGATE_RELAY_URL");
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new Config(host, port, database, !values.containsKey("TRUSTGATE_DB_URL"), mode,
+                    appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
+                    appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl,
+                    get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Config[" + host + ":" + port + ", db=" + database.maskedUrl() + ", whatsApp=" + whatsAppMode + "]";
+    }
+}

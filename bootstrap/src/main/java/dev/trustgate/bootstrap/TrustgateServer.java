@@ -1,0 +1,82 @@
+package dev.trustgate.bootstrap;
+
+import dev.trustgate.adapters.http.HttpSettings;
+import dev.trustgate.adapters.http.TrustgateHttpServer;
+import dev.trustgate.adapters.http.UseCases;
+import dev.trustgate.adapters.persistence.JdbiStorage;
+import dev.trustgate.adapters.whatsapp.CloudApiClient;
+import dev.trustgate.adapters.whatsapp.CloudApiSettings;
+import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.service.TrustgateServices;
+import io.javalin.Javalin;
+import java.util.Optional;
+
+/** The whole server wired with {@code new}: storage, WhatsApp, use cases and HTTP. Nothing else lives here. */
+public final class TrustgateServer implements AutoCloseable {
+
+    private final JdbiStorage storage;
+    private final TrustgateServices services;
+    private final Javalin http;
+    private final Optional<String> generatedAdminKey;
+
+    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey) {
+        this.storage = storage;
+        this.services = services;
+        this.http = http;
+        this.generatedAdminKey = generatedAdminKey;
+    }
+
+    /**
+     * Opens storage (migrating it), builds every use case and starts HTTP.
+     *
+     * @throws dev.trustgate.adapters.persistence.StorageStartException when the database cannot be used
+     */
+    public static TrustgateServer start(Config config) {
+        JdbiStorage storage = JdbiStorage.open(config.database());
+        try {
+            Clock clock = new SystemClock();
+            WhatsAppGateway whatsApp = config.whatsAppMode() == Config.WhatsAppMode.LIVE
+                    ? new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(), config.accessToken().orElseThrow()),
+                            new com.fasterxml.jackson.databind.ObjectMapper())
+                    : new DryRunWhatsAppGateway();
+            TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
+                    storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
+                    storage.apiKeys, whatsApp, clock, new RandomIds()), url -> true);
+            Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
+            UseCases useCases = new UseCases(services.apiKeys, services.recordSignals, services.optIn, services.getContact,
+                    services.readEvents);
+            Javalin http = TrustgateHttpServer.create(useCases,
+                    new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
+                    storage::ping, clock::now);
+            http.start(config.host(), config.port());
+            return new TrustgateServer(storage, services, http, generated);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** The admin key generated on this first start, to be shown once. */
+    public Optional<String> generatedAdminKey() {
+        return generatedAdminKey;
+    }
+
+    public TrustgateServices services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } finally {
+            storage.close();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.trustgate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    @Test
+    void withNothingConfiguredItRunsEmbeddedInDryRun() {
+        Config config = Config.load(Map.of(), Optional.empty());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.database().url()).startsWith("jdbc:h2:file:./data/trustgate;MODE=PostgreSQL");
+        assertThat(config.embeddedDatabase()).isTrue();
+        assertThat(config.whatsAppMode()).isEqualTo(Config.WhatsAppMode.DRY_RUN);
+        assertThat(config.developmentSecrets()).isTrue();
+        assertThat(config.maxWebhookBytes()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void anAccessTokenMeansLiveAndLiveNeedsTheWebhookSecrets() {
+        assertThatThrownBy(() -> Config.load(Map.of("WHATSAPP_ACCESS_TOKEN", "EAAG"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "WHATSAPP_APP_SECRET: required in live mode (it verifies every webhook's signature)",
+                        "WHATSAPP_VERIFY_TOKEN: required in live mode (WhatsApp's subscription handshake presents it)"));
+
+        Config live = Config.load(Map.of("WHATSAPP_ACCESS_TOKEN", "EAAG", "WHATSAPP_APP_SECRET", "s",
+                "WHATSAPP_VERIFY_TOKEN", "v"), Optional.empty());
+        assertThat(live.whatsAppMode()).isEqualTo(Config.WhatsAppMode.LIVE);
+        assertThat(live.developmentSecrets()).isFalse();
+    }
+
+    @Test
+    void everyProblemIsOneLineNamingTheVariable() {
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_PORT", "eighty", "TRUSTGATE_DB_URL", "jdbc:mysql://x",
+                "TRUSTGATE_WHATSAPP_MODE", "maybe", "TRUSTGATE_MAX_WEBHOOK_BYTES", "10", "TRUSTGATE_ADMIN_KEY", "short",
+                "WHATSAPP_GRAPH_URL", "ftp://graph"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(6);
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n").matches("^[A-Z_]+[=:].*"));
+                    assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("TRUSTGATE_PORT=eighty"));
+                });
+    }
+
+    @Test
+    void aPropertiesFileFillsWhatTheEnvironmentLeavesOpen(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trustgate.properties");
+        Files.writeString(file, "TRUSTGATE_PORT=9090\nTRUSTGATE_HOST=127.0.0.1\n");
+
+        Config config = Config.load(Map.of("TRUSTGATE_PORT", "9191"), Optional.of(file));
+
+        assertThat(config.port()).isEqualTo(9191);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aMisspelledSettingInTheFileIsReported(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trustgate.properties");
+        Files.writeString(file, "TRUSTGATE_PROT=9090\n");
+
+        assertThatThrownBy(() -> Config.load(Map.of(), Optional.of(file)))
+                .hasMessageContaining("unknown setting TRUSTGATE_PROT");
+    }
+
+    @Test
+    void thePasswordNeverAppearsInTheConfigsText() {
+        Config config = Config.load(Map.of("TRUSTGATE_DB_URL", "jdbc:postgresql://db/tg", "TRUSTGATE_DB_PASSWORD", "hunter2"),
+                Optional.empty());
+
+        assertThat(config.toString()).doesNotContain("hunter2");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.trustgate.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** WhatsApp's Graph API as far as trustgate uses it: records every forwarded send with its pin. */
+final class FakeGraph implements AutoCloseable {
+
+    /** A message as WhatsApp received it. */
+    record Forwarded(String phoneNumberId, String to, Optional<String> pin, String authorization, JsonNode body) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
+    private final List<String> settings = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Javalin server;
+
+    FakeGraph() {
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.post("/{version}/{pnid}/messages", this::message);
+            config.routes.post("/{version}/{pnid}/settings", this::setting);
+        }).start("127.0.0.1", 0);
+    }
+
+    private void message(Context ctx) throws Exception {
+        JsonNode body = json.readTree(ctx.body());
+        JsonNode pin = body.get("recipient_identity_key_hash");
+        forwarded.add(new Forwarded(ctx.pathParam("pnid"), body.path("to").asText(),
+                pin == null ? Optional.empty() : Optional.of(pin.asText()), ctx.header("Authorization"), body));
+        String id = "wamid.fake" + ids.incrementAndGet();
+        ctx.contentType("application/json").result("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
+                + body.path("to").asText() + "\",\"wa_id\":\"" + body.path("to").asText().replaceAll("[^0-9]", "")
+                + "\"}],\"messages\":[{\"id\":\"" + id + "\"}]}");
+    }
+
+    private void setting(Context ctx) {
+        settings.add(ctx.pathParam("pnid") + " " + ctx.body());
+        ctx.contentType("application/json").result("{\"success\":true}");
+    }
+
+    List<Forwarded> forwarded() {
+        return List.copyOf(forwarded);
+    }
+
+    List<String> settings() {
+        return List.copyOf(settings);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
