@@ -46,7 +46,7 @@ public final class StorageThroughput {
         EmbeddedPostgres postgres = null;
         DatabaseSettings settings;
         if (database.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+            postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").setServerConfig("synchronous_commit", System.getProperty("pg.sync", "on")).start();
             settings = new DatabaseSettings(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", Math.max(2, threads),
                     Duration.ofSeconds(5));
         } else if (database.equals("h2mem")) {

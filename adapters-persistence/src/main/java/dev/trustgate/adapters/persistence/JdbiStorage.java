@@ -2,8 +2,6 @@ package dev.trustgate.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -28,11 +26,11 @@ public final class JdbiStorage implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable pool;
 
-    private JdbiStorage(DataSource dataSource, AutoCloseable pool) {
+    private JdbiStorage(DataSource dataSource, AutoCloseable pool, int keptHandles) {
         this.dataSource = dataSource;
         this.pool = pool;
         Jdbi jdbi = JdbiSetup.create(dataSource);
-        transactions = new JdbiTransactions(jdbi);
+        transactions = new JdbiTransactions(jdbi, keptHandles);
         contacts = new JdbiContactStore(transactions);
         businesses = new JdbiBusinessStore(transactions);
         events = new JdbiEventLog(transactions);
@@ -56,12 +54,12 @@ public final class JdbiStorage implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new JdbiStorage(pool, pool);
+        return new JdbiStorage(pool, pool, settings.maxPoolSize() - 1);
     }
 
     /** Stores on a data source someone else manages (and migrates). */
     public static JdbiStorage on(DataSource dataSource) {
-        return new JdbiStorage(dataSource, () -> { });
+        return new JdbiStorage(dataSource, () -> { }, 4);
     }
 
     static HikariDataSource pool(DatabaseSettings settings) {
@@ -108,11 +106,17 @@ public final class JdbiStorage implements AutoCloseable {
 
     /** True when the database answers now (readiness). */
     public boolean ping() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(1);
-        } catch (SQLException | RuntimeException e) {
+        try {
+            return transactions.inTransaction(() -> transactions.withDao(Ping.class, Ping::one)) == 1;
+        } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The cheapest statement a database answers. */
+    interface Ping {
+        @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT 1")
+        int one();
     }
 
     public DataSource dataSource() {
@@ -121,6 +125,7 @@ public final class JdbiStorage implements AutoCloseable {
 
     @Override
     public void close() {
+        transactions.close();
         try {
             pool.close();
         } catch (Exception e) {

@@ -5,36 +5,61 @@ import dev.trustgate.application.port.out.StorageUnavailableException;
 import dev.trustgate.application.port.out.Transactions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One JDBI transaction per use case: the handle is bound to the thread while the work runs, so every
- * store used by the work writes through it. Nested calls join the outer transaction. Connection
- * failures become {@link StorageUnavailableException}, serialisation failures and deadlocks
- * {@link ConcurrentUpdateException} (the use case retries).
+ * One JDBI transaction per use case. The running transaction is bound to the thread, so every store
+ * the work touches writes through it, and nested calls join it.
+ *
+ * <p>Handles outlive their transactions: an idle handle keeps its pooled connection and the SqlObjects
+ * already attached to it, because opening a handle and attaching SqlObjects cost more than the SQL of a
+ * typical command (see docs/benchmarks.md). A handle that failed on its connection, or grew old, is
+ * closed instead of kept, so the connection goes back to HikariCP.
+ *
+ * <p>Connection failures become {@link StorageUnavailableException}; serialisation failures, deadlocks
+ * and lock timeouts {@link ConcurrentUpdateException} (the use case retries).
  */
 public final class JdbiTransactions implements Transactions {
 
+    private static final Duration MAX_HANDLE_AGE = Duration.ofMinutes(10);
+    private static final Duration CHECK_WHEN_IDLE_FOR = Duration.ofSeconds(30);
+
     private final Jdbi jdbi;
-    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final ThreadLocal<PooledHandle> current = new ThreadLocal<>();
+    private final BlockingQueue<PooledHandle> idle;
+    private volatile boolean closed;
 
-    /** The handle of the running transaction and the SqlObjects attached to it so far. */
-    private static final class Transaction {
+    /** A handle, the SqlObjects attached to it, and when it was opened and last used. */
+    private static final class PooledHandle {
         final Handle handle;
-        final Map<Class<?>, Object> daos = new HashMap<>(8);
+        final Map<Class<?>, Object> daos = new HashMap<>(16);
+        final long openedAt = System.nanoTime();
+        long lastUsed = System.nanoTime();
 
-        Transaction(Handle handle) {
+        PooledHandle(Handle handle) {
             this.handle = handle;
+        }
+
+        boolean tooOld() {
+            return System.nanoTime() - openedAt > MAX_HANDLE_AGE.toNanos();
+        }
+
+        boolean idleLong() {
+            return System.nanoTime() - lastUsed > CHECK_WHEN_IDLE_FOR.toNanos();
         }
     }
 
-    public JdbiTransactions(Jdbi jdbi) {
+    public JdbiTransactions(Jdbi jdbi, int keptHandles) {
         this.jdbi = jdbi;
+        this.idle = new ArrayBlockingQueue<>(Math.max(1, keptHandles));
     }
 
     @Override
@@ -42,30 +67,95 @@ public final class JdbiTransactions implements Transactions {
         if (current.get() != null) {
             return work.get();
         }
+        PooledHandle pooled;
         try {
-            return jdbi.inTransaction(handle -> {
-                current.set(new Transaction(handle));
-                try {
-                    return work.get();
-                } finally {
-                    current.remove();
-                }
-            });
+            pooled = borrow();
         } catch (RuntimeException e) {
             throw translate(e);
+        }
+        boolean healthy = false;
+        current.set(pooled);
+        try {
+            pooled.handle.begin();
+            T result = work.get();
+            pooled.handle.commit();
+            healthy = true;
+            return result;
+        } catch (RuntimeException e) {
+            RuntimeException translated = translate(e);
+            healthy = rollback(pooled) && !(translated instanceof StorageUnavailableException);
+            throw translated;
+        } catch (Error e) {
+            rollback(pooled);
+            throw e;
+        } finally {
+            current.remove();
+            giveBack(pooled, healthy);
         }
     }
 
     /**
-     * Runs {@code work} with the SqlObject {@code type} attached to the current transaction (attached once
-     * per transaction), or in a short transaction of its own when none is running.
+     * Runs {@code work} with the SqlObject {@code type} attached to the current transaction's handle
+     * (attached once per handle), or in a short transaction of its own when none is running.
      */
     <D, T> T withDao(Class<D> type, Function<D, T> work) {
-        Transaction transaction = current.get();
-        if (transaction == null) {
+        PooledHandle pooled = current.get();
+        if (pooled == null) {
             return inTransaction(() -> withDao(type, work));
         }
-        return work.apply(type.cast(transaction.daos.computeIfAbsent(type, transaction.handle::attach)));
+        return work.apply(type.cast(pooled.daos.computeIfAbsent(type, pooled.handle::attach)));
+    }
+
+    private PooledHandle borrow() {
+        PooledHandle pooled;
+        while ((pooled = idle.poll()) != null) {
+            if (!pooled.tooOld() && (!pooled.idleLong() || valid(pooled))) {
+                return pooled;
+            }
+            close(pooled);
+        }
+        return new PooledHandle(jdbi.open());
+    }
+
+    private void giveBack(PooledHandle pooled, boolean healthy) {
+        pooled.lastUsed = System.nanoTime();
+        if (!healthy || closed || pooled.tooOld() || !idle.offer(pooled)) {
+            close(pooled);
+        }
+    }
+
+    private static boolean valid(PooledHandle pooled) {
+        try {
+            return pooled.handle.getConnection().isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean rollback(PooledHandle pooled) {
+        try {
+            pooled.handle.rollback();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void close(PooledHandle pooled) {
+        try {
+            pooled.handle.close();
+        } catch (RuntimeException ignored) {
+            // the connection is gone already; HikariCP replaces it
+        }
+    }
+
+    /** Closes the kept handles, returning their connections to the pool. */
+    void close() {
+        closed = true;
+        PooledHandle pooled;
+        while ((pooled = idle.poll()) != null) {
+            close(pooled);
+        }
     }
 
     static RuntimeException translate(RuntimeException e) {
@@ -78,10 +168,11 @@ public final class JdbiTransactions implements Transactions {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.startsWith("53")) {
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                        || state.startsWith("53") || state.equals("90067") || state.equals("90098") || state.equals("90121")) {
                     return new StorageUnavailableException("database unavailable (" + state + ")", e);
                 }
-                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00")) {
+                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || state.equals("55P03")) {
                     return new ConcurrentUpdateException("transaction lost a race (" + state + ")");
                 }
             }
