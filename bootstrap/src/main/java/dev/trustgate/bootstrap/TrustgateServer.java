@@ -45,8 +45,11 @@ public final class TrustgateServer implements AutoCloseable {
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
                     storage.apiKeys, whatsApp, clock, new RandomIds()), url -> true);
             Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
-            UseCases useCases = new UseCases(services.apiKeys, services.recordSignals, services.optIn, services.getContact,
-                    services.readEvents);
+            TrustgateServices s = services;
+            UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
+                    s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
+                    s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld,
+                    s.release, s.discard, s.subscriptions);
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
                     storage::ping, clock::now);

@@ -3,11 +3,14 @@ package dev.trustgate.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.adapters.http.Route.Access;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -15,50 +18,116 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1} (API key required) and
- * the health probes. Every error is an RFC 9457 problem with a stable code; nothing else leaks out.
+ * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1} (API key required), the
+ * drop-in Cloud API and the health probes. Every error of trustgate's own API is an RFC 9457 problem
+ * with a stable code; the drop-in Cloud API answers Graph-style errors.
  */
 public final class TrustgateHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustgateHttpServer.class);
+    static final String CONTACT = "/v1/businesses/{pnid}/contacts/{waId}";
 
     private TrustgateHttpServer() {
     }
 
-    /**
-     * Builds the server (not started).
-     *
-     * @param ready whether storage answers now (readiness)
-     */
+    /** Every route trustgate serves. */
+    static List<Route> routes(UseCases u, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
+                              ObjectMapper json, Extras extras) {
+        WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
+                u.recordSignals(), json);
+        ContactResponses responses = new ContactResponses(u.getContact());
+        ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
+        ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
+        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.optIn(), json);
+        List<Route> routes = new ArrayList<>(List.of(
+                new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
+                new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {
+                    boolean up = ready.getAsBoolean();
+                    ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
+                }),
+                new Route("GET", "/webhooks/whatsapp", Access.PUBLIC, "WhatsApp subscription handshake", webhook::verifySubscription),
+                new Route("POST", "/webhooks/whatsapp", Access.PUBLIC, "signed WhatsApp webhook", webhook::receive),
+                new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
+                        new OptInToIdentityChecksHandler(u.optIn(), json)::handle),
+                new Route("PUT", "/v1/businesses/{pnid}/acknowledgement-policy", Access.ADMIN, "set the acknowledgement policy",
+                        new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle),
+                new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
+                        new ListContactsHandler(u.listContacts())::handle),
+                new Route("GET", CONTACT, Access.KEY, "the contact's trust view", new GetContactTrustHandler(u.getContact())::handle),
+                new Route("POST", CONTACT + "/reauthentications", Access.KEY, "start a re-authentication",
+                        new StartReauthenticationHandler(u.startReauthentication(), json)::handle),
+                new Route("DELETE", CONTACT + "/reauthentications/{id}", Access.KEY, "cancel the re-authentication",
+                        new CancelReauthenticationHandler(u.cancelReauthentication(), responses)::handle),
+                new Route("POST", CONTACT + "/reauthentications/{id}/result", Access.KEY, "record the re-authentication's outcome",
+                        new RecordReauthenticationResultHandler(u.reauthenticationResult(), responses, json)::handle),
+                new Route("POST", CONTACT + "/acknowledgements", Access.KEY, "acknowledge the identity change",
+                        new AcknowledgeIdentityChangeHandler(u.acknowledge(), responses, json)::handle),
+                new Route("POST", CONTACT + "/identity-override", Access.KEY, "clear a change whose hash is unknown",
+                        new OverrideUnknownIdentityHandler(u.overrideUnknownIdentity(), responses, json)::handle),
+                new Route("POST", CONTACT + "/authentications", Access.KEY, "the business authenticated the customer",
+                        new RecordAuthenticationHandler(u.recordAuthentication(), responses, json)::handle),
+                new Route("DELETE", CONTACT + "/trust", Access.KEY, "break trust with the customer",
+                        new RevokeTrustHandler(u.revokeTrust(), responses, json)::handle),
+                new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact",
+                        new ListHeldMessagesHandler(u.listHeld())::handle),
+                new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json)::handle),
+                new Route("POST", "/v1/held-messages/{id}/release", Access.KEY, "release a held message",
+                        new ReleaseHeldMessageHandler(u.release())::handle),
+                new Route("POST", "/v1/held-messages/{id}/discard", Access.KEY, "discard a held message",
+                        new DiscardHeldMessageHandler(u.discard())::handle),
+                new Route("GET", "/v1/businesses/{pnid}/events", Access.KEY, "the business's ordered event feed",
+                        new ReadEventsHandler(u.readEvents())::handle),
+                new Route("GET", "/v1/businesses/{pnid}/audit/verify", Access.KEY, "verify the audit hash chain",
+                        new VerifyAuditChainHandler(u.verifyAudit())::handle),
+                new Route("POST", "/v1/subscriptions", Access.KEY, "add a webhook endpoint", subscriptions::create),
+                new Route("GET", "/v1/subscriptions", Access.KEY, "list webhook endpoints", subscriptions::list),
+                new Route("DELETE", "/v1/subscriptions/{id}", Access.KEY, "remove a webhook endpoint", subscriptions::delete),
+                new Route("POST", "/v1/api-keys", Access.ADMIN, "create an API key", apiKeys::create),
+                new Route("GET", "/v1/api-keys", Access.ADMIN, "list API keys", apiKeys::list),
+                new Route("DELETE", "/v1/api-keys/{id}", Access.ADMIN, "revoke an API key", apiKeys::revoke),
+                new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
+                new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH, "drop-in identity-check setting (admin key)",
+                        dropIn::settings)));
+        routes.addAll(extras.routes());
+        routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
+                ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, json))));
+        return List.copyOf(routes);
+    }
+
+    /** Routes other parts of trustgate add (deliveries, metrics). */
+    public interface Extras {
+        List<Route> routes();
+
+        Extras NONE = List::of;
+    }
+
+    /** Builds the server (not started). {@code ready} tells whether storage answers now. */
     public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock) {
         ObjectMapper json = Json.mapper();
         Authentication authentication = new Authentication(useCases.apiKeys(), json);
-        WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
-                useCases.recordSignals(), json);
-        OptInToIdentityChecksHandler optIn = new OptInToIdentityChecksHandler(useCases.optIn(), json);
-        GetContactTrustHandler getContact = new GetContactTrustHandler(useCases.getContact());
-        ReadEventsHandler readEvents = new ReadEventsHandler(useCases.readEvents());
+        List<Route> routes = routes(useCases, settings, ready, clock, json, Extras.NONE);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Math.max(settings.maxWebhookBytes(), 1_048_576L);
             config.jsonMapper(new JavalinJackson(json, false));
-
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
-            config.routes.get("/health/ready", ctx -> {
-                boolean up = ready.getAsBoolean();
-                ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
-            });
-
-            config.routes.get("/webhooks/whatsapp", webhook::verifySubscription);
-            config.routes.post("/webhooks/whatsapp", webhook::receive);
-
             config.routes.before("/v1/*", authentication::authenticate);
-            config.routes.put("/v1/businesses/{pnid}/identity-checks", optIn::handle);
-            config.routes.get("/v1/businesses/{pnid}/contacts/{waId}", getContact::handle);
-            config.routes.get("/v1/businesses/{pnid}/events", readEvents::handle);
-
+            // Another business's resources are not found, before any validation of the request could say otherwise.
+            config.routes.before("/v1/businesses/{pnid}/*", ctx -> {
+                if (ctx.attribute(Requests.CALLER) != null) {
+                    Requests.caller(ctx).requireAccess(Requests.business(ctx));
+                }
+            });
+            for (Route route : routes) {
+                switch (route.method()) {
+                    case "GET" -> config.routes.get(route.path(), route.handler());
+                    case "POST" -> config.routes.post(route.path(), route.handler());
+                    case "PUT" -> config.routes.put(route.path(), route.handler());
+                    case "DELETE" -> config.routes.delete(route.path(), route.handler());
+                    default -> throw new IllegalStateException("unsupported method " + route.method());
+                }
+            }
             config.routes.exception(TrustgateException.class, (e, ctx) -> {
                 if (e.code() == ErrorCode.STORAGE_UNAVAILABLE || e.code() == ErrorCode.UPSTREAM_ERROR) {
                     LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
@@ -73,8 +142,18 @@ public final class TrustgateHttpServer {
                 Problems.write(ctx, json, 500, "internal_error", "trustgate could not complete the request", Map.of());
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (ctx.result() != null && !ctx.result().isEmpty()) {
+                    return;
+                }
+                if (ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
+                    DropInCloudApiHandler.notServed(ctx, json);
+                } else {
                     Problems.write(ctx, json, ErrorCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(), Map.of());
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    Problems.write(ctx, json, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), Map.of());
                 }
             });
         });
@@ -83,6 +162,8 @@ public final class TrustgateHttpServer {
     private static void httpError(Context ctx, ObjectMapper json, int status, String message) {
         if (status == 413) {
             Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large", Map.of());
+        } else if (status == 404 && ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
+            DropInCloudApiHandler.notServed(ctx, json);
         } else if (status == 404) {
             Problems.write(ctx, json, ErrorCode.NOT_FOUND, message, Map.of());
         } else {

@@ -30,10 +30,16 @@ final class RunningServer implements AutoCloseable {
 
     RunningServer() {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
-        UseCases useCases = new UseCases(services.apiKeys, services.recordSignals, services.optIn, services.getContact,
-                services.readEvents);
+        UseCases useCases = useCases(services);
         server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty()),
                 () -> true, core.clock::now).start("127.0.0.1", 0);
+    }
+
+    static UseCases useCases(TrustgateServices s) {
+        return new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
+                s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
+                s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld, s.release, s.discard,
+                s.subscriptions);
     }
 
     String keyFor(String business) {
@@ -68,6 +74,19 @@ final class RunningServer implements AutoCloseable {
     HttpResponse<String> put(String path, String key, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    HttpResponse<String> call(String method, String path, String key, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> post(String path, String key, String json) {
+        return call("POST", path, key, json);
     }
 
     HttpResponse<String> webhook(byte[] body, String signatureHeader, String query) {

@@ -33,6 +33,7 @@ public final class TrustgateServices {
     public final SendMessageService send;
     public final ReleaseHeldMessageService release;
     public final DiscardHeldMessageService discard;
+    public final ListHeldMessagesService listHeld;
     public final StartReauthenticationService startReauthentication;
     public final CancelReauthenticationService cancelReauthentication;
     public final RecordReauthenticationResultService reauthenticationResult;
@@ -63,6 +64,7 @@ public final class TrustgateServices {
         release = new ReleaseHeldMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
                 ports.whatsApp(), ports.ids(), ports.clock());
         discard = new DiscardHeldMessageService(retry, ports.messages(), publisher, ports.clock());
+        listHeld = new ListHeldMessagesService(retry, ports.messages());
         startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
         cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
         reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());

@@ -1,0 +1,24 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.domain.ContactKey;
+import io.javalin.http.Context;
+
+/** Answers a command on a contact with the contact's view as it is after the command. */
+final class ContactResponses {
+
+    private final GetContactTrustUseCase getContact;
+
+    ContactResponses(GetContactTrustUseCase getContact) {
+        this.getContact = getContact;
+    }
+
+    ContactView view(Caller caller, ContactKey key) {
+        return ContactView.fromDomain(getContact.get(new GetContactTrustUseCase.Query(caller, key)));
+    }
+
+    void answer(Context ctx, int status, ContactKey key) {
+        ctx.status(status).json(view(Requests.caller(ctx), key));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.trustgate.adapters.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
+import dev.trustgate.application.port.in.SendMessageUseCase;
+import dev.trustgate.application.port.in.SendMessageUseCase.Result;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.WaId;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Cloud API as an existing WhatsApp app calls it — only its base URL and token change (the token is
+ * a trustgate API key). {@code POST /{version}/{pnid}/messages} forwards allowed sends and passes
+ * WhatsApp's answer back; a blocked send gets a Graph-style error with code 137000, so the app's own
+ * error handling fires. {@code POST /{version}/{pnid}/settings} (admin key) sets identity checks.
+ * Errors here are always Graph-shaped, never problem documents.
+ */
+final class DropInCloudApiHandler {
+
+    static final int IDENTITY_KEY_MISMATCH = 137000;
+
+    private final ManageApiKeysUseCase apiKeys;
+    private final SendMessageUseCase send;
+    private final OptInToIdentityChecksUseCase optIn;
+    private final ObjectMapper json;
+
+    DropInCloudApiHandler(ManageApiKeysUseCase apiKeys, SendMessageUseCase send, OptInToIdentityChecksUseCase optIn,
+                          ObjectMapper json) {
+        this.apiKeys = apiKeys;
+        this.send = send;
+        this.optIn = optIn;
+        this.json = json;
+    }
+
+    void messages(Context ctx) throws Exception {
+        if (!validVersion(ctx)) {
+            notServed(ctx, json);
+            return;
+        }
+        Optional<Caller> caller = caller(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        try {
+            BusinessNumberId from = new BusinessNumberId(ctx.pathParam("pnid"));
+            ObjectNode message = object(ctx.body());
+            WaId to = Recipients.individual(message, null);
+            boolean sensitive = "true".equalsIgnoreCase(ctx.header("X-Trustgate-Sensitive"));
+            Result result = send.send(new SendMessageUseCase.Command(caller.get(), new ContactKey(from, to),
+                    json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
+            if (result instanceof Result.Sent sent) {
+                ctx.status(sent.status()).contentType("application/json").result(sent.body());
+            } else if (result instanceof Result.RefusedUpstream refused) {
+                ctx.status(refused.status()).contentType("application/json").result(refused.body());
+            } else if (result instanceof Result.Blocked blocked) {
+                graphError(ctx, 400, "(#137000) Message blocked by trustgate: " + SendMessageHandler.blockedDetail(blocked),
+                        IDENTITY_KEY_MISMATCH, "trustgate blocked this message (" + blocked.reason().code()
+                                + "); acknowledge the identity change before sending");
+            }
+        } catch (TrustgateException e) {
+            graphError(ctx, Problems.status(e.code()), "(#100) " + e.getMessage(), 100, "trustgate: " + e.code().code());
+        } catch (IllegalArgumentException e) {
+            graphError(ctx, 400, "(#100) Invalid parameter: " + e.getMessage(), 100, "trustgate: invalid_request");
+        }
+    }
+
+    void settings(Context ctx) {
+        if (!validVersion(ctx)) {
+            notServed(ctx, json);
+            return;
+        }
+        Optional<Caller> caller = caller(ctx);
+        if (caller.isEmpty()) {
+            return;
+        }
+        try {
+            JsonNode enabled = object(ctx.body()).path("user_identity_change").path("enable_identity_key_check");
+            if (!enabled.isBoolean()) {
+                throw new IllegalArgumentException("user_identity_change.enable_identity_key_check must be true or false");
+            }
+            optIn.setIdentityChecks(new OptInToIdentityChecksUseCase.Command(caller.get(),
+                    new BusinessNumberId(ctx.pathParam("pnid")), enabled.asBoolean()));
+            ctx.status(200).json(Map.of("success", true));
+        } catch (TrustgateException e) {
+            int graphCode = e.code() == dev.trustgate.application.ErrorCode.FORBIDDEN ? 200 : 100;
+            graphError(ctx, Problems.status(e.code()), "(#" + graphCode + ") " + e.getMessage(), graphCode,
+                    "trustgate: " + e.code().code());
+        } catch (IllegalArgumentException e) {
+            graphError(ctx, 400, "(#100) Invalid parameter: " + e.getMessage(), 100, "trustgate: invalid_request");
+        }
+    }
+
+    /** Any other Graph path: trustgate serves only messages and settings. */
+    static void notServed(Context ctx, ObjectMapper json) {
+        graphError(ctx, json, 404,
+                "Unsupported request - trustgate serves only POST /{version}/{phone_number_id}/messages and /settings", 100,
+                "trustgate: " + ctx.method() + " " + ctx.path() + " is not served");
+    }
+
+    private boolean validVersion(Context ctx) {
+        return ctx.pathParam("version").matches("v[0-9]+\\.[0-9]+");
+    }
+
+    private Optional<Caller> caller(Context ctx) {
+        Optional<Caller> caller = Authentication.bearer(ctx.header("Authorization")).flatMap(apiKeys::authenticate);
+        if (caller.isEmpty()) {
+            graphError(ctx, 401, "Invalid OAuth access token - trustgate API key not recognised", 190, "trustgate: unauthorized");
+        }
+        return caller;
+    }
+
+    private ObjectNode object(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("the body must be a JSON object");
+    }
+
+    private void graphError(Context ctx, int status, String message, int code, String details) {
+        graphError(ctx, json, status, message, code, details);
+    }
+
+    private static void graphError(Context ctx, ObjectMapper json, int status, String message, int code, String details) {
+        Map<String, Object> errorData = new LinkedHashMap<>();
+        errorData.put("messaging_product", "whatsapp");
+        errorData.put("details", details);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message);
+        error.put("type", "OAuthException");
+        error.put("code", code);
+        error.put("error_data", errorData);
+        error.put("fbtrace_id", "trustgate-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            ctx.status(status).contentType("application/json").result(json.writeValueAsString(Map.of("error", error)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

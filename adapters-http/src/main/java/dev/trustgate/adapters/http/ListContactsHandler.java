@@ -1,0 +1,46 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.in.ListContactsUseCase;
+import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.domain.BusinessNumber;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.TrustState;
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code GET /v1/businesses/{pnid}/contacts?state=&after=&limit=}: e.g. every blocked customer. */
+final class ListContactsHandler {
+
+    record Page(List<ContactView> contacts, String next) {
+    }
+
+    private final ListContactsUseCase useCase;
+
+    ListContactsHandler(ListContactsUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    void handle(Context ctx) {
+        Optional<TrustState> state = Optional.ofNullable(ctx.queryParam("state")).map(value -> {
+            try {
+                return TrustState.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("state must be one of " + Arrays.toString(TrustState.values()));
+            }
+        });
+        Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.WaId(a).value());
+        ContactStore.Page<ContactTrust> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
+                Requests.business(ctx), state, after, Requests.limit(ctx)));
+        ctx.json(new Page(page.items().stream().map(ListContactsHandler::view).toList(), page.next().orElse(null)));
+    }
+
+    private static ContactView view(ContactTrust contact) {
+        // The listing shows the stored state; sendAllowed assumes the business's opt-in is what blocked it.
+        return ContactView.fromDomain(new GetContactTrustUseCase.View(contact, BusinessNumber.unknown(contact.key().business()),
+                !contact.blocked(), 0));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.trustgate.adapters.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.port.in.RevokeTrustUseCase;
+import io.javalin.http.Context;
+
+/** {@code DELETE …/contacts/{waId}/trust} (optional {@code {"reason"}}): the business breaks trust. */
+final class RevokeTrustHandler {
+
+    record Body(String reason) {
+    }
+
+    private final RevokeTrustUseCase useCase;
+    private final ContactResponses responses;
+    private final ObjectMapper json;
+
+    RevokeTrustHandler(RevokeTrustUseCase useCase, ContactResponses responses, ObjectMapper json) {
+        this.useCase = useCase;
+        this.responses = responses;
+        this.json = json;
+    }
+
+    void handle(Context ctx) {
+        Body body = Requests.body(ctx, json, Body.class);
+        useCase.revoke(new RevokeTrustUseCase.Command(Requests.caller(ctx), Requests.contact(ctx), body.reason()));
+        responses.answer(ctx, 200, Requests.contact(ctx));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.trustgate.adapters.http;
+
+import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
+import dev.trustgate.application.port.out.EventLog;
+import io.javalin.http.Context;
+
+/** {@code GET /v1/businesses/{pnid}/audit/verify}: re-computes the hash chain and names the first broken link. */
+final class VerifyAuditChainHandler {
+
+    private final VerifyAuditChainUseCase useCase;
+
+    VerifyAuditChainHandler(VerifyAuditChainUseCase useCase) {
+        this.useCase = useCase;
+    }
+
+    void handle(Context ctx) {
+        EventLog.AuditVerification result = useCase.verify(new VerifyAuditChainUseCase.Query(Requests.caller(ctx),
+                Requests.business(ctx)));
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("valid", result.valid());
+        body.put("checked", result.checked());
+        body.put("firstBrokenSequence", result.firstBrokenSequence());
+        ctx.json(body);
+    }
+}

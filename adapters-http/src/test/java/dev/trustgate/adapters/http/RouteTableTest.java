@@ -1,0 +1,93 @@
+package dev.trustgate.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.fakes.WhatsAppSamples;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Walks the route table, so a new route cannot skip the rules: every business-scoped route answers 404
+ * to another business's key, every keyed route 401 without a key, and the OpenAPI document lists them all.
+ */
+class RouteTableTest {
+
+    private static final String PNID = "106540352242922";
+    private static RunningServer server;
+    private static String otherBusinessKey;
+
+    static List<Route> routes() {
+        RunningServer probe = new RunningServer();
+        try {
+            return TrustgateHttpServer.routes(RunningServer.useCases(probe.services),
+                    new HttpSettings("x", "y", 4096, Optional.empty()), () -> true, Instant::now, Json.mapper(),
+                    TrustgateHttpServer.Extras.NONE);
+        } finally {
+            probe.close();
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        server = new RunningServer();
+        server.put("/v1/businesses/" + PNID + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        otherBusinessKey = server.keyFor("999000111");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String concrete(String path) {
+        return path.replace("{pnid}", PNID).replace("{waId}", "16505551234").replace("{id}", "some_id")
+                .replace("{version}", "v25.0");
+    }
+
+    static Stream<Route> businessScopedRoutes() {
+        return routes().stream().filter(r -> r.businessScoped() && r.access() == Route.Access.KEY);
+    }
+
+    static Stream<Route> keyedRoutes() {
+        return routes().stream().filter(r -> r.access() == Route.Access.KEY || r.access() == Route.Access.ADMIN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("businessScopedRoutes")
+    void aKeyOfAnotherBusinessGetsNotFound(Route route) throws Exception {
+        HttpResponse<String> response = server.call(route.method(), concrete(route.path()), otherBusinessKey, "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).isEqualTo("not_found");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedRoutes")
+    void noKeyAndRevokedKeysGetUnauthorized(Route route) {
+        assertThat(server.call(route.method(), concrete(route.path()), null, "{}").statusCode()).isEqualTo(401);
+        assertThat(server.call(route.method(), concrete(route.path()), "tg_revoked_or_never_issued", "{}").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRoute() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(server.get("/openapi.json", null).body()).get("paths");
+
+        for (Route route : routes()) {
+            assertThat(paths.has(route.path())).as(route.path()).isTrue();
+            assertThat(paths.get(route.path()).has(route.method().toLowerCase(Locale.ROOT))).as(route.toString()).isTrue();
+        }
+    }
+}
