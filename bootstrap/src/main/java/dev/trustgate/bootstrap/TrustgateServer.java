@@ -1,6 +1,7 @@
 package dev.trustgate.bootstrap;
 
 import dev.trustgate.adapters.http.HttpSettings;
+import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
 import dev.trustgate.adapters.http.UseCases;
 import dev.trustgate.adapters.persistence.JdbiStorage;
@@ -11,6 +12,7 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The whole server wired with {@code new}: storage, WhatsApp, use cases and HTTP. Nothing else lives here. */
@@ -20,8 +22,10 @@ public final class TrustgateServer implements AutoCloseable {
     private final TrustgateServices services;
     private final Javalin http;
     private final Optional<String> generatedAdminKey;
+    private final NotificationDispatcher dispatcher;
 
     private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey) {
+        this.dispatcher = new NotificationDispatcher(services.deliverNotifications);
         this.storage = storage;
         this.services = services;
         this.http = http;
@@ -43,13 +47,13 @@ public final class TrustgateServer implements AutoCloseable {
                     : new DryRunWhatsAppGateway();
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
-                    storage.apiKeys, whatsApp, clock, new RandomIds()), url -> true);
+                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)), clock, new RandomIds()), url -> true);
             Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld,
-                    s.release, s.discard, s.subscriptions);
+                    s.release, s.discard, s.subscriptions, s.parkedDeliveries);
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
                     storage::ping, clock::now);
@@ -79,7 +83,11 @@ public final class TrustgateServer implements AutoCloseable {
         try {
             http.stop();
         } finally {
-            storage.close();
+            try {
+                dispatcher.close();
+            } finally {
+                storage.close();
+            }
         }
     }
 }

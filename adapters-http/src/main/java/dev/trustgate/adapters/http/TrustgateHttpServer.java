@@ -38,6 +38,7 @@ public final class TrustgateHttpServer {
         ContactResponses responses = new ContactResponses(u.getContact());
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
+        ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
         DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.optIn(), json);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
@@ -82,6 +83,10 @@ public final class TrustgateHttpServer {
                 new Route("POST", "/v1/subscriptions", Access.KEY, "add a webhook endpoint", subscriptions::create),
                 new Route("GET", "/v1/subscriptions", Access.KEY, "list webhook endpoints", subscriptions::list),
                 new Route("DELETE", "/v1/subscriptions/{id}", Access.KEY, "remove a webhook endpoint", subscriptions::delete),
+                new Route("GET", "/v1/deliveries/parked", Access.KEY, "deliveries that ran out of retries", parked::list),
+                new Route("POST", "/v1/deliveries/parked/{id}/redeliver", Access.KEY, "redeliver a parked delivery",
+                        parked::redeliver),
+                new Route("DELETE", "/v1/deliveries/parked/{id}", Access.KEY, "discard a parked delivery", parked::discard),
                 new Route("POST", "/v1/api-keys", Access.ADMIN, "create an API key", apiKeys::create),
                 new Route("GET", "/v1/api-keys", Access.ADMIN, "list API keys", apiKeys::list),
                 new Route("DELETE", "/v1/api-keys/{id}", Access.ADMIN, "revoke an API key", apiKeys::revoke),

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.in.OverrideUnknownIdentityUseCase;
@@ -42,5 +43,6 @@ public record UseCases(
         ListHeldMessagesUseCase listHeld,
         ReleaseHeldMessageUseCase release,
         DiscardHeldMessageUseCase discard,
-        ManageSubscriptionsUseCase subscriptions) {
+        ManageSubscriptionsUseCase subscriptions,
+        ManageParkedDeliveriesUseCase parkedDeliveries) {
 }

@@ -39,7 +39,7 @@ final class RunningServer implements AutoCloseable {
         return new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
                 s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld, s.release, s.discard,
-                s.subscriptions);
+                s.subscriptions, s.parkedDeliveries);
     }
 
     String keyFor(String business) {

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
@@ -24,7 +25,8 @@ public final class TrustgateServices {
     /** The output ports the use cases run on. */
     public record Ports(Transactions transactions, ContactStore contacts, BusinessStore businesses, EventLog events,
                         WebhookReceipts receipts, MessageLog messages, Outbox outbox, SubscriptionStore subscriptions,
-                        ApiKeyStore apiKeys, WhatsAppGateway whatsApp, Clock clock, IdGenerator ids) {
+                        ApiKeyStore apiKeys, WhatsAppGateway whatsApp, NotificationSender notifications, Clock clock,
+                        IdGenerator ids) {
     }
 
     public final OptInToIdentityChecksService optIn;
@@ -47,6 +49,8 @@ public final class TrustgateServices {
     public final ListContactsService listContacts;
     public final ReadEventsService readEvents;
     public final VerifyAuditChainService verifyAudit;
+    public final DeliverNotificationsService deliverNotifications;
+    public final ManageParkedDeliveriesService parkedDeliveries;
     public final EventPublisher publisher;
     public final Retry retry;
 
@@ -79,5 +83,8 @@ public final class TrustgateServices {
         listContacts = new ListContactsService(retry, ports.contacts());
         readEvents = new ReadEventsService(retry, ports.events());
         verifyAudit = new VerifyAuditChainService(retry, ports.events());
+        deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
+                ports.notifications(), ports.clock());
+        parkedDeliveries = new ManageParkedDeliveriesService(retry, ports.outbox(), ports.clock());
     }
 }

@@ -1,0 +1,47 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
+import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.OutboxEntry;
+import java.util.List;
+
+public final class ManageParkedDeliveriesService implements ManageParkedDeliveriesUseCase {
+
+    private final Retry retry;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ManageParkedDeliveriesService(Retry retry, Outbox outbox, Clock clock) {
+        this.retry = retry;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<OutboxEntry> list(Caller caller, int limit) {
+        return retry.inTransaction(() -> outbox.listParked(caller.businesses(), caller.admin(), limit));
+    }
+
+    @Override
+    public void redeliver(Caller caller, String id) {
+        boolean done = retry.inTransaction(() -> visibleParked(caller, id) && outbox.redeliver(id, clock.now()));
+        if (!done) {
+            throw TrustgateException.notFound("parked delivery");
+        }
+    }
+
+    @Override
+    public void discard(Caller caller, String id) {
+        boolean done = retry.inTransaction(() -> visibleParked(caller, id) && outbox.discardParked(id));
+        if (!done) {
+            throw TrustgateException.notFound("parked delivery");
+        }
+    }
+
+    private boolean visibleParked(Caller caller, String id) {
+        return outbox.find(id).filter(e -> e.status() == OutboxEntry.Status.PARKED && caller.maySee(e.business())).isPresent();
+    }
+}
