@@ -1,5 +1,6 @@
 package dev.trustgate.bootstrap;
 
+import dev.trustgate.adapters.http.HttpMetrics;
 import dev.trustgate.adapters.http.HttpSettings;
 import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
@@ -56,7 +57,10 @@ public final class TrustgateServer implements AutoCloseable {
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries);
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
-                    storage::ping, clock::now);
+                    storage::ping, clock::now, new HttpMetrics(() -> {
+                        var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
+                        return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
+                    }));
             http.start(config.host(), config.port());
             return new TrustgateServer(storage, services, http, generated);
         } catch (RuntimeException e) {

@@ -34,9 +34,11 @@ final class DropInCloudApiHandler {
     private final SendMessageUseCase send;
     private final OptInToIdentityChecksUseCase optIn;
     private final ObjectMapper json;
+    private final HttpMetrics metrics;
 
     DropInCloudApiHandler(ManageApiKeysUseCase apiKeys, SendMessageUseCase send, OptInToIdentityChecksUseCase optIn,
-                          ObjectMapper json) {
+                          ObjectMapper json, HttpMetrics metrics) {
+        this.metrics = metrics;
         this.apiKeys = apiKeys;
         this.send = send;
         this.optIn = optIn;
@@ -59,6 +61,7 @@ final class DropInCloudApiHandler {
             boolean sensitive = "true".equalsIgnoreCase(ctx.header("X-Trustgate-Sensitive"));
             Result result = send.send(new SendMessageUseCase.Command(caller.get(), new ContactKey(from, to),
                     json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
+            metrics.send(result);
             if (result instanceof Result.Sent sent) {
                 ctx.status(sent.status()).contentType("application/json").result(sent.body());
             } else if (result instanceof Result.RefusedUpstream refused) {

@@ -27,8 +27,10 @@ final class SendMessageHandler {
 
     private final SendMessageUseCase useCase;
     private final ObjectMapper json;
+    private final HttpMetrics metrics;
 
-    SendMessageHandler(SendMessageUseCase useCase, ObjectMapper json) {
+    SendMessageHandler(SendMessageUseCase useCase, ObjectMapper json, HttpMetrics metrics) {
+        this.metrics = metrics;
         this.useCase = useCase;
         this.json = json;
     }
@@ -51,6 +53,7 @@ final class SendMessageHandler {
         WaId to = Recipients.individual(message, body.to());
         Result result = useCase.send(new SendMessageUseCase.Command(Requests.caller(ctx), new ContactKey(from, to),
                 json.writeValueAsString(message), Boolean.TRUE.equals(body.sensitive()), onBlocked));
+        metrics.send(result);
         if (result instanceof Result.Sent sent) {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("messageId", sent.messageId());

@@ -32,14 +32,14 @@ public final class TrustgateHttpServer {
 
     /** Every route trustgate serves. */
     static List<Route> routes(UseCases u, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
-                              ObjectMapper json, Extras extras) {
+                              ObjectMapper json, HttpMetrics metrics) {
         WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
-                u.recordSignals(), json);
+                u.recordSignals(), json, metrics);
         ContactResponses responses = new ContactResponses(u.getContact());
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
         ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
-        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.optIn(), json);
+        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.optIn(), json, metrics);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
                 new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {
@@ -71,7 +71,7 @@ public final class TrustgateHttpServer {
                         new RevokeTrustHandler(u.revokeTrust(), responses, json)::handle),
                 new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact",
                         new ListHeldMessagesHandler(u.listHeld())::handle),
-                new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json)::handle),
+                new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json, metrics)::handle),
                 new Route("POST", "/v1/held-messages/{id}/release", Access.KEY, "release a held message",
                         new ReleaseHeldMessageHandler(u.release())::handle),
                 new Route("POST", "/v1/held-messages/{id}/discard", Access.KEY, "discard a held message",
@@ -93,30 +93,36 @@ public final class TrustgateHttpServer {
                 new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
                 new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH, "drop-in identity-check setting (admin key)",
                         dropIn::settings)));
-        routes.addAll(extras.routes());
+        routes.add(new Route("GET", "/metrics", Access.PUBLIC, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
+                ctx -> {
+                    if (settings.metricsKey().isPresent() && !Authentication.bearer(ctx.header("Authorization"))
+                            .filter(k -> java.security.MessageDigest.isEqual(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    settings.metricsKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))).isPresent()) {
+                        Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "the metrics key is required", Map.of());
+                        return;
+                    }
+                    ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+                }));
         routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
                 ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, json))));
         return List.copyOf(routes);
     }
 
-    /** Routes other parts of trustgate add (deliveries, metrics). */
-    public interface Extras {
-        List<Route> routes();
-
-        Extras NONE = List::of;
-    }
-
     /** Builds the server (not started). {@code ready} tells whether storage answers now. */
-    public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock) {
+    public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
+                                 HttpMetrics metrics) {
         ObjectMapper json = Json.mapper();
         Authentication authentication = new Authentication(useCases.apiKeys(), json);
-        List<Route> routes = routes(useCases, settings, ready, clock, json, Extras.NONE);
+        RequestLog requestLog = new RequestLog(metrics);
+        List<Route> routes = routes(useCases, settings, ready, clock, json, metrics);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Math.max(settings.maxWebhookBytes(), 1_048_576L);
             config.jsonMapper(new JavalinJackson(json, false));
+            config.routes.before(requestLog::begin);
+            config.requestLogger.http(requestLog::end);
             config.routes.before("/v1/*", authentication::authenticate);
             // Another business's resources are not found, before any validation of the request could say otherwise.
             config.routes.before("/v1/businesses/{pnid}/*", ctx -> {

@@ -29,9 +29,11 @@ final class WhatsAppWebhookHandler {
     private final WhatsAppWebhookTranslator translator;
     private final RecordIdentitySignalUseCase recordSignals;
     private final ObjectMapper json;
+    private final HttpMetrics metrics;
 
     WhatsAppWebhookHandler(HttpSettings settings, WhatsAppWebhookTranslator translator, RecordIdentitySignalUseCase recordSignals,
-                           ObjectMapper json) {
+                           ObjectMapper json, HttpMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.signature = new WebhookSignature(settings.appSecret());
         this.translator = translator;
@@ -87,6 +89,7 @@ final class WhatsAppWebhookHandler {
         });
         WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, onPremises);
         List<Outcome> outcomes = recordSignals.record(translation.signals());
+        metrics.webhook(outcomes, translation.skipped());
         ctx.status(200).json(Map.of("received", true,
                 "applied", outcomes.stream().filter(o -> o == Outcome.APPLIED).count(),
                 "ignored", outcomes.stream().filter(o -> o == Outcome.IGNORED).count(),

@@ -32,7 +32,7 @@ class RouteTableTest {
         try {
             return TrustgateHttpServer.routes(RunningServer.useCases(probe.services),
                     new HttpSettings("x", "y", 4096, Optional.empty()), () -> true, Instant::now, Json.mapper(),
-                    TrustgateHttpServer.Extras.NONE);
+                    new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY));
         } finally {
             probe.close();
         }

@@ -32,7 +32,7 @@ final class RunningServer implements AutoCloseable {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
         server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty()),
-                () -> true, core.clock::now).start("127.0.0.1", 0);
+                () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 
     static UseCases useCases(TrustgateServices s) {

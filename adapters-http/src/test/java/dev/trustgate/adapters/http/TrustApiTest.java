@@ -114,6 +114,25 @@ class TrustApiTest {
     }
 
     @Test
+    void metricsCountWebhooksAndRequestsAndEveryResponseCarriesARequestId() {
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+
+        HttpResponse<String> metrics = server.get("/metrics", null);
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("trustgate_webhooks_total 1.0").contains("trustgate_identity_signals_total{outcome=\"applied\"} 1.0")
+                .contains("trustgate_http_requests_seconds_count{method=\"POST\",route=\"/webhooks/whatsapp\",status=\"200\"}")
+                .contains("trustgate_outbox_parked");
+        assertThat(metrics.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(12));
+    }
+
+    @Test
+    void phoneNumbersInLoggedPathsAreMasked() {
+        assertThat(RequestLog.mask("/v1/businesses/106540352242922/contacts/16505551234"))
+                .isEqualTo("/v1/businesses/***********2922/contacts/*******1234");
+    }
+
+    @Test
     void healthProbesNeedNoKey() {
         assertThat(server.get("/health/live", null).statusCode()).isEqualTo(200);
         assertThat(server.get("/health/ready", null).statusCode()).isEqualTo(200);
