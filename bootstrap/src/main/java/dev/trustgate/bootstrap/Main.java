@@ -1,63 +1,260 @@
 package dev.trustgate.bootstrap;
 
+import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.adapters.persistence.StorageStartException;
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
+import dev.trustgate.application.port.out.ApiKey;
+import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.service.Retry;
+import dev.trustgate.application.service.ManageApiKeysService;
+import dev.trustgate.application.service.VerifyAuditChainService;
+import dev.trustgate.domain.Actor;
+import dev.trustgate.domain.BusinessNumberId;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code java -jar trustgate.jar [--config file]}: reads the configuration and serves until stopped. */
-public final class Main {
+/** The {@code trustgate} command line: serve (default), migrate, api-key, audit verify, simulate. */
+@Command(name = "trustgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Blocks messages to WhatsApp customers whose identity changed until the business acknowledges it.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class})
+public final class Main implements Callable<Integer> {
 
-    private Main() {
-    }
+    @Option(names = "--config", description = "properties file with the same names as the environment variables")
+    Path config;
+
+    private Map<String, String> environment = System.getenv();
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Optional<Path> configFile = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--config") && i + 1 < args.length) {
-                configFile = Optional.of(Path.of(args[++i]));
-            } else if (!args[i].equals("serve")) {
-                err.println("trustgate: unknown argument " + args[i] + " (usage: trustgate [serve] [--config file])");
+    /** Runs the command line; returns the exit code (0 ok, 1 failed, 2 bad usage or configuration). */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Main main = new Main();
+        main.environment = environment;
+        main.out = out;
+        main.err = err;
+        CommandLine line = new CommandLine(main);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException config) {
+                config.problems().forEach(problem -> err.println("trustgate: " + problem));
                 return 2;
             }
-        }
-        Config config;
-        try {
-            config = Config.load(System.getenv(), configFile);
-        } catch (ConfigException e) {
-            e.problems().forEach(problem -> err.println("trustgate: " + problem));
-            return 2;
-        }
-        TrustgateServer server;
-        try {
-            server = TrustgateServer.start(config);
-        } catch (StorageStartException e) {
-            err.println("trustgate: " + e.getMessage());
-            return 2;
-        } catch (RuntimeException e) {
-            err.println("trustgate: cannot start: " + firstLine(e));
-            return 2;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "trustgate-shutdown"));
-        Banner.print(out, config, server);
-        try {
-            Thread.currentThread().join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
+            err.println("trustgate: " + oneLine(e));
+            return e instanceof StorageStartException ? 2 : 1;
+        });
+        return line.execute(args);
     }
 
-    static String firstLine(Throwable e) {
+    @Override
+    public Integer call() {
+        return new Serve().serve(this);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    static String oneLine(Throwable e) {
+        if (e instanceof StorageStartException || e instanceof ConfigException || e instanceof TrustgateException) {
+            return e.getMessage().lines().findFirst().orElse("");
+        }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.lines().findFirst().orElse(message);
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"trustgate " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    @Command(name = "serve", description = "Run the server (the default).", mixinStandardHelpOptions = true)
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() {
+            return serve(main);
+        }
+
+        int serve(Main main) {
+            Config config;
+            try {
+                config = Config.load(main.environment, Optional.ofNullable(main.config));
+            } catch (ConfigException e) {
+                e.problems().forEach(problem -> main.err.println("trustgate: " + problem));
+                return 2;
+            }
+            TrustgateServer server;
+            try {
+                server = TrustgateServer.start(config);
+            } catch (StorageStartException e) {
+                main.err.println("trustgate: " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                main.err.println("trustgate: cannot start: " + oneLine(e));
+                return 2;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "trustgate-shutdown"));
+            Banner.print(main.out, config, server);
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    /** Opens storage with the server's configuration, for the commands that work on the database directly. */
+    static JdbiStorage storage(Main main) {
+        Config config = Config.load(main.environment, Optional.ofNullable(main.config));
+        return JdbiStorage.open(config.database());
+    }
+
+    @Command(name = "migrate", description = "Create or upgrade the database schema, then exit.", mixinStandardHelpOptions = true)
+    static final class Migrate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() {
+            try (JdbiStorage storage = storage(main)) {
+                main.out.println("schema is up to date");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "api-key", description = "Create, list or revoke API keys (directly in the database).",
+            mixinStandardHelpOptions = true, subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Revoke.class})
+    static final class ApiKeys {
+        @CommandLine.ParentCommand
+        Main main;
+
+        static ManageApiKeysService service(JdbiStorage storage) {
+            return new ManageApiKeysService(new Retry(storage.transactions), storage.apiKeys, new RandomIds(), new SystemClock(),
+                    new SecureRandom());
+        }
+
+        static final Caller OPERATOR = Caller.admin(new Actor("cli"));
+
+        @Command(name = "create", description = "Create a key for business numbers; prints the key once.",
+                mixinStandardHelpOptions = true)
+        static final class Create implements Callable<Integer> {
+            @CommandLine.ParentCommand
+            ApiKeys parent;
+            @Option(names = "--name", required = true, description = "what the key is for")
+            String name;
+            @Option(names = "--phone-number-id", required = true, description = "a business number the key may act for (repeatable)")
+            List<String> businesses;
+
+            @Override
+            public Integer call() {
+                try (JdbiStorage storage = storage(parent.main)) {
+                    ManageApiKeysUseCase.Created created = service(storage).create(new ManageApiKeysUseCase.CreateCommand(OPERATOR,
+                            name, businesses.stream().map(BusinessNumberId::new).collect(Collectors.toSet())));
+                    parent.main.out.println("id:  " + created.apiKey().id());
+                    parent.main.out.println("key: " + created.key() + "   (shown once; stored only as a hash)");
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "List keys (never the keys themselves).", mixinStandardHelpOptions = true)
+        static final class ListKeys implements Callable<Integer> {
+            @CommandLine.ParentCommand
+            ApiKeys parent;
+
+            @Override
+            public Integer call() {
+                try (JdbiStorage storage = storage(parent.main)) {
+                    for (ApiKey key : service(storage).list(OPERATOR)) {
+                        parent.main.out.printf("%-30s %-20s %-8s %s%n", key.id(), key.name(), key.active() ? "active" : "revoked",
+                                key.admin() ? "(admin)" : key.businesses().stream().map(BusinessNumberId::value).sorted()
+                                        .collect(Collectors.joining(",")));
+                    }
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "revoke", description = "Revoke a key by id.", mixinStandardHelpOptions = true)
+        static final class Revoke implements Callable<Integer> {
+            @CommandLine.ParentCommand
+            ApiKeys parent;
+            @Parameters(paramLabel = "ID")
+            String id;
+
+            @Override
+            public Integer call() {
+                try (JdbiStorage storage = storage(parent.main)) {
+                    service(storage).revoke(OPERATOR, id);
+                    parent.main.out.println("revoked " + id);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "audit", description = "Audit trail tools.", mixinStandardHelpOptions = true,
+            subcommands = Audit.Verify.class)
+    static final class Audit {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Command(name = "verify", description = "Re-compute a business's event hash chain; exit 1 when it is broken.",
+                mixinStandardHelpOptions = true)
+        static final class Verify implements Callable<Integer> {
+            @CommandLine.ParentCommand
+            Audit parent;
+            @Option(names = "--phone-number-id", required = true)
+            String business;
+
+            @Override
+            public Integer call() {
+                try (JdbiStorage storage = storage(parent.main)) {
+                    EventLog.AuditVerification result = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
+                            .verify(new VerifyAuditChainUseCase.Query(ApiKeys.OPERATOR, new BusinessNumberId(business)));
+                    parent.main.out.println(result.valid() ? "valid: " + result.checked() + " events checked"
+                            : "BROKEN at sequence " + result.firstBrokenSequence() + " (" + result.checked() + " checked)");
+                    return result.valid() ? 0 : 1;
+                }
+            }
+        }
     }
 }

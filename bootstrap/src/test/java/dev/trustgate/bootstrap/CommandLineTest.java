@@ -1,0 +1,122 @@
+package dev.trustgate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.TrustState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> env, String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> embedded(Path data) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TRUSTGATE_DB_URL", "jdbc:h2:file:" + data.resolve("db"));
+        return env;
+    }
+
+    @Test
+    void helpAndVersionAnswerWithoutStartingAnything() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out()).contains("serve", "migrate", "api-key", "audit", "simulate");
+        assertThat(run(Map.of(), "--version")).isZero();
+        assertThat(out()).startsWith("trustgate");
+    }
+
+    @Test
+    void anUnknownFlagIsOneClearLineAndExitCode2() {
+        assertThat(run(Map.of(), "--frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void badConfigurationStopsTheStartWithOneLinePerProblem() {
+        assertThat(run(Map.of("TRUSTGATE_PORT", "x", "TRUSTGATE_DB_URL", "jdbc:oracle:thin"), "serve")).isEqualTo(2);
+        assertThat(err().lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("trustgate: TRUSTGATE_"));
+    }
+
+    @Test
+    void aPortInUseIsOneClearLine(@TempDir Path data) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Map<String, String> env = embedded(data);
+            env.put("TRUSTGATE_PORT", Integer.toString(taken.getLocalPort()));
+            env.put("TRUSTGATE_HOST", "127.0.0.1");
+            assertThat(run(env, "serve")).isEqualTo(2);
+        }
+        assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("trustgate: cannot start"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineNamingItWithoutThePassword() {
+        assertThat(run(Map.of("TRUSTGATE_DB_URL", "jdbc:postgresql://127.0.0.1:1/trustgate", "TRUSTGATE_DB_PASSWORD", "hunter2"),
+                "migrate")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .contains("jdbc:postgresql://127.0.0.1:1/trustgate").doesNotContain("hunter2"));
+    }
+
+    @Test
+    void apiKeysAreManagedAndTheAuditVerifiedFromTheCommandLine(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        assertThat(run(env, "migrate")).isZero();
+
+        assertThat(run(env, "api-key", "create", "--name", "crm", "--phone-number-id", "106540352242922")).isZero();
+        String id = out().lines().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(4).trim();
+        assertThat(out()).contains("key: tg_");
+        assertThat(run(env, "api-key", "list")).isZero();
+        assertThat(out()).contains(id, "active", "106540352242922").doesNotContain("tg_");
+        assertThat(run(env, "api-key", "revoke", id)).isZero();
+        assertThat(run(env, "api-key", "list")).isZero();
+        assertThat(out()).contains("revoked");
+
+        assertThat(run(env, "audit", "verify", "--phone-number-id", "106540352242922")).isZero();
+        assertThat(out()).contains("valid: 0 events checked");
+    }
+
+    @Test
+    void simulatePostsSignedWebhooksThatARunningServerApplies(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+        try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
+            server.services().optIn.setIdentityChecks(new dev.trustgate.application.port.in.OptInToIdentityChecksUseCase.Command(
+                    dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")),
+                    new dev.trustgate.domain.BusinessNumberId("106540352242922"), true));
+            String url = "http://127.0.0.1:" + server.port();
+
+            assertThat(run(env, "simulate", "message", "--to", "16505551234", "--hash", "DF2lS5v2W6x=", "--url", url)).isZero();
+            assertThat(run(env, "simulate", "identity-change", "--to", "16505551234", "--hash", "Qm9vbXNoYWthbGFrYQ==",
+                    "--url", url)).isZero();
+            assertThat(out()).startsWith("HTTP 200");
+
+            assertThat(server.services().getContact.get(new dev.trustgate.application.port.in.GetContactTrustUseCase.Query(
+                    dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")),
+                    ContactKey.of("106540352242922", "16505551234"))).contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
+            assertThat(run(env, "simulate", "status", "--to", "16505551234", "--url", url)).as("status needs a hash").isEqualTo(2);
+        }
+    }
+}
