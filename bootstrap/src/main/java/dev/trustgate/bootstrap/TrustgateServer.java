@@ -48,7 +48,8 @@ public final class TrustgateServer implements AutoCloseable {
                     : new DryRunWhatsAppGateway();
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
-                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)), clock, new RandomIds()), url -> true);
+                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)), clock, new RandomIds()),
+                    SubscriptionUrlPolicy.of(config.subscriptionUrls()));
             Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
