@@ -20,6 +20,8 @@ final class FakeGraph implements AutoCloseable {
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> settings = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger arrived = new AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
     private final Javalin server;
 
     FakeGraph() {
@@ -31,6 +33,8 @@ final class FakeGraph implements AutoCloseable {
     }
 
     private void message(Context ctx) throws Exception {
+        arrived.incrementAndGet();
+        gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
         JsonNode body = json.readTree(ctx.body());
         JsonNode pin = body.get("recipient_identity_key_hash");
         forwarded.add(new Forwarded(ctx.pathParam("pnid"), body.path("to").asText(),
@@ -44,6 +48,16 @@ final class FakeGraph implements AutoCloseable {
     private void setting(Context ctx) {
         settings.add(ctx.pathParam("pnid") + " " + ctx.body());
         ctx.contentType("application/json").result("{\"success\":true}");
+    }
+
+    /** Holds every send's answer until the returned latch is counted down. */
+    java.util.concurrent.CountDownLatch holdAnswers() {
+        gate = new java.util.concurrent.CountDownLatch(1);
+        return gate;
+    }
+
+    int arrived() {
+        return arrived.get();
     }
 
     List<Forwarded> forwarded() {

@@ -121,6 +121,11 @@ public final class TrustgateHttpServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Math.max(settings.maxWebhookBytes(), 1_048_576L);
             config.jsonMapper(new JavalinJackson(json, false));
+            // Stopping lets requests in flight finish (up to 20 s) before connections close.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(20_000);
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::end);
             config.routes.before("/v1/*", authentication::authenticate);
