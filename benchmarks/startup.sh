@@ -7,24 +7,27 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 [ -f bootstrap/target/trustgate.jar ] || mvn -B -q -DskipTests package
 WORK=$(mktemp -d); trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-start_ms() { # dir -> prints ms until ready, leaves the server running as the last job
+SERVER=
+start() { # dir: starts the server in the background and prints the ms until /health/ready answers 200
   local t0 t1
   t0=$(date +%s%N)
   (cd "$1" && TRUSTGATE_PORT=18090 TRUSTGATE_ADMIN_KEY=startup-benchmark-admin-key-000 WHATSAPP_APP_SECRET=bench-app-secret \
-     exec java -Xmx128m -jar "$OLDPWD/bootstrap/target/trustgate.jar" > server.log 2>&1) &
+     exec java -Xmx128m -jar "$ROOT/bootstrap/target/trustgate.jar" > server.log 2>&1) &
+  SERVER=$!
   until curl -sf -o /dev/null localhost:18090/health/ready; do sleep 0.02; done
   t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  MS=$(( (t1 - t0) / 1000000 ))
 }
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
+ROOT=$(pwd)
 for i in $(seq 1 "$RUNS"); do
   mkdir -p "$WORK/run$i"
-  first=$(start_ms "$WORK/run$i"); kill %% 2>/dev/null || kill $(jobs -p); wait 2>/dev/null || true
-  again=$(start_ms "$WORK/run$i"); kill $(jobs -p); wait 2>/dev/null || true
+  start "$WORK/run$i"; first=$MS; stop
+  start "$WORK/run$i"; again=$MS; stop
   echo "run $i: first start ${first} ms, restart ${again} ms"
 done
-mkdir -p "$WORK/load"; start_ms "$WORK/load" > /dev/null
-PID=$(pgrep -f "Xmx128m -jar .*trustgate.jar" | head -1)
+mkdir -p "$WORK/load"; start "$WORK/load"
 python3 benchmarks/webhook-bodies.py 20000 bench-app-secret "$WORK/signed.lua"
 wrk -t2 -c8 -d20s -s "$WORK/signed.lua" http://127.0.0.1:18090 | grep -E "Requests/sec|Non-2xx" || true
-echo "peak RSS with -Xmx128m after load: $(awk '/VmHWM/ {print $2/1024 " MiB"}' /proc/$PID/status)"
+echo "peak RSS with -Xmx128m after load: $(awk '/VmHWM/ {print $2/1024 " MiB"}' /proc/$SERVER/status)"
 curl -sf -o /dev/null -w "still healthy after load: HTTP %{http_code}\n" localhost:18090/health/ready
