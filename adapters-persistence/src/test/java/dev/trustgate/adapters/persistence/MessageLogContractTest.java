@@ -7,79 +7,62 @@ import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.Fixtures;
 import java.util.Optional;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class MessageLogContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.trustgate.adapters.persistence.Storages#kinds")
+class MessageLogContractTest extends StorageContract {
 
-    abstract static class Contract extends StorageContract {
-
-        @Test
-        void aSendIsRecordedWithItsPinAndFoundByWhatsAppsId() {
-            SentMessage sending = new SentMessage("msg_1", Fixtures.KEY, Optional.of(Fixtures.H1), true, Fixtures.T0,
-                    SentMessage.Status.SENDING, Optional.empty());
-            storage.tx(() -> {
-                storage.messages().saveSent(sending);
-                return null;
-            });
-            SentMessage sent = sending.withOutcome(SentMessage.Status.SENT, Optional.of("wamid.HBgL=="));
-            storage.tx(() -> {
-                storage.messages().saveSent(sent);
-                return null;
-            });
-
-            assertThat(storage.tx(() -> storage.messages().findSent("msg_1"))).contains(sent);
-            assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.HBgL=="))).contains(sent);
-            assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.other"))).isEmpty();
-        }
-
-        @Test
-        void heldMessagesAreListedOldestFirstUntilResolved() {
-            HeldMessage first = held("held_1", 1);
-            HeldMessage second = held("held_2", 2);
-            storage.tx(() -> {
-                storage.messages().saveHeld(second);
-                storage.messages().saveHeld(first);
-                return null;
-            });
-            assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(first, second);
-
-            HeldMessage discarded = first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
-            storage.tx(() -> {
-                storage.messages().saveHeld(discarded);
-                return null;
-            });
-
-            assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(second);
-            assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
-            assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(discarded);
-        }
-
-        private static HeldMessage held(String id, int second) {
-            return new HeldMessage(id, Fixtures.KEY, "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
-                    BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
-                    Optional.empty(), Optional.empty());
-        }
+    MessageLogContractTest() {
+        super("messages");
     }
 
-    @Nested
-    class InMemory extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.inMemory();
-        }
+    @Test
+    void aSendIsRecordedWithItsPinAndFoundByWhatsAppsId() {
+        SentMessage sending = new SentMessage("msg_1", Fixtures.KEY, Optional.of(Fixtures.H1), true, Fixtures.T0,
+                SentMessage.Status.SENDING, Optional.empty());
+        storage.tx(() -> {
+            storage.messages().saveSent(sending);
+            return null;
+        });
+        SentMessage sent = sending.withOutcome(SentMessage.Status.SENT, Optional.of("wamid.HBgL=="));
+        storage.tx(() -> {
+            storage.messages().saveSent(sent);
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.messages().findSent("msg_1"))).contains(sent);
+        assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.HBgL=="))).contains(sent);
+        assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.other"))).isEmpty();
     }
 
-    @Nested
-    class H2 extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.h2("messages");
-        }
+    @Test
+    void heldMessagesAreListedOldestFirstUntilResolved() {
+        HeldMessage first = held("held_1", 1);
+        HeldMessage second = held("held_2", 2);
+        storage.tx(() -> {
+            storage.messages().saveHeld(second);
+            storage.messages().saveHeld(first);
+            return null;
+        });
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(first, second);
+
+        HeldMessage discarded = first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
+        storage.tx(() -> {
+            storage.messages().saveHeld(discarded);
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(second);
+        assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(discarded);
     }
 
-    @Nested
-    class Postgres extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.postgres("messages");
-        }
+    private static HeldMessage held(String id, int second) {
+        return new HeldMessage(id, Fixtures.KEY, "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
+                BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
+                Optional.empty(), Optional.empty());
     }
 }

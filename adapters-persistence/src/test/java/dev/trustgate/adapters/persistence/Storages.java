@@ -24,6 +24,23 @@ public final class Storages {
     private Storages() {
     }
 
+    /** The storage implementations a contract runs against. */
+    public enum Kind {
+        IN_MEMORY, H2, POSTGRESQL;
+
+        StorageUnderTest open(String purpose) {
+            return switch (this) {
+                case IN_MEMORY -> inMemory();
+                case H2 -> h2(purpose);
+                case POSTGRESQL -> postgres(purpose);
+            };
+        }
+    }
+
+    static java.util.stream.Stream<Kind> kinds() {
+        return java.util.stream.Stream.of(Kind.values());
+    }
+
     public static StorageUnderTest inMemory() {
         return new InMemoryStorageUnderTest();
     }

@@ -6,64 +6,47 @@ import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Fixtures;
 import java.util.Set;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class SubscriptionStoreContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.trustgate.adapters.persistence.Storages#kinds")
+class SubscriptionStoreContractTest extends StorageContract {
 
-    abstract static class Contract extends StorageContract {
-
-        static final BusinessNumberId A = new BusinessNumberId("111");
-        static final BusinessNumberId B = new BusinessNumberId("222");
-
-        void save(Subscription s) {
-            storage.tx(() -> {
-                storage.subscriptions().save(s);
-                return null;
-            });
-        }
-
-        @Test
-        void subscriptionsRoundTripAndAreFoundForTheBusinessesTheyCover() {
-            Subscription all = new Subscription("sub_1", "admin", "http://crm/hooks", Set.of(), Set.of(), new byte[] {1, 2, 3},
-                    true, Fixtures.T0);
-            Subscription broken = new Subscription("sub_2", "key_a", "https://crm/broken", Set.of("trust.broken", "trust.revoked"),
-                    Set.of(A), new byte[] {4, 5}, true, Fixtures.t(1));
-            save(all);
-            save(broken);
-
-            assertThat(storage.tx(() -> storage.subscriptions().find("sub_2"))).contains(broken);
-            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(A))).containsExactly(all, broken);
-            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).containsExactly(all);
-            assertThat(broken.matches(A, "trust.broken")).isTrue();
-            assertThat(broken.matches(A, "identity.baseline")).isFalse();
-
-            save(all.disabled());
-            assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).isEmpty();
-            assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isTrue();
-            assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isFalse();
-            assertThat(storage.tx(() -> storage.subscriptions().list())).containsExactly(all.disabled());
-        }
+    SubscriptionStoreContractTest() {
+        super("subscriptions");
     }
 
-    @Nested
-    class InMemory extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.inMemory();
-        }
+    static final BusinessNumberId A = new BusinessNumberId("111");
+    static final BusinessNumberId B = new BusinessNumberId("222");
+
+    void save(Subscription s) {
+        storage.tx(() -> {
+            storage.subscriptions().save(s);
+            return null;
+        });
     }
 
-    @Nested
-    class H2 extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.h2("subscriptions");
-        }
-    }
+    @Test
+    void subscriptionsRoundTripAndAreFoundForTheBusinessesTheyCover() {
+        Subscription all = new Subscription("sub_1", "admin", "http://crm/hooks", Set.of(), Set.of(), new byte[] {1, 2, 3},
+                true, Fixtures.T0);
+        Subscription broken = new Subscription("sub_2", "key_a", "https://crm/broken", Set.of("trust.broken", "trust.revoked"),
+                Set.of(A), new byte[] {4, 5}, true, Fixtures.t(1));
+        save(all);
+        save(broken);
 
-    @Nested
-    class Postgres extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.postgres("subscriptions");
-        }
+        assertThat(storage.tx(() -> storage.subscriptions().find("sub_2"))).contains(broken);
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(A))).containsExactly(all, broken);
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).containsExactly(all);
+        assertThat(broken.matches(A, "trust.broken")).isTrue();
+        assertThat(broken.matches(A, "identity.baseline")).isFalse();
+
+        save(all.disabled());
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).isEmpty();
+        assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isTrue();
+        assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isFalse();
+        assertThat(storage.tx(() -> storage.subscriptions().list())).containsExactly(all.disabled());
     }
 }

@@ -3,53 +3,36 @@ package dev.trustgate.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustgate.domain.Fixtures;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class WebhookReceiptsContractTest {
+@ParameterizedClass(name = "{0}")
+@MethodSource("dev.trustgate.adapters.persistence.Storages#kinds")
+class WebhookReceiptsContractTest extends StorageContract {
 
-    abstract static class Contract extends StorageContract {
-
-        @Test
-        void aDuplicateKeyIsDetectedWithoutAnErrorAndWithoutASecondRecord() {
-            assertThat(storage.tx(() -> storage.receipts().record("106540352242922:wamid.1", Fixtures.T0))).isTrue();
-            assertThat(storage.tx(() -> storage.receipts().record("106540352242922:wamid.1", Fixtures.t(5)))).isFalse();
-            assertThat(storage.tx(() -> storage.receipts().contains("106540352242922:wamid.1"))).isTrue();
-            assertThat(storage.tx(() -> storage.receipts().contains("106540352242922:wamid.2"))).isFalse();
-        }
-
-        @Test
-        void aDuplicateInsideATransactionDoesNotSpoilTheRestOfIt() {
-            storage.tx(() -> storage.receipts().record("k1", Fixtures.T0));
-
-            boolean second = storage.tx(() -> {
-                boolean duplicate = !storage.receipts().record("k1", Fixtures.T0);
-                return duplicate && storage.receipts().record("k2", Fixtures.T0);
-            });
-
-            assertThat(second).isTrue();
-            assertThat(storage.tx(() -> storage.receipts().contains("k2"))).isTrue();
-        }
+    WebhookReceiptsContractTest() {
+        super("receipts");
     }
 
-    @Nested
-    class InMemory extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.inMemory();
-        }
+    @Test
+    void aDuplicateKeyIsDetectedWithoutAnErrorAndWithoutASecondRecord() {
+        assertThat(storage.tx(() -> storage.receipts().record("106540352242922:wamid.1", Fixtures.T0))).isTrue();
+        assertThat(storage.tx(() -> storage.receipts().record("106540352242922:wamid.1", Fixtures.t(5)))).isFalse();
+        assertThat(storage.tx(() -> storage.receipts().contains("106540352242922:wamid.1"))).isTrue();
+        assertThat(storage.tx(() -> storage.receipts().contains("106540352242922:wamid.2"))).isFalse();
     }
 
-    @Nested
-    class H2 extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.h2("receipts");
-        }
-    }
+    @Test
+    void aDuplicateInsideATransactionDoesNotSpoilTheRestOfIt() {
+        storage.tx(() -> storage.receipts().record("k1", Fixtures.T0));
 
-    @Nested
-    class Postgres extends Contract {
-        protected StorageUnderTest createStorage() {
-            return Storages.postgres("receipts");
-        }
+        boolean second = storage.tx(() -> {
+            boolean duplicate = !storage.receipts().record("k1", Fixtures.T0);
+            return duplicate && storage.receipts().record("k2", Fixtures.T0);
+        });
+
+        assertThat(second).isTrue();
+        assertThat(storage.tx(() -> storage.receipts().contains("k2"))).isTrue();
     }
 }
