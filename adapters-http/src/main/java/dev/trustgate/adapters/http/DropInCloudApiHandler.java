@@ -46,10 +46,6 @@ final class DropInCloudApiHandler {
     }
 
     void messages(Context ctx) throws Exception {
-        if (!validVersion(ctx)) {
-            notServed(ctx, json);
-            return;
-        }
         Optional<Caller> caller = caller(ctx);
         if (caller.isEmpty()) {
             return;
@@ -79,10 +75,6 @@ final class DropInCloudApiHandler {
     }
 
     void settings(Context ctx) {
-        if (!validVersion(ctx)) {
-            notServed(ctx, json);
-            return;
-        }
         Optional<Caller> caller = caller(ctx);
         if (caller.isEmpty()) {
             return;
@@ -111,11 +103,12 @@ final class DropInCloudApiHandler {
                 "trustgate: " + ctx.method() + " " + ctx.path() + " is not served");
     }
 
-    private boolean validVersion(Context ctx) {
-        return ctx.pathParam("version").matches("v[0-9]+\\.[0-9]+");
-    }
-
+    /** The caller of a Graph path with a well-formed version; empty when an answer was already written. */
     private Optional<Caller> caller(Context ctx) {
+        if (!ctx.pathParam("version").matches("v[0-9]+\\.[0-9]+")) {
+            notServed(ctx, json);
+            return Optional.empty();
+        }
         Optional<Caller> caller = Authentication.bearer(ctx.header("Authorization")).flatMap(apiKeys::authenticate);
         if (caller.isEmpty()) {
             graphError(ctx, 401, "Invalid OAuth access token - trustgate API key not recognised", 190, "trustgate: unauthorized");

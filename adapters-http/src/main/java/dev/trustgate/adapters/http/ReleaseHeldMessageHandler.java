@@ -4,9 +4,7 @@ import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
-import dev.trustgate.domain.IdentityHash;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code POST /v1/held-messages/{id}/release}: re-checked by the gate, then sent pinned to today's identity. */
@@ -21,10 +19,7 @@ final class ReleaseHeldMessageHandler {
     void handle(Context ctx) {
         Result result = useCase.release(new ReleaseHeldMessageUseCase.Command(Requests.caller(ctx), ctx.pathParam("id")));
         if (result instanceof Result.Sent sent) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("messageId", sent.messageId());
-            answer.put("pinnedIdentityHash", sent.pin().map(IdentityHash::value).orElse(null));
-            ctx.json(answer);
+            ctx.json(SendMessageHandler.sentView(sent));
         } else if (result instanceof Result.Blocked blocked) {
             throw new TrustgateException(ErrorCode.of(blocked.reason()), SendMessageHandler.blockedDetail(blocked)
                     + "; the message stays held", Map.of());

@@ -55,10 +55,7 @@ final class SendMessageHandler {
                 json.writeValueAsString(message), Boolean.TRUE.equals(body.sensitive()), onBlocked));
         metrics.send(result);
         if (result instanceof Result.Sent sent) {
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("messageId", sent.messageId());
-            answer.put("pinnedIdentityHash", sent.pin().map(IdentityHash::value).orElse(null));
-            ctx.status(200).json(answer);
+            ctx.status(200).json(sentView(sent));
         } else if (result instanceof Result.Held held) {
             ctx.status(202).json(Map.of("heldMessageId", held.heldMessageId(), "reason", held.reason().code()));
         } else if (result instanceof Result.Blocked blocked) {
@@ -68,6 +65,14 @@ final class SendMessageHandler {
             throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp refused the message: " + refused.message(),
                     Map.of("upstreamStatus", refused.status()));
         }
+    }
+
+    /** {@code {"messageId","pinnedIdentityHash"}} of a message that went out. */
+    static Map<String, Object> sentView(Result.Sent sent) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("messageId", sent.messageId());
+        answer.put("pinnedIdentityHash", sent.pin().map(IdentityHash::value).orElse(null));
+        return answer;
     }
 
     static String blockedDetail(Result.Blocked blocked) {
