@@ -1,6 +1,7 @@
 package dev.trustgate.bootstrap;
 
 import dev.trustgate.adapters.http.HttpMetrics;
+import dev.trustgate.adapters.http.HttpWebhookRelay;
 import dev.trustgate.adapters.http.HttpSettings;
 import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
@@ -10,6 +11,7 @@ import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
 import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
 import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
@@ -48,7 +50,10 @@ public final class TrustgateServer implements AutoCloseable {
                     : new DryRunWhatsAppGateway();
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
-                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)), clock, new RandomIds()),
+                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)),
+                    config.relayUrl().<WebhookRelay>map(url -> new HttpWebhookRelay(url,
+                            config.relaySecret().orElse(config.appSecret()), Duration.ofSeconds(5))).orElse(WebhookRelay.NONE),
+                    clock, new RandomIds()),
                     SubscriptionUrlPolicy.of(config.subscriptionUrls()));
             Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
             TrustgateServices s = services;

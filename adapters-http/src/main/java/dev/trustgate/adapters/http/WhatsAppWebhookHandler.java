@@ -88,7 +88,10 @@ final class WhatsAppWebhookHandler {
             }
         });
         WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, onPremises);
-        List<Outcome> outcomes = recordSignals.record(translation.signals());
+        Optional<RecordIdentitySignalUseCase.Relay> relay = translation.business().map(business ->
+                new RecordIdentitySignalUseCase.Relay(business, new String(body, java.nio.charset.StandardCharsets.UTF_8),
+                        translation.named()));
+        List<Outcome> outcomes = recordSignals.record(translation.signals(), relay);
         metrics.webhook(outcomes, translation.skipped());
         ctx.status(200).json(Map.of("received", true,
                 "applied", outcomes.stream().filter(o -> o == Outcome.APPLIED).count(),

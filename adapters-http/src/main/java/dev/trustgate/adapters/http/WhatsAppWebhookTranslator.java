@@ -30,8 +30,11 @@ public final class WhatsAppWebhookTranslator {
     private static final Set<String> IDENTITY_CHANGED = Set.of("customer_identity_changed", "user_identity_changed");
     private static final int IDENTITY_KEY_MISMATCH = 137000;
 
-    /** The signals of one webhook and how many items had to be skipped. */
-    public record Translation(List<Signal> signals, int skipped) {
+    /**
+     * The signals of one webhook, how many items had to be skipped, the business number it is for (the
+     * first one it names) and every contact it names.
+     */
+    public record Translation(List<Signal> signals, int skipped, Optional<BusinessNumberId> business, List<ContactKey> named) {
     }
 
     private final java.util.function.Supplier<Instant> now;
@@ -46,6 +49,8 @@ public final class WhatsAppWebhookTranslator {
      */
     public Translation translate(JsonNode payload, Optional<BusinessNumberId> onPremisesNumber) {
         List<Signal> signals = new ArrayList<>();
+        List<ContactKey> named = new ArrayList<>();
+        List<BusinessNumberId> businesses = new ArrayList<>();
         int[] skipped = {0};
         if (payload.has("entry")) {
             for (JsonNode entry : payload.path("entry")) {
@@ -59,18 +64,40 @@ public final class WhatsAppWebhookTranslator {
                         skipped[0]++;
                         continue;
                     }
+                    businesses.add(business.get());
                     read(value, business.get(), signals, skipped);
+                    named(value, business.get(), named);
                 }
             }
         } else if (payload.has("messages") || payload.has("statuses")) {
             if (onPremisesNumber.isPresent()) {
+                businesses.add(onPremisesNumber.get());
                 read(payload, onPremisesNumber.get(), signals, skipped);
+                named(payload, onPremisesNumber.get(), named);
             } else {
                 LOG.info("On-Premises webhook without ?phone_number_id= in the URL: receipted, not applied");
                 skipped[0]++;
             }
         }
-        return new Translation(signals, skipped[0]);
+        return new Translation(signals, skipped[0], businesses.stream().findFirst(), named);
+    }
+
+    /** Every customer a change value mentions: contacts, senders and status recipients. */
+    private static void named(JsonNode value, BusinessNumberId business, List<ContactKey> named) {
+        List<String> waIds = new ArrayList<>();
+        value.path("contacts").forEach(c -> waIds.add(c.path("wa_id").asText("")));
+        value.path("messages").forEach(m -> waIds.add(m.path("from").asText("")));
+        value.path("statuses").forEach(s -> waIds.add(s.path("recipient_id").asText("")));
+        for (String waId : waIds) {
+            try {
+                ContactKey key = new ContactKey(business, new WaId(waId));
+                if (!named.contains(key)) {
+                    named.add(key);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a phone number: nothing trustgate can say about it
+            }
+        }
     }
 
     private void read(JsonNode value, BusinessNumberId business, List<Signal> signals, int[] skipped) {

@@ -23,12 +23,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class JdbiOutbox implements Outbox {
 
     interface Dao {
-        String COLUMNS = "id, position, phone_number_id, kind, destination, ordering_key, event_sequence, payload, attempts, "
-                + "next_attempt_at, status, last_error, created_at";
+        String COLUMNS = "id, position, phone_number_id, kind, destination, ordering_key, event_sequence, payload, trust_header, "
+                + "attempts, next_attempt_at, status, last_error, created_at";
 
-        @SqlUpdate("INSERT INTO outbox (id, phone_number_id, kind, destination, ordering_key, event_sequence, payload, attempts, "
-                + "next_attempt_at, status, last_error, created_at) VALUES (:id, :phoneNumberId, :kind, :destination, "
-                + ":orderingKey, :eventSequence, :payload, :attempts, :nextAttemptAt, :status, :lastError, :createdAt)")
+        @SqlUpdate("INSERT INTO outbox (id, phone_number_id, kind, destination, ordering_key, event_sequence, payload, "
+                + "trust_header, attempts, next_attempt_at, status, last_error, created_at) VALUES (:id, :phoneNumberId, :kind, "
+                + ":destination, :orderingKey, :eventSequence, :payload, :trustHeader, :attempts, :nextAttemptAt, :status, "
+                + ":lastError, :createdAt)")
         void insert(@BindMethods OutboxRow row);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM outbox o WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now "
@@ -80,23 +81,27 @@ public final class JdbiOutbox implements Outbox {
 
     /** One row of {@code outbox}. */
     public record OutboxRow(String id, long position, String phoneNumberId, String kind, String destination,
-                            String orderingKey, Long eventSequence, String payload, int attempts, Instant nextAttemptAt,
+                            String orderingKey, Long eventSequence, String payload, String trustHeader, int attempts,
+                            Instant nextAttemptAt,
                             String status, String lastError, Instant createdAt) {
         static final RowMapper<OutboxRow> MAPPER = (rs, ctx) -> new OutboxRow(rs.getString("id"), rs.getLong("position"), rs.getString("phone_number_id"),
                 rs.getString("kind"), rs.getString("destination"), rs.getString("ordering_key"),
-                (Long) rs.getObject("event_sequence", Long.class), rs.getString("payload"), rs.getInt("attempts"),
+                (Long) rs.getObject("event_sequence", Long.class), rs.getString("payload"), rs.getString("trust_header"),
+                rs.getInt("attempts"),
                 Columns.instant(rs, "next_attempt_at"), rs.getString("status"), rs.getString("last_error"),
                 Columns.instant(rs, "created_at"));
 
         static OutboxRow fromDomain(OutboxEntry e) {
             return new OutboxRow(e.id(), e.position(), e.business().value(), e.kind().name(), e.destination(), e.orderingKey(),
-                    e.eventSequence().orElse(null), e.payload().orElse(null), e.attempts(), e.nextAttemptAt(),
+                    e.eventSequence().orElse(null), e.payload().orElse(null), e.trustHeader().orElse(null), e.attempts(),
+                    e.nextAttemptAt(),
                     e.status().name(), e.lastError().orElse(null), e.createdAt());
         }
 
         OutboxEntry toDomain() {
             return new OutboxEntry(id, new BusinessNumberId(phoneNumberId), OutboxEntry.Kind.valueOf(kind), destination,
-                    orderingKey, position, Optional.ofNullable(eventSequence), Optional.ofNullable(payload), attempts,
+                    orderingKey, position, Optional.ofNullable(eventSequence), Optional.ofNullable(payload),
+                    Optional.ofNullable(trustHeader), attempts,
                     nextAttemptAt, OutboxEntry.Status.valueOf(status), Optional.ofNullable(lastError), createdAt);
         }
     }

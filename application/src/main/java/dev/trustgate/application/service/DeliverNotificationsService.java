@@ -10,6 +10,7 @@ import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
+import dev.trustgate.application.port.out.WebhookRelay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,10 +34,12 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     private final EventLog events;
     private final SubscriptionStore subscriptions;
     private final NotificationSender sender;
+    private final WebhookRelay relay;
     private final Clock clock;
 
     public DeliverNotificationsService(Retry retry, Outbox outbox, EventLog events, SubscriptionStore subscriptions,
-                                       NotificationSender sender, Clock clock) {
+                                       NotificationSender sender, WebhookRelay relay, Clock clock) {
+        this.relay = relay;
         this.retry = retry;
         this.outbox = outbox;
         this.events = events;
@@ -51,6 +54,8 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
         for (OutboxEntry entry : due) {
             if (entry.kind() == OutboxEntry.Kind.EVENT) {
                 deliver(entry);
+            } else if (relay.enabled()) {
+                settle(entry, relay.relay(entry.payload().orElseThrow(), entry.trustHeader().orElse("")), Optional.empty());
             }
         }
         return due.size();
@@ -66,14 +71,19 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
             record(() -> outbox.markDelivered(entry.id(), now));
             return;
         }
-        Outcome outcome = sender.deliver(subscription.get(), entry.id(), event.get(), now);
+        settle(entry, sender.deliver(subscription.get(), entry.id(), event.get(), now), subscription);
+    }
+
+    /** Records what became of one attempt: delivered, retried later, parked, or the endpoint gone. */
+    private void settle(OutboxEntry entry, Outcome outcome, Optional<Subscription> subscription) {
         int attempts = entry.attempts() + 1;
         if (outcome instanceof Outcome.Delivered) {
             record(() -> outbox.markDelivered(entry.id(), clock.now()));
         } else if (outcome instanceof Outcome.Gone) {
             record(() -> {
-                subscriptions.save(subscription.get().disabled());
-                outbox.park(entry.id(), attempts, "the endpoint answered 410 Gone; subscription disabled", clock.now());
+                subscription.ifPresent(s -> subscriptions.save(s.disabled()));
+                outbox.park(entry.id(), attempts, "the endpoint answered 410 Gone" + (subscription.isPresent()
+                        ? "; subscription disabled" : ""), clock.now());
             });
         } else {
             Outcome.RetryLater later = (Outcome.RetryLater) outcome;

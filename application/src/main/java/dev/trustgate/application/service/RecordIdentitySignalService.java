@@ -3,16 +3,23 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.OutboxEntry;
+import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.WebhookReceipts;
 import dev.trustgate.domain.ChangeId;
 import dev.trustgate.domain.CommandResult;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.TrustState;
 import dev.trustgate.domain.IdentityHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns identity signals into trust changes (DESIGN §4): a first hash is the baseline, a different
@@ -28,9 +35,15 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
     private final MessageLog messages;
     private final IdGenerator ids;
     private final Clock clock;
+    private final ContactStore contacts;
+    private final Outbox outbox;
+    private final WebhookRelay relay;
 
     public RecordIdentitySignalService(Retry retry, ContactCommands commands, WebhookReceipts receipts, MessageLog messages,
-                                       IdGenerator ids, Clock clock) {
+                                       IdGenerator ids, Clock clock, ContactStore contacts, Outbox outbox, WebhookRelay relay) {
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.relay = relay;
         this.retry = retry;
         this.commands = commands;
         this.receipts = receipts;
@@ -41,7 +54,13 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
 
     @Override
     public List<Outcome> record(List<Signal> signals) {
-        if (signals.isEmpty()) {
+        return record(signals, Optional.empty());
+    }
+
+    @Override
+    public List<Outcome> record(List<Signal> signals, Optional<Relay> relay) {
+        boolean relayed = relay.isPresent() && this.relay.enabled();
+        if (signals.isEmpty() && !relayed) {
             return List.of();
         }
         return retry.inTransaction(() -> {
@@ -65,8 +84,18 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
                 });
                 outcomes.add(result instanceof CommandResult.Changed ? Outcome.APPLIED : Outcome.IGNORED);
             }
+            if (relayed) {
+                outbox.enqueue(OutboxEntry.relay(ids.newId("rly"), relay.get().business(), relay.get().rawBody(),
+                        trustHeader(relay.get().named()), now));
+            }
             return outcomes;
         });
+    }
+
+    /** {@code <waId>=<STATE>,…} for the contacts a webhook names, as they stand after it was applied. */
+    private String trustHeader(List<ContactKey> named) {
+        return named.stream().distinct().map(key -> key.waId().value() + "=" + contacts.find(key)
+                .map(c -> c.state().name()).orElse(TrustState.UNVERIFIED.name())).collect(Collectors.joining(","));
     }
 
     /** The identity a 137000 points to: the status's hash when it differs from the pin, else unknown. */

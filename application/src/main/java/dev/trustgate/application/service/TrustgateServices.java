@@ -12,6 +12,7 @@ import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
+import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import java.security.SecureRandom;
 import java.util.function.Predicate;
@@ -25,8 +26,8 @@ public final class TrustgateServices {
     /** The output ports the use cases run on. */
     public record Ports(Transactions transactions, ContactStore contacts, BusinessStore businesses, EventLog events,
                         WebhookReceipts receipts, MessageLog messages, Outbox outbox, SubscriptionStore subscriptions,
-                        ApiKeyStore apiKeys, WhatsAppGateway whatsApp, NotificationSender notifications, Clock clock,
-                        IdGenerator ids) {
+                        ApiKeyStore apiKeys, WhatsAppGateway whatsApp, NotificationSender notifications, WebhookRelay relay,
+                        Clock clock, IdGenerator ids) {
     }
 
     public final OptInToIdentityChecksService optIn;
@@ -62,7 +63,7 @@ public final class TrustgateServices {
         optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(retry, ports.businesses());
         recordSignals = new RecordIdentitySignalService(retry, commands, ports.receipts(), ports.messages(), ports.ids(),
-                ports.clock());
+                ports.clock(), ports.contacts(), ports.outbox(), ports.relay());
         send = new SendMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
                 ports.whatsApp(), ports.ids(), ports.clock());
         release = new ReleaseHeldMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
@@ -84,7 +85,7 @@ public final class TrustgateServices {
         readEvents = new ReadEventsService(retry, ports.events());
         verifyAudit = new VerifyAuditChainService(retry, ports.events());
         deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
-                ports.notifications(), ports.clock());
+                ports.notifications(), ports.relay(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(retry, ports.outbox(), ports.clock());
     }
 }

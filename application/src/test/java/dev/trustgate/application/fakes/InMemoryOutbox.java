@@ -24,7 +24,7 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
     @Override
     public synchronized void enqueue(OutboxEntry entry) {
         OutboxEntry positioned = new OutboxEntry(entry.id(), entry.business(), entry.kind(), entry.destination(),
-                entry.orderingKey(), nextPosition++, entry.eventSequence(), entry.payload(), entry.attempts(),
+                entry.orderingKey(), nextPosition++, entry.eventSequence(), entry.payload(), entry.trustHeader(), entry.attempts(),
                 entry.nextAttemptAt(), entry.status(), entry.lastError(), entry.createdAt());
         entries.put(positioned.id(), positioned);
     }
@@ -114,7 +114,7 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
 
     private static OutboxEntry with(OutboxEntry e, Status status, int attempts, Instant next, Optional<String> error) {
         return new OutboxEntry(e.id(), e.business(), e.kind(), e.destination(), e.orderingKey(), e.position(), e.eventSequence(),
-                e.payload(), attempts, next, status, error, e.createdAt());
+                e.payload(), e.trustHeader(), attempts, next, status, error, e.createdAt());
     }
 
     @Override

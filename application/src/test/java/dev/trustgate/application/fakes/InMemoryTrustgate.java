@@ -18,6 +18,7 @@ public final class InMemoryTrustgate {
     public final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
     public final FakeWhatsAppGateway whatsApp = new FakeWhatsAppGateway();
     public final RecordingNotificationSender notifications = new RecordingNotificationSender();
+    public final RecordingWebhookRelay relay = new RecordingWebhookRelay();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T12:00:00Z"));
     public final IdGenerator ids = new SequentialIds();
     public final TrustgateServices services;
@@ -29,6 +30,6 @@ public final class InMemoryTrustgate {
 
     public TrustgateServices.Ports ports() {
         return new TrustgateServices.Ports(transactions, contacts, businesses, events, receipts, messages, outbox,
-                subscriptions, apiKeys, whatsApp, notifications, clock, ids);
+                subscriptions, apiKeys, whatsApp, notifications, relay, clock, ids);
     }
 }

@@ -1,6 +1,7 @@
 package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Requests;
+import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.SignalSource;
@@ -15,6 +16,21 @@ import java.util.Optional;
 public interface RecordIdentitySignalUseCase {
 
     List<Outcome> record(List<Signal> signals);
+
+    /**
+     * Applies {@code signals} and, in the same transaction, queues the webhook they came from for the
+     * business's own app (when a relay is configured), with the trust of the contacts it names.
+     */
+    List<Outcome> record(List<Signal> signals, Optional<Relay> relay);
+
+    /** A verified webhook to pass on byte-identical; {@code named} are the contacts it mentions. */
+    record Relay(BusinessNumberId business, String rawBody, List<ContactKey> named) {
+        public Relay {
+            Requests.required("business", business);
+            Requests.required("rawBody", rawBody);
+            named = List.copyOf(named);
+        }
+    }
 
     /**
      * One signal.
