@@ -80,6 +80,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnwritableDataDirectoryIsOneClearLine(@TempDir Path data) throws Exception {
+        Path readOnly = data.resolve("read-only");
+        java.nio.file.Files.createDirectories(readOnly);
+        java.nio.file.Files.writeString(readOnly.resolve("data"), "a file where the data folder should be");
+
+        assertThat(run(Map.of("TRUSTGATE_DB_URL", "jdbc:h2:file:" + readOnly.resolve("data/trustgate")), "migrate")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("trustgate: cannot connect to the database"));
+    }
+
+    @Test
     void apiKeysAreManagedAndTheAuditVerifiedFromTheCommandLine(@TempDir Path data) {
         Map<String, String> env = embedded(data);
         assertThat(run(env, "migrate")).isZero();
