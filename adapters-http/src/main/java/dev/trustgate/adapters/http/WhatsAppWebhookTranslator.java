@@ -29,6 +29,7 @@ public final class WhatsAppWebhookTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookTranslator.class);
     private static final Set<String> IDENTITY_CHANGED = Set.of("customer_identity_changed", "user_identity_changed");
     private static final int IDENTITY_KEY_MISMATCH = 137000;
+    private static final long MAX_CLOCK_SKEW_SECONDS = 86_400;
 
     /**
      * The signals of one webhook, how many items had to be skipped, the business number it is for (the
@@ -221,10 +222,15 @@ public final class WhatsAppWebhookTranslator {
         }
     }
 
-    private static Optional<Instant> timestamp(JsonNode node) {
+    /**
+     * WhatsApp's epoch-seconds timestamp. One more than a day ahead of our clock is not believed: it
+     * would make every later signal look older than the contact's identity.
+     */
+    private Optional<Instant> timestamp(JsonNode node) {
         try {
             long seconds = Long.parseLong(node.asText(""));
-            return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
+            long latest = now.get().getEpochSecond() + MAX_CLOCK_SKEW_SECONDS;
+            return seconds > 0 && seconds <= latest ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -236,6 +236,21 @@ class WhatsAppWebhookTest {
     }
 
     @Test
+    void aTimestampFromTheFarFutureIsNotBelievedSoItCannotFreezeTheContactsIdentity() {
+        String future = WhatsAppSamples.text("inbound-text-with-identity-hash.json").replace("1749416383", "99999999999");
+
+        assertThat(server.signedWebhook(future.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(customer()).as("an observation without a usable time is skipped").isEmpty();
+
+        deliver("inbound-text-with-identity-hash.json");
+        String futureChange = WhatsAppSamples.text("system-customer-identity-changed.json").replace("1750263700", "99999999999");
+        assertThat(server.signedWebhook(futureChange.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        assertThat(customer().orElseThrow().state()).as("a change notice still blocks, as of its arrival")
+                .isEqualTo(TrustState.IDENTITY_CHANGED);
+        assertThat(customer().orElseThrow().identityAsOf()).contains(server.core.clock.now());
+    }
+
+    @Test
     void wellFormedPayloadsOfNoInterestAreAcknowledged() {
         String other = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"account_update\","
                 + "\"value\":{\"event\":\"VERIFIED_ACCOUNT\"}}]}]}";
