@@ -30,7 +30,9 @@ public final class JdbiStorage implements AutoCloseable {
         this.dataSource = dataSource;
         this.pool = pool;
         Jdbi jdbi = JdbiSetup.create(dataSource);
-        transactions = new JdbiTransactions(jdbi, keptHandles);
+        Runnable evict = dataSource instanceof HikariDataSource hikari
+                ? () -> hikari.getHikariPoolMXBean().softEvictConnections() : () -> { };
+        transactions = new JdbiTransactions(jdbi, keptHandles, evict);
         contacts = new JdbiContactStore(transactions);
         businesses = new JdbiBusinessStore(transactions);
         events = new JdbiEventLog(transactions);

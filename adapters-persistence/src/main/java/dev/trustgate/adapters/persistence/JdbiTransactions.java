@@ -57,9 +57,16 @@ public final class JdbiTransactions implements Transactions {
         }
     }
 
-    public JdbiTransactions(Jdbi jdbi, int keptHandles) {
+    private final Runnable evictPooledConnections;
+
+    /**
+     * @param evictPooledConnections drops the connection pool's idle connections; run after the database
+     *                               went away, so no dead connection is handed out again
+     */
+    public JdbiTransactions(Jdbi jdbi, int keptHandles, Runnable evictPooledConnections) {
         this.jdbi = jdbi;
         this.idle = new ArrayBlockingQueue<>(Math.max(1, keptHandles));
+        this.evictPooledConnections = evictPooledConnections;
     }
 
     @Override
@@ -84,6 +91,12 @@ public final class JdbiTransactions implements Transactions {
         } catch (RuntimeException e) {
             RuntimeException translated = translate(e);
             healthy = rollback(pooled) && !(translated instanceof StorageUnavailableException);
+            if (translated instanceof StorageUnavailableException) {
+                // The database went away: the other kept handles, and the pool's idle connections, are most
+                // likely dead too.
+                discardIdle();
+                evictPooledConnections.run();
+            }
             throw translated;
         } catch (Error e) {
             rollback(pooled);
@@ -152,6 +165,10 @@ public final class JdbiTransactions implements Transactions {
     /** Closes the kept handles, returning their connections to the pool. */
     void close() {
         closed = true;
+        discardIdle();
+    }
+
+    private void discardIdle() {
         PooledHandle pooled;
         while ((pooled = idle.poll()) != null) {
             close(pooled);
