@@ -26,6 +26,7 @@ class RouteTableTest {
     private static final String PNID = "106540352242922";
     private static RunningServer server;
     private static String otherBusinessKey;
+    private static String revokedKey;
 
     static List<Route> routes() {
         RunningServer probe = new RunningServer();
@@ -44,6 +45,12 @@ class RouteTableTest {
         server.put("/v1/businesses/" + PNID + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
         server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
         otherBusinessKey = server.keyFor("999000111");
+        var created = server.services.apiKeys.create(new dev.trustgate.application.port.in.ManageApiKeysUseCase.CreateCommand(
+                dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")), "revoked",
+                java.util.Set.of(new dev.trustgate.domain.BusinessNumberId(PNID))));
+        server.services.apiKeys.revoke(dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")),
+                created.apiKey().id());
+        revokedKey = created.key();
     }
 
     @AfterAll
@@ -77,8 +84,8 @@ class RouteTableTest {
     @MethodSource("keyedRoutes")
     void noKeyAndRevokedKeysGetUnauthorized(Route route) {
         assertThat(server.call(route.method(), concrete(route.path()), null, "{}").statusCode()).isEqualTo(401);
-        assertThat(server.call(route.method(), concrete(route.path()), "tg_revoked_or_never_issued", "{}").statusCode())
-                .isEqualTo(401);
+        assertThat(server.call(route.method(), concrete(route.path()), "tg_never_issued", "{}").statusCode()).isEqualTo(401);
+        assertThat(server.call(route.method(), concrete(route.path()), revokedKey, "{}").statusCode()).isEqualTo(401);
     }
 
     @Test
