@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DB=${1:-h2}; SECONDS_=${2:-20}; CONNECTIONS=${3:-16}
 SECRET=bench-app-secret
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] && cp "$WORK"/*.log "$KEEP_LOGS"/ 2>/dev/null; rm -rf "$WORK"' EXIT
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 [ -f bootstrap/target/trustgate.jar ] && [ -f benchmarks/target/benchmarks.jar ] || mvn -B -q -DskipTests package
 python3 benchmarks/webhook-bodies.py 30000 "$SECRET" "$WORK/signed.lua"
