@@ -153,9 +153,8 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (JdbiStorage storage = storage(main)) {
-                main.out.println("schema is up to date");
-            }
+            storage(main).close();
+            main.out.println("schema is up to date");
             return 0;
         }
     }

@@ -70,7 +70,7 @@ public final class JdbiContactStore implements ContactStore {
                 rs.getString("verified_hash"), rs.getString("pending_change_id"), rs.getString("pending_hash"),
                 Columns.instant(rs, "pending_detected_at"), rs.getString("pending_first_acknowledger"), rs.getString("reauth_id"),
                 rs.getString("reauth_change_id"), Columns.instant(rs, "reauth_started_at"), rs.getString("reauth_outcome"),
-                (Integer) rs.getObject("reauth_attempts", Integer.class), rs.getLong("version"), Columns.instant(rs, "updated_at"));
+                rs.getObject("reauth_attempts", Integer.class), rs.getLong("version"), Columns.instant(rs, "updated_at"));
 
 
         static ContactRow fromDomain(ContactTrust c) {

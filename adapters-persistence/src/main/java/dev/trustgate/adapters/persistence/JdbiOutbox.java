@@ -86,7 +86,7 @@ public final class JdbiOutbox implements Outbox {
                             String status, String lastError, Instant createdAt) {
         static final RowMapper<OutboxRow> MAPPER = (rs, ctx) -> new OutboxRow(rs.getString("id"), rs.getLong("position"), rs.getString("phone_number_id"),
                 rs.getString("kind"), rs.getString("destination"), rs.getString("ordering_key"),
-                (Long) rs.getObject("event_sequence", Long.class), rs.getString("payload"), rs.getString("trust_header"),
+                rs.getObject("event_sequence", Long.class), rs.getString("payload"), rs.getString("trust_header"),
                 rs.getInt("attempts"),
                 Columns.instant(rs, "next_attempt_at"), rs.getString("status"), rs.getString("last_error"),
                 Columns.instant(rs, "created_at"));
