@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.domain.BusinessNumberId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +22,6 @@ final class Columns {
     };
 
     private Columns() {
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     static Instant instant(OffsetDateTime time) {

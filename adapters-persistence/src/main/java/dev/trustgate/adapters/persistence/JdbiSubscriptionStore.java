@@ -89,7 +89,7 @@ public final class JdbiSubscriptionStore implements SubscriptionStore {
     @Override
     public List<Subscription> enabledFor(BusinessNumberId business) {
         return transactions.withDao(Dao.class, dao -> dao.enabled()).stream().map(SubscriptionRow::toDomain)
-                .filter(s -> s.businesses().isEmpty() || s.businesses().contains(business)).toList();
+                .filter(s -> s.covers(business)).toList();
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class InMemorySubscriptionStore implements SubscriptionStore, InMem
 
     @Override
     public synchronized List<Subscription> enabledFor(BusinessNumberId business) {
-        return subscriptions.values().stream().filter(s -> s.enabled()
-                && (s.businesses().isEmpty() || s.businesses().contains(business))).toList();
+        return subscriptions.values().stream().filter(s -> s.covers(business)).toList();
     }
 
     @Override

@@ -23,9 +23,13 @@ public record Subscription(String id, String ownerKeyId, String url, Set<String>
         return secret.clone();
     }
 
+    /** Enabled, and scoped to {@code business} (or to every business number). */
+    public boolean covers(BusinessNumberId business) {
+        return enabled && (businesses.isEmpty() || businesses.contains(business));
+    }
+
     public boolean matches(BusinessNumberId business, String eventType) {
-        return enabled && (businesses.isEmpty() || businesses.contains(business))
-                && (eventTypes.isEmpty() || eventTypes.contains(eventType));
+        return covers(business) && (eventTypes.isEmpty() || eventTypes.contains(eventType));
     }
 
     public Subscription disabled() {
