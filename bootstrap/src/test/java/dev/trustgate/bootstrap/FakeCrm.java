@@ -21,6 +21,7 @@ final class FakeCrm implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean gone = new AtomicBoolean();
     private final Javalin server;
     private volatile byte[] secret = new byte[0];
 
@@ -32,8 +33,8 @@ final class FakeCrm implements AutoCloseable {
     }
 
     private void receive(Context ctx) throws Exception {
-        if (down.get()) {
-            ctx.status(503);
+        if (down.get() || gone.get()) {
+            ctx.status(gone.get() ? 410 : 503);
             return;
         }
         String id = ctx.header("webhook-id");
@@ -56,6 +57,11 @@ final class FakeCrm implements AutoCloseable {
 
     void setDown(boolean isDown) {
         down.set(isDown);
+    }
+
+    /** Answers 410 Gone, as an endpoint that was removed. */
+    void setGone(boolean isGone) {
+        gone.set(isGone);
     }
 
     List<Received> received() {

@@ -3,8 +3,6 @@ package dev.trustgate.adapters.http;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.out.ContactStore;
-import dev.trustgate.domain.BusinessNumber;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.TrustState;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -33,14 +31,8 @@ final class ListContactsHandler {
             }
         });
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.WaId(a).value());
-        ContactStore.Page<ContactTrust> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
+        ContactStore.Page<GetContactTrustUseCase.View> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
                 Requests.business(ctx), state, after, Requests.limit(ctx)));
-        ctx.json(new Page(page.items().stream().map(ListContactsHandler::view).toList(), page.next().orElse(null)));
-    }
-
-    private static ContactView view(ContactTrust contact) {
-        // The listing shows the stored state; sendAllowed assumes the business's opt-in is what blocked it.
-        return ContactView.fromDomain(new GetContactTrustUseCase.View(contact, BusinessNumber.unknown(contact.key().business()),
-                !contact.blocked(), 0));
+        ctx.json(new Page(page.items().stream().map(ContactView::fromDomain).toList(), page.next().orElse(null)));
     }
 }

@@ -18,7 +18,7 @@ final class ReadEventsHandler {
         }
     }
 
-    record Page(List<EventView> events, long next) {
+    record Page(List<EventView> events, long next, long head) {
     }
 
     private final ReadEventsUseCase useCase;
@@ -36,6 +36,13 @@ final class ReadEventsHandler {
         }
         ReadEventsUseCase.Page page = useCase.read(new ReadEventsUseCase.Query(Requests.caller(ctx), Requests.business(ctx),
                 after, Requests.limit(ctx)));
-        ctx.json(new Page(page.events().stream().map(EventView::fromDomain).toList(), page.next()));
+        ctx.json(new Page(page.events().stream().map(EventView::fromDomain).toList(), page.next(), page.head()));
+    }
+
+    /** {@code GET …/contacts/{waId}/events?limit=}: the contact's timeline, newest first. */
+    void contact(Context ctx) {
+        List<RecordedEvent> events = useCase.readContact(new ReadEventsUseCase.ContactQuery(Requests.caller(ctx),
+                Requests.contact(ctx), Requests.limit(ctx)));
+        ctx.json(Map.of("events", events.stream().map(EventView::fromDomain).toList()));
     }
 }

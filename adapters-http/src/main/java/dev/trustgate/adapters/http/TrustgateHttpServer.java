@@ -36,6 +36,7 @@ public final class TrustgateHttpServer {
         WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
                 u.recordSignals(), json, metrics);
         ContactResponses responses = new ContactResponses(u.getContact());
+        ReadEventsHandler events = new ReadEventsHandler(u.readEvents());
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
         ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
@@ -54,7 +55,10 @@ public final class TrustgateHttpServer {
                         new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle),
                 new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
                         new ListContactsHandler(u.listContacts())::handle),
+                new Route("GET", "/v1/me", Access.KEY, "the calling key: its id, whether it is the admin key, its business numbers",
+                        ctx -> ctx.json(Console.whoAmI(Requests.caller(ctx)))),
                 new Route("GET", CONTACT, Access.KEY, "the contact's trust view", new GetContactTrustHandler(u.getContact())::handle),
+                new Route("GET", CONTACT + "/events", Access.KEY, "the contact's timeline, newest first", events::contact),
                 new Route("POST", CONTACT + "/reauthentications", Access.KEY, "start a re-authentication",
                         new StartReauthenticationHandler(u.startReauthentication(), json)::handle),
                 new Route("DELETE", CONTACT + "/reauthentications/{id}", Access.KEY, "cancel the re-authentication",
@@ -77,7 +81,7 @@ public final class TrustgateHttpServer {
                 new Route("POST", "/v1/held-messages/{id}/discard", Access.KEY, "discard a held message",
                         new DiscardHeldMessageHandler(u.discard())::handle),
                 new Route("GET", "/v1/businesses/{pnid}/events", Access.KEY, "the business's ordered event feed",
-                        new ReadEventsHandler(u.readEvents())::handle),
+                        events::handle),
                 new Route("GET", "/v1/businesses/{pnid}/audit/verify", Access.KEY, "verify the audit hash chain",
                         new VerifyAuditChainHandler(u.verifyAudit())::handle),
                 new Route("POST", "/v1/subscriptions", Access.KEY, "add a webhook endpoint", subscriptions::create),
@@ -121,6 +125,7 @@ public final class TrustgateHttpServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = Math.max(settings.maxWebhookBytes(), 1_048_576L);
             config.jsonMapper(new JavalinJackson(json, false));
+            Console.serveStaticFiles(config);
             // Stopping lets requests in flight finish (up to 20 s) before connections close.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(20_000);

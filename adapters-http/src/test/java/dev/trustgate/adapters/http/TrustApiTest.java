@@ -89,6 +89,49 @@ class TrustApiTest {
         assertThat(feed.get("events").get(0).get("sequence").asLong()).isEqualTo(2);
         assertThat(feed.get("events").get(0).get("data").get("identityHash").asText()).isEqualTo("Qm9vbXNoYWthbGFrYQ==");
         assertThat(feed.get("next").asLong()).isEqualTo(3);
+        assertThat(feed.get("head").asLong()).as("the newest sequence, to start following from").isEqualTo(3);
+    }
+
+    @Test
+    void theListShowsWhatTheGateDecidesWithHeldMessagesCountedAndThePolicyToMeet() throws Exception {
+        server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
+        server.put("/v1/businesses/" + BUSINESS + "/acknowledgement-policy", RunningServer.ADMIN_KEY, "{\"policy\":\"FOUR_EYES\"}");
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(WhatsAppSamples.bytes("system-customer-identity-changed.json"));
+        String key = server.keyFor(BUSINESS);
+        assertThat(server.post("/v1/messages", key, "{\"from\":\"" + BUSINESS + "\",\"to\":\"16505551234\",\"onBlocked\":\"hold\","
+                + "\"message\":{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}}").statusCode()).isEqualTo(202);
+
+        JsonNode listed = body(server.get("/v1/businesses/" + BUSINESS + "/contacts?state=IDENTITY_CHANGED", key))
+                .get("contacts").get(0);
+        assertThat(listed.get("heldMessages").asInt()).isEqualTo(1);
+        assertThat(listed.get("sendAllowed").asBoolean()).isFalse();
+        assertThat(listed.get("business").get("acknowledgementPolicy").asText()).isEqualTo("FOUR_EYES");
+        assertThat(listed.get("business").get("identityChecks").asBoolean()).isTrue();
+        assertThat(listed).isEqualTo(body(server.get(CONTACT, key)));
+    }
+
+    @Test
+    void theContactTimelineIsNewestFirstAndOnlyItsOwn() throws Exception {
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(WhatsAppSamples.bytes("system-customer-identity-changed.json"));
+        String key = server.keyFor(BUSINESS);
+
+        JsonNode events = body(server.get(CONTACT + "/events?limit=10", key)).get("events");
+        assertThat(events).extracting(e -> e.get("sequence").asLong()).containsExactly(2L, 1L);
+        assertThat(events).extracting(e -> e.get("waId").asText()).containsOnly("16505551234");
+        assertThat(server.get(CONTACT + "/events", server.keyFor("999000111")).statusCode()).isEqualTo(404);
+        assertThat(server.get(CONTACT + "/events?limit=0", key).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aKeyCanAskWhoItIs() throws Exception {
+        JsonNode me = body(server.get("/v1/me", server.keyFor(BUSINESS)));
+        assertThat(me.get("admin").asBoolean()).isFalse();
+        assertThat(me.get("phoneNumberIds")).extracting(JsonNode::asText).containsExactly(BUSINESS);
+        assertThat(me.get("keyId").asText()).startsWith("key_");
+        assertThat(body(server.get("/v1/me", RunningServer.ADMIN_KEY)).get("admin").asBoolean()).isTrue();
+        assertThat(server.get("/v1/me", null).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -43,6 +43,9 @@ public final class JdbiEventLog implements EventLog {
                 + "VALUES (:phoneNumberId, :sequence, :type, :waId, :at, :actor, :data, :previousHash, :hash)")
         void insert(@BindMethods List<EventRow> rows);
 
+        @SqlQuery("SELECT last_sequence FROM event_heads WHERE phone_number_id = :business")
+        Optional<Long> head(@Bind("business") String business);
+
         String COLUMNS = "phone_number_id, sequence, type, wa_id, at, actor, data, previous_hash, hash";
 
         @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND sequence > :after "
@@ -118,6 +121,11 @@ public final class JdbiEventLog implements EventLog {
     public List<RecordedEvent> read(BusinessNumberId business, long after, int limit) {
         return transactions.withDao(Dao.class, dao -> dao.read(business.value(), after, limit))
                 .stream().map(EventRow::toDomain).toList();
+    }
+
+    @Override
+    public long head(BusinessNumberId business) {
+        return transactions.withDao(Dao.class, dao -> dao.head(business.value())).orElse(0L);
     }
 
     @Override

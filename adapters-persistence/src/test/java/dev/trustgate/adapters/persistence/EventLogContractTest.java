@@ -79,6 +79,16 @@ class EventLogContractTest extends StorageContract {
     }
 
     @Test
+    void theHeadIsTheNewestSequenceOfItsBusinessOnly() {
+        assertThat(storage.tx(() -> storage.events().head(A1.business()))).isZero();
+        append(A1, event(A1, 1), event(A1, 2));
+        append(B1, event(B1, 3));
+
+        assertThat(storage.tx(() -> storage.events().head(A1.business()))).isEqualTo(2);
+        assertThat(storage.tx(() -> storage.events().head(B1.business()))).isEqualTo(1);
+    }
+
+    @Test
     void anUntouchedChainVerifies() {
         IntStream.rangeClosed(1, 5).forEach(i -> append(A1, event(A1, i)));
 

@@ -1,6 +1,11 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.ListContactsUseCase;
+import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.domain.BusinessNumber;
+import java.util.List;
 import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.ContactTrust;
 
@@ -8,15 +13,27 @@ public final class ListContactsService implements ListContactsUseCase {
 
     private final Retry retry;
     private final ContactStore contacts;
+    private final BusinessStore businesses;
+    private final MessageLog messages;
 
-    public ListContactsService(Retry retry, ContactStore contacts) {
+    public ListContactsService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages) {
         this.retry = retry;
         this.contacts = contacts;
+        this.businesses = businesses;
+        this.messages = messages;
     }
 
     @Override
-    public ContactStore.Page<ContactTrust> list(Query query) {
+    public ContactStore.Page<GetContactTrustUseCase.View> list(Query query) {
         query.caller().requireAccess(query.business());
-        return retry.inTransaction(() -> contacts.list(query.business(), query.state(), query.after(), query.limit()));
+        return retry.inTransaction(() -> {
+            ContactStore.Page<ContactTrust> page = contacts.list(query.business(), query.state(), query.after(), query.limit());
+            BusinessNumber business = businesses.find(query.business()).orElseGet(() -> BusinessNumber.unknown(query.business()));
+            List<GetContactTrustUseCase.View> views = page.items().stream()
+                    .map(contact -> new GetContactTrustUseCase.View(contact, business, contact.sendDecision(business, false).allowed(),
+                            messages.countHeld(contact.key())))
+                    .toList();
+            return new ContactStore.Page<>(views, page.next());
+        });
     }
 }

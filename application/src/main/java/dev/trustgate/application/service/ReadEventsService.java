@@ -18,7 +18,16 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public Page read(Query query) {
         query.caller().requireAccess(query.business());
-        List<RecordedEvent> page = retry.inTransaction(() -> events.read(query.business(), query.after(), query.limit()));
-        return new Page(page, page.isEmpty() ? query.after() : page.get(page.size() - 1).sequence());
+        return retry.inTransaction(() -> {
+            List<RecordedEvent> page = events.read(query.business(), query.after(), query.limit());
+            long next = page.isEmpty() ? query.after() : page.get(page.size() - 1).sequence();
+            return new Page(page, next, Math.max(next, events.head(query.business())));
+        });
+    }
+
+    @Override
+    public List<RecordedEvent> readContact(ContactQuery query) {
+        query.caller().requireAccess(query.contact().business());
+        return retry.inTransaction(() -> events.readContact(query.contact(), query.limit()));
     }
 }

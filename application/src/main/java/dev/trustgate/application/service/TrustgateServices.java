@@ -81,7 +81,7 @@ public final class TrustgateServices {
                 subscriptionUrlAllowed);
         apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.ids(), ports.clock(), random);
         getContact = new GetContactTrustService(retry, ports.contacts(), ports.businesses(), ports.messages());
-        listContacts = new ListContactsService(retry, ports.contacts());
+        listContacts = new ListContactsService(retry, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(retry, ports.events());
         verifyAudit = new VerifyAuditChainService(retry, ports.events());
         deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),

@@ -38,6 +38,11 @@ public final class InMemoryEventLog implements EventLog, InMemoryState {
     }
 
     @Override
+    public synchronized long head(BusinessNumberId business) {
+        return log.getOrDefault(business, List.of()).size();
+    }
+
+    @Override
     public synchronized List<RecordedEvent> readContact(ContactKey contact, int limit) {
         return log.getOrDefault(contact.business(), List.of()).stream().filter(e -> e.contact().equals(contact))
                 .sorted(Comparator.comparingLong(RecordedEvent::sequence).reversed()).limit(limit).toList();

@@ -4,14 +4,14 @@ import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.TrustState;
 import java.util.Optional;
 
 /** Contacts of a business, e.g. every blocked customer. */
 public interface ListContactsUseCase {
 
-    ContactStore.Page<ContactTrust> list(Query query);
+    /** Each contact as {@link GetContactTrustUseCase} shows it: what the gate decides now, held messages counted. */
+    ContactStore.Page<GetContactTrustUseCase.View> list(Query query);
 
     record Query(Caller caller, BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit) {
         public Query {

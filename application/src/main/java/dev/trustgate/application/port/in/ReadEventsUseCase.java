@@ -4,12 +4,16 @@ import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactKey;
 import java.util.List;
 
 /** A business's ordered event feed: events after a sequence number. */
 public interface ReadEventsUseCase {
 
     Page read(Query query);
+
+    /** The newest events of one contact, newest first: its timeline. */
+    List<RecordedEvent> readContact(ContactQuery query);
 
     record Query(Caller caller, BusinessNumberId business, long after, int limit) {
         public Query {
@@ -24,8 +28,21 @@ public interface ReadEventsUseCase {
         }
     }
 
-    /** {@code next} is the cursor to poll with: the last sequence returned, or {@code after} when none. */
-    record Page(List<RecordedEvent> events, long next) {
+    record ContactQuery(Caller caller, ContactKey contact, int limit) {
+        public ContactQuery {
+            Requests.required("caller", caller);
+            Requests.required("contact", contact);
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit must be between 1 and 1000");
+            }
+        }
+    }
+
+    /**
+     * {@code next} is the cursor to poll with: the last sequence returned, or {@code after} when none.
+     * {@code head} is the newest sequence at the time of reading (a reader can start from there).
+     */
+    record Page(List<RecordedEvent> events, long next, long head) {
         public Page {
             events = List.copyOf(events);
         }

@@ -19,6 +19,9 @@ public interface EventLog {
     /** Events of one business with a sequence greater than {@code after}, in order, at most {@code limit}. */
     List<RecordedEvent> read(BusinessNumberId business, long after, int limit);
 
+    /** The sequence of the business's newest committed event; 0 before its first. */
+    long head(BusinessNumberId business);
+
     /** The newest {@code limit} events of one contact, newest first. */
     List<RecordedEvent> readContact(ContactKey contact, int limit);
 

@@ -1,0 +1,617 @@
+// trustgate operator console: plain JavaScript over trustgate's own /v1 API.
+// The API key lives in this tab's sessionStorage only. Every text from the server is put into the page
+// with textContent (never as HTML). The server enforces every rule; the page only leaves out what the
+// contact's state does not allow.
+'use strict';
+
+const KEY = 'trustgate.apiKey';
+const NUMBERS = 'trustgate.phoneNumberIds';
+const ME = 'trustgate.me';
+const POLL_MS = 2000;
+
+const main = document.getElementById('main');
+const statusLine = document.getElementById('status');
+let poller = null;
+let pollGeneration = 0;
+
+// ------------------------------------------------------------------ small helpers
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.substring(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function say(message) {
+  statusLine.textContent = message;
+}
+
+function shortHash(hash) {
+  if (!hash) return el('span', {}, 'unknown');
+  return el('code', { class: 'hash', title: hash }, hash.length > 10 ? hash.substring(0, 8) + '…' : hash);
+}
+
+function ago(instant) {
+  if (!instant) return '';
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(instant)) / 1000));
+  if (seconds < 60) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes + ' min ago';
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return hours + ' h ago';
+  return Math.round(hours / 24) + ' days ago';
+}
+
+function when(instant) {
+  return el('time', { datetime: instant, title: instant }, ago(instant) + ' (' + new Date(instant).toLocaleString() + ')');
+}
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super((problem && (problem.detail || problem.title)) || ('HTTP ' + status));
+    this.status = status;
+    this.code = problem && problem.code;
+  }
+}
+
+// A 401 anywhere but at sign-in means the key was revoked meanwhile: the console signs out.
+async function api(method, path, body, signingIn) {
+  const headers = { Authorization: 'Bearer ' + sessionStorage.getItem(KEY), Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, {
+    method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+  if (response.status === 401 && !signingIn) {
+    signOut('trustgate did not accept the key. Sign in again.');
+    throw new ApiError(401, data);
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return { status: response.status, data };
+}
+
+function numbers() {
+  return JSON.parse(sessionStorage.getItem(NUMBERS) || '[]');
+}
+
+function me() {
+  return JSON.parse(sessionStorage.getItem(ME) || 'null');
+}
+
+function contactPath(pnid, waId) {
+  return '/v1/businesses/' + encodeURIComponent(pnid) + '/contacts/' + encodeURIComponent(waId);
+}
+
+function show(title, ...content) {
+  main.replaceChildren(el('h1', { id: 'page-title' }, title), ...content);
+  document.title = title + ' · trustgate console';
+}
+
+function failure(error) {
+  return el('p', { class: 'error', role: 'alert' }, error.message + (error.code ? ' (' + error.code + ')' : ''));
+}
+
+function stopPolling() {
+  pollGeneration++;
+  if (poller) clearTimeout(poller);
+  poller = null;
+}
+
+// Polls every business's event feed from its head; calls onEvents with the new events when any arrive.
+async function followEvents(onEvents) {
+  stopPolling();
+  const generation = pollGeneration;
+  const cursors = {};
+  for (const pnid of numbers()) {
+    const page = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/events?limit=1&after=0')).data;
+    cursors[pnid] = page.head;
+  }
+  const live = document.getElementById('live');
+  const tick = async () => {
+    try {
+      const fresh = [];
+      for (const pnid of numbers()) {
+        const page = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/events?limit=1000&after='
+          + cursors[pnid])).data;
+        cursors[pnid] = page.next;
+        fresh.push(...page.events);
+      }
+      if (generation !== pollGeneration) return;
+      if (fresh.length > 0) await onEvents(fresh);
+      if (live) live.textContent = 'Live: checked ' + new Date().toLocaleTimeString();
+    } catch (error) {
+      if (live) live.textContent = 'Not live: ' + error.message + '. Retrying.';
+    }
+    if (generation === pollGeneration) poller = setTimeout(tick, POLL_MS);
+  };
+  if (generation === pollGeneration) poller = setTimeout(tick, POLL_MS);
+}
+
+// ------------------------------------------------------------------ sign in and out
+
+function signOut(message) {
+  stopPolling();
+  sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(NUMBERS);
+  sessionStorage.removeItem(ME);
+  document.getElementById('nav').hidden = true;
+  if (location.hash !== '#/sign-in') location.hash = '#/sign-in';
+  else renderSignIn();
+  if (message) say(message);
+}
+
+function renderSignIn() {
+  const error = el('p', { class: 'error', role: 'alert', id: 'sign-in-error' });
+  const form = el('form', { id: 'sign-in', class: 'action', novalidate: true },
+    el('label', { for: 'api-key' }, 'API key'),
+    el('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', required: true,
+      'aria-describedby': 'api-key-hint' }),
+    el('p', { class: 'hint', id: 'api-key-hint' },
+      'The key stays in this browser tab (session storage) and is forgotten when the tab closes.'),
+    el('label', { for: 'phone-number-ids' }, 'Business phone number IDs (admin key only)'),
+    el('input', { id: 'phone-number-ids', name: 'phone-number-ids', type: 'text', inputmode: 'numeric',
+      'aria-describedby': 'numbers-hint' }),
+    el('p', { class: 'hint', id: 'numbers-hint' },
+      'A business key shows its own numbers. The admin key sees every number: list the ones to watch, separated by commas.'),
+    el('button', { type: 'submit' }, 'Sign in'),
+    error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const key = form.querySelector('#api-key').value.trim();
+    if (!key) {
+      error.textContent = 'Enter an API key.';
+      return;
+    }
+    sessionStorage.setItem(KEY, key);
+    try {
+      const who = (await api('GET', '/v1/me', undefined, true)).data;
+      let watched = who.phoneNumberIds;
+      if (who.admin) {
+        watched = form.querySelector('#phone-number-ids').value.split(',').map((n) => n.trim()).filter((n) => n);
+        if (watched.length === 0 || watched.some((n) => !/^[0-9]{1,32}$/.test(n))) {
+          sessionStorage.removeItem(KEY);
+          error.textContent = 'The admin key sees every business: name the phone number IDs to watch (digits, separated by commas).';
+          return;
+        }
+      }
+      sessionStorage.setItem(ME, JSON.stringify(who));
+      sessionStorage.setItem(NUMBERS, JSON.stringify(watched));
+      say('Signed in as key ' + who.keyId + '.');
+      location.hash = '#/blocked';
+    } catch (e) {
+      sessionStorage.removeItem(KEY);
+      error.textContent = e.status === 401 ? 'trustgate did not accept this key.' : e.message;
+    }
+  });
+  document.getElementById('nav').hidden = true;
+  show('Sign in', form);
+  form.querySelector('#api-key').focus();
+}
+
+// ------------------------------------------------------------------ blocked now
+
+const BLOCKED_STATES = ['IDENTITY_CHANGED', 'RE_AUTHENTICATING'];
+
+async function blockedContacts() {
+  const all = [];
+  for (const pnid of numbers()) {
+    for (const state of BLOCKED_STATES) {
+      let after = null;
+      do {
+        const query = '?state=' + state + '&limit=500' + (after ? '&after=' + encodeURIComponent(after) : '');
+        const page = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/contacts' + query)).data;
+        all.push(...page.contacts);
+        after = page.next;
+      } while (after);
+    }
+  }
+  const detected = (c) => Date.parse((c.pendingChange && c.pendingChange.detectedAt) || c.updatedAt || 0);
+  return all.sort((a, b) => detected(b) - detected(a));
+}
+
+function blockedTable(contacts) {
+  if (contacts.length === 0) {
+    return el('p', { id: 'nobody-blocked' }, 'Nobody is blocked. Identity changes appear here as WhatsApp reports them.');
+  }
+  return el('table', { id: 'blocked-contacts' },
+    el('caption', { class: 'hint' }, contacts.length + ' blocked, newest change first'),
+    el('thead', {}, el('tr', {},
+      ['Customer', 'Business number', 'Where it stands', 'Changed', 'Held messages'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, contacts.map((c) => el('tr', { 'data-wa-id': c.waId },
+      el('td', { 'data-label': 'Customer' }, el('a', { href: '#/contact/' + c.phoneNumberId + '/' + c.waId }, '+' + c.waId)),
+      el('td', { 'data-label': 'Business number' }, c.phoneNumberId),
+      el('td', { 'data-label': 'Where it stands' }, shortState(c)),
+      el('td', { 'data-label': 'Changed' }, c.pendingChange ? when(c.pendingChange.detectedAt) : ''),
+      el('td', { 'data-label': 'Held messages', class: 'held-count' }, String(c.heldMessages))))));
+}
+
+function shortState(c) {
+  if (c.state === 'IDENTITY_CHANGED') {
+    return c.reauthentication && c.reauthentication.outcome === 'failed'
+      ? 'Identity changed; re-authentication failed' : 'Identity changed; not re-authenticated';
+  }
+  if (c.reauthentication && c.reauthentication.outcome === 'succeeded') return 'Re-authenticated; awaiting acknowledgement';
+  return 'Re-authentication in progress';
+}
+
+async function renderBlocked() {
+  const live = el('p', { id: 'live', class: 'live' }, 'Live: following the event feed');
+  const holder = el('div', { id: 'blocked-list', 'aria-live': 'polite' }, 'Loading…');
+  show('Blocked now',
+    el('p', {}, 'Customers whose WhatsApp identity changed. No message reaches them until someone acknowledges the change.'),
+    el('p', { class: 'hint' }, 'Watching business numbers: ' + numbers().join(', ')),
+    live, holder);
+  const refresh = async () => holder.replaceChildren(blockedTable(await blockedContacts()));
+  try {
+    await refresh();
+    await followEvents(refresh);
+  } catch (error) {
+    holder.replaceChildren(failure(error));
+  }
+}
+
+// ------------------------------------------------------------------ one contact
+
+function summary(c) {
+  const changed = c.pendingChange ? 'identity changed ' + ago(c.pendingChange.detectedAt) : '';
+  const reauth = c.reauthentication;
+  switch (c.state) {
+    case 'IDENTITY_CHANGED':
+      return ['blocked', 'Blocked: ' + changed + '; ' + (reauth && reauth.outcome === 'failed'
+        ? 're-authentication failed (' + reauth.failedAttempts + ' failed so far)' : 'not re-authenticated')
+        + (c.pendingChange && !c.pendingChange.identityHash ? '. WhatsApp did not say which identity the customer has now.' : '')];
+    case 'RE_AUTHENTICATING':
+      if (reauth && reauth.outcome === 'succeeded') {
+        return ['blocked', 'Blocked: ' + changed + '; re-authenticated, waiting for acknowledgement'
+          + (c.pendingChange.firstAcknowledgedBy ? ' by a second operator (first: key ' + c.pendingChange.firstAcknowledgedBy + ')' : '')];
+      }
+      return ['blocked', 'Blocked: ' + changed + '; re-authentication in progress since ' + ago(reauth && reauth.startedAt)];
+    case 'ACKNOWLEDGED':
+      return ['pending', 'Messages allowed: change acknowledged ' + ago(c.updatedAt)
+        + '; not trusted with sensitive content until authenticated'];
+    case 'TRUSTED':
+      return ['allowed', 'Trusted: messages and sensitive content allowed'];
+    default:
+      return ['pending', 'Not verified: messages allowed, not trusted with sensitive content'
+        + (c.business.identityChecks ? '' : '. Identity checks are off for this business number.')];
+  }
+}
+
+function actionForm(id, title, fields, submitLabel, perform, submitClass) {
+  const error = el('p', { class: 'error', role: 'alert' });
+  const button = el('button', { type: 'submit', class: submitClass }, submitLabel);
+  const form = el('form', { id, class: 'action', 'aria-labelledby': id + '-title' },
+    el('h3', { id: id + '-title' }, title), fields, button, error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    error.textContent = '';
+    try {
+      const message = await perform(form);
+      say(message);
+      await renderContact(current.pnid, current.waId);
+    } catch (e) {
+      error.textContent = e.message + (e.code ? ' (' + e.code + ')' : '');
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+function field(id, label, hint, attributes) {
+  return [el('label', { for: id }, label),
+    el('input', Object.assign({ id, name: id, type: 'text', 'aria-describedby': hint ? id + '-hint' : null }, attributes || {})),
+    hint ? el('p', { class: 'hint', id: id + '-hint' }, hint) : null];
+}
+
+function value(form, id) {
+  const v = form.querySelector('#' + id).value.trim();
+  return v === '' ? undefined : v;
+}
+
+function actions(c) {
+  const path = contactPath(c.phoneNumberId, c.waId);
+  const policy = c.business.acknowledgementPolicy;
+  const reauth = c.reauthentication;
+  const change = c.pendingChange;
+  const offered = [];
+  const passed = reauth && reauth.outcome === 'succeeded';
+  const inProgress = c.state === 'RE_AUTHENTICATING' && reauth && reauth.outcome === 'pending';
+
+  if (c.state === 'IDENTITY_CHANGED') {
+    offered.push(actionForm('start-reauthentication', 'Re-authenticate the customer',
+      el('p', { class: 'hint' }, 'Start when you begin verifying the customer off WhatsApp (call, branch, document check).'),
+      'Start re-authentication', async () => {
+        await api('POST', path + '/reauthentications', {});
+        return 'Re-authentication started.';
+      }));
+  }
+  if (inProgress) {
+    offered.push(actionForm('record-result', 'Record the re-authentication',
+      [el('fieldset', {}, el('legend', {}, 'Outcome'),
+        el('input', { type: 'radio', id: 'outcome-succeeded', name: 'outcome', value: 'succeeded', checked: true }),
+        el('label', { for: 'outcome-succeeded' }, 'Passed'),
+        el('input', { type: 'radio', id: 'outcome-failed', name: 'outcome', value: 'failed' }),
+        el('label', { for: 'outcome-failed' }, 'Failed')),
+       field('reauth-method', 'Method', 'How the customer was verified, e.g. branch visit, call-back to the number on file.'),
+       field('reauth-reference', 'Reference', 'Your ticket or case number.')],
+      'Record result', async (form) => {
+        const outcome = form.querySelector('input[name="outcome"]:checked').value;
+        await api('POST', path + '/reauthentications/' + encodeURIComponent(reauth.id) + '/result', {
+          outcome, method: value(form, 'reauth-method'), reference: value(form, 'reauth-reference'),
+          operator: me().keyId,
+        });
+        return outcome === 'succeeded' ? 'Re-authentication passed.' : 'Re-authentication failed; the customer stays blocked.';
+      }));
+    offered.push(actionForm('cancel-reauthentication', 'Cancel the re-authentication', [],
+      'Cancel re-authentication', async () => {
+        await api('DELETE', path + '/reauthentications/' + encodeURIComponent(reauth.id));
+        return 'Re-authentication cancelled.';
+      }, 'secondary'));
+  }
+
+  const policyMet = policy === 'NONE' || passed;
+  if (change && !policyMet) {
+    offered.push(el('p', { id: 'acknowledgement-unavailable', class: 'hint' },
+      'Policy ' + policy + ': the change can be acknowledged once a re-authentication of it has passed.'));
+  }
+  if (change && policyMet) {
+    const mine = change.firstAcknowledgedBy && change.firstAcknowledgedBy === me().keyId;
+    const second = change.firstAcknowledgedBy && !mine;
+    if (mine) {
+      offered.push(el('p', { id: 'awaiting-second-operator', class: 'summary pending' },
+        'You acknowledged first. Policy FOUR_EYES: an operator with another API key must confirm.'));
+    } else if (change.identityHash) {
+      const title = policy === 'FOUR_EYES' ? (second ? 'Confirm the acknowledgement (second operator)'
+        : 'Acknowledge the change (first of two operators)') : 'Acknowledge the change';
+      offered.push(actionForm('acknowledge', title,
+        [el('p', { class: 'hint' }, 'Acknowledging lets messages go out again to identity ', shortHash(change.identityHash),
+          '. It does not make the customer trusted.'),
+         field('ack-operator', 'Your name', 'Shown in the audit trail next to your key.'),
+         field('ack-evidence', 'Evidence', 'What makes this safe, e.g. the re-authentication case.')],
+        second ? 'Confirm acknowledgement' : 'Acknowledge identity change', async (form) => {
+          const result = await api('POST', path + '/acknowledgements', {
+            identityHash: change.identityHash, operator: value(form, 'ack-operator'), evidence: value(form, 'ack-evidence'),
+          });
+          return result.status === 202 ? 'First acknowledgement recorded; a second operator must confirm.'
+            : 'Identity change acknowledged. Messages are allowed again.';
+        }));
+    } else {
+      offered.push(actionForm('override', 'Clear a change of unknown identity',
+        field('override-reason', 'Reason', 'WhatsApp did not name the new identity; say why it is safe to go on.', { required: true }),
+        'Clear the change', async (form) => {
+          const result = await api('POST', path + '/identity-override', { reason: value(form, 'override-reason') });
+          return result.status === 202 ? 'First approval recorded; a second operator must confirm.' : 'Change cleared.';
+        }));
+    }
+  }
+  if (c.state === 'UNVERIFIED' || c.state === 'ACKNOWLEDGED') {
+    offered.push(actionForm('record-authentication', 'Record an authentication',
+      [field('auth-method', 'Method', 'How the business authenticated the customer, off WhatsApp.'),
+       field('auth-reference', 'Reference', 'Your ticket or case number.')],
+      'Mark as trusted', async (form) => {
+        await api('POST', path + '/authentications', {
+          method: value(form, 'auth-method'), reference: value(form, 'auth-reference'), operator: me().keyId,
+        });
+        return 'Customer authenticated: trusted with the current identity.';
+      }));
+  }
+  if (c.state === 'TRUSTED' || c.state === 'ACKNOWLEDGED' || c.state === 'IDENTITY_CHANGED') {
+    offered.push(actionForm('break-trust', 'Break trust',
+      field('break-reason', 'Reason', 'E.g. identity change reported; WhatsApp unlinked as a trusted channel.'),
+      'Break trust', async (form) => {
+        await api('DELETE', path + '/trust', { reason: value(form, 'break-reason') });
+        return 'Trust broken.';
+      }, 'danger'));
+  }
+  return offered;
+}
+
+function heldMessages(c, held) {
+  const open = held.filter((m) => m.status === 'held');
+  if (open.length === 0) return el('p', { id: 'no-held-messages' }, 'No messages are held for this customer.');
+  return el('table', { id: 'held-messages' },
+    el('thead', {}, el('tr', {}, ['Message', 'Held', 'Sensitive', 'Actions'].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, open.map((m) => el('tr', {},
+      el('td', { 'data-label': 'Message' }, el('code', {}, m.id)),
+      el('td', { 'data-label': 'Held' }, when(m.heldAt), ' (' + m.reason + ')'),
+      el('td', { 'data-label': 'Sensitive' }, m.sensitive ? 'yes' : 'no'),
+      el('td', { 'data-label': 'Actions' }, el('div', { class: 'actions' },
+        c.sendAllowed ? heldButton('Release', 'release', m, 'Message released and sent.') : null,
+        heldButton('Discard', 'discard', m, 'Message discarded.', 'secondary')))))));
+}
+
+function heldButton(label, verb, message, done, cssClass) {
+  return el('button', {
+    type: 'button', class: cssClass, 'aria-label': label + ' message ' + message.id,
+    onclick: async (event) => {
+      event.target.disabled = true;
+      try {
+        await api('POST', '/v1/held-messages/' + encodeURIComponent(message.id) + '/' + verb);
+        say(done);
+      } catch (e) {
+        say(label + ' failed: ' + e.message);
+      }
+      await renderContact(current.pnid, current.waId);
+    },
+  }, label);
+}
+
+const EVENT_WORDS = {
+  'identity.baseline': 'Identity first seen',
+  'identity.changed': 'Identity changed: messages blocked',
+  'trust.broken': 'Trust broken by the identity change',
+  'reauthentication.started': 'Re-authentication started',
+  'reauthentication.cancelled': 'Re-authentication cancelled',
+  'reauthentication.succeeded': 'Re-authentication passed',
+  'reauthentication.failed': 'Re-authentication failed',
+  'identity.acknowledgement_requested': 'First acknowledgement (a second operator must confirm)',
+  'identity.acknowledged': 'Identity change acknowledged: messages allowed',
+  'identity.overridden': 'Unknown identity cleared by override',
+  'trust.established': 'Authenticated: trusted',
+  'trust.revoked': 'Trust broken by the business',
+  'message.blocked': 'Message blocked',
+  'message.held': 'Message held',
+  'message.released': 'Held message released',
+  'message.discarded': 'Held message discarded',
+};
+
+function timeline(events) {
+  if (events.length === 0) return el('p', {}, 'No events yet.');
+  return el('ol', { class: 'timeline', id: 'timeline' }, events.map((e) => el('li', { 'data-type': e.type },
+    when(e.at),
+    el('strong', {}, EVENT_WORDS[e.type] || e.type),
+    ' by ', e.actor,
+    el('div', { class: 'details' }, Object.entries(e.data)
+      .filter(([k]) => k !== 'phoneNumberId' && k !== 'waId')
+      .map(([k, v]) => el('span', {}, k + ': ', /hash/i.test(k) ? shortHash(v) : v, ' '))))));
+}
+
+let current = { pnid: null, waId: null };
+
+async function renderContact(pnid, waId) {
+  current = { pnid, waId };
+  const path = contactPath(pnid, waId);
+  try {
+    const [contact, events, held] = await Promise.all([
+      api('GET', path), api('GET', path + '/events?limit=200'), api('GET', path + '/held-messages')]);
+    const c = contact.data;
+    const [tone, sentence] = summary(c);
+    show('Customer +' + c.waId,
+      el('p', {}, el('a', { href: '#/blocked' }, 'Back to blocked now')),
+      el('p', { id: 'state-summary', class: 'summary ' + tone, 'data-state': c.state }, sentence),
+      el('dl', { class: 'facts' },
+        el('dt', {}, 'Business number'), el('dd', {}, c.phoneNumberId),
+        el('dt', {}, 'Messages'), el('dd', { id: 'send-allowed' },
+          el('span', { class: 'badge ' + (c.sendAllowed ? 'allowed' : 'blocked') }, c.sendAllowed ? 'allowed' : 'blocked')),
+        el('dt', {}, 'Identity now'), el('dd', {}, shortHash(c.identityHash)),
+        el('dt', {}, 'Acknowledged identity (pinned)'), el('dd', {}, shortHash(c.pinnedHash)),
+        c.pendingChange ? [el('dt', {}, 'Changed to'), el('dd', {}, shortHash(c.pendingChange.identityHash))] : null,
+        el('dt', {}, 'Acknowledgement policy'), el('dd', {}, c.business.acknowledgementPolicy),
+        el('dt', {}, 'Held messages'), el('dd', { id: 'held-count' }, String(c.heldMessages))),
+      el('section', { 'aria-labelledby': 'actions-title' }, el('h2', { id: 'actions-title' }, 'What you can do'),
+        actions(c)),
+      el('section', { 'aria-labelledby': 'held-title' }, el('h2', { id: 'held-title' }, 'Held messages'),
+        heldMessages(c, held.data.heldMessages)),
+      el('section', { 'aria-labelledby': 'timeline-title' }, el('h2', { id: 'timeline-title' }, 'Timeline'),
+        el('p', { id: 'live', class: 'live' }, 'Live: following the event feed'),
+        timeline(events.data.events)));
+    await followEvents(async (fresh) => {
+      if (fresh.some((e) => e.phoneNumberId === pnid && e.waId === waId)) await renderContact(pnid, waId);
+    });
+  } catch (error) {
+    show('Customer +' + waId, el('p', {}, el('a', { href: '#/blocked' }, 'Back to blocked now')), failure(error));
+  }
+}
+
+// ------------------------------------------------------------------ deliveries and audit
+
+async function renderDeliveries() {
+  try {
+    const [subscriptions, parked] = await Promise.all([api('GET', '/v1/subscriptions'),
+      api('GET', '/v1/deliveries/parked?limit=200')]);
+    const subs = subscriptions.data.subscriptions || [];
+    const entries = parked.data.parked;
+    show('Deliveries',
+      el('h2', {}, 'Webhook endpoints'),
+      subs.length === 0 ? el('p', {}, 'No endpoints are subscribed.') : el('table', { id: 'subscriptions' },
+        el('thead', {}, el('tr', {}, ['Endpoint', 'Events', 'Business numbers', 'Enabled'].map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, subs.map((s) => el('tr', {},
+          el('td', { 'data-label': 'Endpoint' }, s.url),
+          el('td', { 'data-label': 'Events' }, s.eventTypes.length ? s.eventTypes.join(', ') : 'all'),
+          el('td', { 'data-label': 'Business numbers' }, s.phoneNumberIds.length ? s.phoneNumberIds.join(', ') : 'all of the key'),
+          el('td', { 'data-label': 'Enabled' }, s.enabled ? 'yes' : 'no (the endpoint answered 410 Gone)'))))),
+      el('h2', {}, 'Parked notifications'),
+      el('p', { class: 'hint' }, 'Notifications that ran out of retries. Nothing is lost: redeliver them once the endpoint is back.'),
+      entries.length === 0 ? el('p', { id: 'nothing-parked' }, 'Nothing is parked.') : el('table', { id: 'parked' },
+        el('thead', {}, el('tr', {}, ['Event', 'Endpoint', 'Attempts', 'Last error', 'Parked', 'Actions']
+          .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, entries.map((p) => el('tr', {},
+          el('td', { 'data-label': 'Event' }, p.phoneNumberId + ' #' + (p.eventSequence === null ? '–' : p.eventSequence)),
+          el('td', { 'data-label': 'Endpoint' }, p.subscriptionId),
+          el('td', { 'data-label': 'Attempts' }, String(p.attempts)),
+          el('td', { 'data-label': 'Last error', class: 'last-error' }, p.lastError || ''),
+          el('td', { 'data-label': 'Parked' }, when(p.parkedAt)),
+          el('td', { 'data-label': 'Actions' }, el('div', { class: 'actions' },
+            parkedButton('Redeliver', 'POST', '/v1/deliveries/parked/' + encodeURIComponent(p.id) + '/redeliver', p,
+              'Queued for delivery again.'),
+            parkedButton('Discard', 'DELETE', '/v1/deliveries/parked/' + encodeURIComponent(p.id), p,
+              'Parked notification discarded.', 'secondary'))))))));
+  } catch (error) {
+    show('Deliveries', failure(error));
+  }
+}
+
+function parkedButton(label, method, path, entry, done, cssClass) {
+  return el('button', {
+    type: 'button', class: cssClass, 'aria-label': label + ' parked notification ' + entry.id,
+    onclick: async (event) => {
+      event.target.disabled = true;
+      try {
+        await api(method, path);
+        say(done);
+      } catch (e) {
+        say(label + ' failed: ' + e.message);
+      }
+      await renderDeliveries();
+    },
+  }, label);
+}
+
+async function renderAudit() {
+  const list = el('div', { id: 'audit-results' }, 'Verifying…');
+  show('Audit', el('p', {}, 'trustgate re-computes each business number\'s hash chain from its first event. '
+    + 'A break means a stored event was changed or removed outside trustgate.'), list);
+  const results = [];
+  for (const pnid of numbers()) {
+    try {
+      const r = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/audit/verify')).data;
+      results.push(r.valid
+        ? el('p', { class: 'summary allowed', 'data-business': pnid },
+          'Business number ' + pnid + ': chain intact, ' + r.checked + ' events checked.')
+        : el('p', { class: 'summary blocked', role: 'alert', 'data-business': pnid },
+          'Business number ' + pnid + ': chain broken at event #' + r.firstBrokenSequence
+          + '. That event and every later one cannot be relied on.'));
+    } catch (error) {
+      results.push(failure(error));
+    }
+  }
+  list.replaceChildren(...results);
+}
+
+// ------------------------------------------------------------------ routing
+
+async function route() {
+  stopPolling();
+  const hash = location.hash || '#/blocked';
+  if (!sessionStorage.getItem(KEY) || hash === '#/sign-in') {
+    renderSignIn();
+    return;
+  }
+  document.getElementById('nav').hidden = false;
+  const section = hash.split('/')[1];
+  for (const link of document.querySelectorAll('#nav a')) {
+    if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const contact = hash.match(/^#\/contact\/([0-9]{1,32})\/([0-9]{1,32})$/);
+  if (contact) await renderContact(contact[1], contact[2]);
+  else if (section === 'deliveries') await renderDeliveries();
+  else if (section === 'audit') await renderAudit();
+  else await renderBlocked();
+  main.focus();
+}
+
+document.getElementById('sign-out').addEventListener('click', () => signOut('Signed out. The key was removed from this tab.'));
+window.addEventListener('hashchange', route);
+route();
