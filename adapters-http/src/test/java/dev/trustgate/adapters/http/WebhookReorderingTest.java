@@ -111,23 +111,14 @@ class WebhookReorderingTest {
     }
 
     private static String changeNotice(String waId, String hash, long timestamp, String id) {
-        return WhatsAppSamples.text("system-customer-identity-changed.json")
-                .replace("16505551234", waId).replace("Qm9vbXNoYWthbGFrYQ==", hash)
-                .replace("\"1750263700\"", "\"" + timestamp + "\"")
-                .replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUI1RkM1QzE2Q0M0QjU0NkE1RQA=", "wamid." + waId + id);
+        return WhatsAppSamples.identityChange(waId, hash, timestamp, "wamid." + waId + id);
     }
 
     private static String status(String waId, String hash, long timestamp, String id) {
-        return WhatsAppSamples.text("status-delivered-with-identity-hash.json")
-                .replace("16505551234", waId).replace("DF2lS5v2W6x=", hash)
-                .replace("\"1750263773\"", "\"" + timestamp + "\"")
-                .replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA", "wamid." + waId + id);
+        return WhatsAppSamples.deliveredStatus(waId, hash, timestamp, "wamid." + waId + id);
     }
 
     private static String inbound(String waId, String hash, long timestamp, String id) {
-        return WhatsAppSamples.text("inbound-text-with-identity-hash.json")
-                .replace("16505551234", waId).replace("DF2lS5v2W6x=", hash)
-                .replace("\"1749416383\"", "\"" + timestamp + "\"")
-                .replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", "wamid." + waId + id);
+        return WhatsAppSamples.inboundText(waId, hash, timestamp, "wamid." + waId + id);
     }
 }

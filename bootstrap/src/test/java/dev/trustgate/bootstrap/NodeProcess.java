@@ -1,0 +1,114 @@
+package dev.trustgate.bootstrap;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The built {@code trustgate.jar} as a separate operating-system process, as operators run it: started with
+ * environment variables, killed with SIGKILL or stopped with SIGTERM, restarted on the same port.
+ */
+final class NodeProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("..").toAbsolutePath().normalize().resolve("bootstrap/target/trustgate.jar");
+
+    private final String name;
+    private final Map<String, String> env;
+    private final Path logs;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+
+    NodeProcess(String name, Map<String, String> env, Path logs) {
+        this.name = name;
+        this.env = Map.copyOf(env);
+        this.logs = logs;
+        this.port = freePort();
+    }
+
+    /** Starts the node and waits until it answers ready. */
+    NodeProcess start() {
+        try {
+            Files.createDirectories(logs);
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR.toString())
+                    .directory(logs.toFile()).redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(name + "-" + (++starts) + ".log").toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("TRUSTGATE_") || k.startsWith("WHATSAPP_"));
+            builder.environment().putAll(env);
+            builder.environment().put("TRUSTGATE_HOST", "127.0.0.1");
+            builder.environment().put("TRUSTGATE_PORT", Integer.toString(port));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logs);
+            }
+            return ready();
+        });
+        return this;
+    }
+
+    boolean ready() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut. */
+    void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM: the graceful stop. */
+    void stop() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
