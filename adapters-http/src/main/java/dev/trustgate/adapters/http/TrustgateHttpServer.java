@@ -128,6 +128,17 @@ public final class TrustgateHttpServer {
             Console.serveStaticFiles(config);
             // Stopping lets requests in flight finish (up to 20 s) before connections close.
             config.jetty.modifyServer(server -> {
+                // A connection that stalls (headers or body never finished) is closed after the idle timeout.
+                server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                        for (org.eclipse.jetty.server.Connector connector : server.getConnectors()) {
+                            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                                c.setIdleTimeout(settings.idleTimeout().toMillis());
+                            }
+                        }
+                    }
+                });
                 server.setStopTimeout(20_000);
                 server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
             });

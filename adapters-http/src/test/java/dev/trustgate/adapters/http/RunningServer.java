@@ -29,9 +29,14 @@ final class RunningServer implements AutoCloseable {
     final WebhookSignature signature = new WebhookSignature(APP_SECRET);
 
     RunningServer() {
+        this(HttpSettings.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    RunningServer(java.time.Duration idleTimeout) {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
-        server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty()),
+        server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty(),
+                        idleTimeout),
                 () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 
