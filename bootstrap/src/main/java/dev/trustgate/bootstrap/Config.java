@@ -38,7 +38,8 @@ public record Config(
         Optional<String> relaySecret,
         Optional<String> metricsKey,
         SubscriptionUrls subscriptionUrls,
-        int maxWebhookBytes) {
+        int maxWebhookBytes,
+        java.time.Duration whatsAppTimeout) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -73,6 +74,7 @@ public record Config(
         v.put("TRUSTGATE_RELAY_SECRET", new String[] {"WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."});
         v.put("TRUSTGATE_METRICS_KEY", new String[] {"(none)", "When set, /metrics requires Authorization: Bearer <key>."});
         v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
+        v.put("WHATSAPP_TIMEOUT_SECONDS", new String[] {"10", "How long a send waits for WhatsApp's answer before it fails with upstream_error."});
         v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", new String[] {"1048576", "Largest WhatsApp webhook accepted (413 above)."});
         return java.util.Collections.unmodifiableMap(v);
     }
@@ -200,6 +202,7 @@ public record Config(
                 }
             }
             int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1_048_576, 1024, 64 * 1_048_576);
+            int whatsAppTimeout = integer("WHATSAPP_TIMEOUT_SECONDS", 10, 1, 120);
             Optional<URI> relayUrl = url("TRUSTGATE_RELAY_URL");
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
@@ -207,7 +210,8 @@ public record Config(
             return new Config(host, port, database, !values.containsKey("TRUSTGATE_DB_URL"), mode,
                     appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
                     appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl,
-                    get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes);
+                    get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
+                    java.time.Duration.ofSeconds(whatsAppTimeout));
         }
     }
 

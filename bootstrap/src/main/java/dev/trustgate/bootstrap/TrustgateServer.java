@@ -7,6 +7,7 @@ import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
 import dev.trustgate.adapters.http.UseCases;
 import dev.trustgate.adapters.persistence.JdbiStorage;
+import dev.trustgate.adapters.whatsapp.CircuitBreakingGateway;
 import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
 import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
@@ -45,8 +46,9 @@ public final class TrustgateServer implements AutoCloseable {
         try {
             Clock clock = new SystemClock();
             WhatsAppGateway whatsApp = config.whatsAppMode() == Config.WhatsAppMode.LIVE
-                    ? new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(), config.accessToken().orElseThrow()),
-                            new com.fasterxml.jackson.databind.ObjectMapper())
+                    ? new CircuitBreakingGateway(new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(),
+                            config.accessToken().orElseThrow()).withRequestTimeout(config.whatsAppTimeout()),
+                            new com.fasterxml.jackson.databind.ObjectMapper()), CircuitBreakingGateway.Settings.DEFAULT)
                     : new DryRunWhatsAppGateway();
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,

@@ -21,6 +21,7 @@ final class FakeGraph implements AutoCloseable {
     private final List<String> settings = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger arrived = new AtomicInteger();
+    private final AtomicInteger failWith = new AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
     private final Javalin server;
 
@@ -35,6 +36,14 @@ final class FakeGraph implements AutoCloseable {
     private void message(Context ctx) throws Exception {
         arrived.incrementAndGet();
         gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        int failure = failWith.get();
+        if (failure != 0) {
+            // WhatsApp's own error shape: 500 "an unknown error occurred", 429 "rate limit hit"
+            ctx.status(failure).contentType("application/json").result("{\"error\":{\"message\":\""
+                    + (failure == 429 ? "(#130429) Rate limit hit" : "An unknown error has occurred.") + "\",\"type\":\"OAuthException\","
+                    + "\"code\":" + (failure == 429 ? 130429 : 1) + ",\"fbtrace_id\":\"AbCdEf\"}}");
+            return;
+        }
         JsonNode body = json.readTree(ctx.body());
         JsonNode pin = body.get("recipient_identity_key_hash");
         forwarded.add(new Forwarded(ctx.pathParam("pnid"), body.path("to").asText(),
@@ -48,6 +57,11 @@ final class FakeGraph implements AutoCloseable {
     private void setting(Context ctx) {
         settings.add(ctx.pathParam("pnid") + " " + ctx.body());
         ctx.contentType("application/json").result("{\"success\":true}");
+    }
+
+    /** Answers every send with this HTTP status and a Graph error (0: answer normally). */
+    void failWith(int status) {
+        failWith.set(status);
     }
 
     /** Holds every send's answer until the returned latch is counted down. */

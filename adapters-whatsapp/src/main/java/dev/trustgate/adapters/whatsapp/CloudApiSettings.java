@@ -33,6 +33,11 @@ public record CloudApiSettings(URI graphUrl, String version, String accessToken,
                 Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
+    /** The same settings with another limit on how long one call waits for WhatsApp's answer. */
+    public CloudApiSettings withRequestTimeout(Duration timeout) {
+        return new CloudApiSettings(graphUrl, version, accessToken, connectTimeout, timeout, retries, retryBackoff, maxRetryAfter);
+    }
+
     URI endpoint(String phoneNumberId, String edge) {
         String base = graphUrl.toString().replaceAll("/+$", "");
         return URI.create(base + "/" + version + "/" + phoneNumberId + "/" + edge);

@@ -1,0 +1,135 @@
+package dev.trustgate.adapters.whatsapp;
+
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.IdentityHash;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A circuit breaker in front of the Cloud API. After {@code failureThreshold} sends in a row that WhatsApp
+ * failed (no answer, a timeout, 429 or 5xx) the circuit opens: sends are answered at once as not sent
+ * (nothing leaves, nothing waits for a timeout) for {@code openFor}. Then one trial send goes through;
+ * if WhatsApp answers it properly the circuit closes, otherwise it opens again. The identity-check
+ * setting is not affected (it is rare, idempotent and retried by the client).
+ */
+public final class CircuitBreakingGateway implements WhatsAppGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakingGateway.class);
+
+    /** When the circuit opens, and for how long. */
+    public record Settings(int failureThreshold, Duration openFor) {
+        public static final Settings DEFAULT = new Settings(5, Duration.ofSeconds(10));
+
+        public Settings {
+            if (failureThreshold < 1) {
+                throw new IllegalArgumentException("the failure threshold must be at least 1");
+            }
+            if (openFor == null || openFor.isNegative() || openFor.isZero()) {
+                throw new IllegalArgumentException("the open time must be positive");
+            }
+        }
+    }
+
+    /** Where the circuit stands. */
+    public enum State { CLOSED, OPEN, HALF_OPEN }
+
+    private final WhatsAppGateway delegate;
+    private final Settings settings;
+    private final LongSupplier nanoTime;
+    private State state = State.CLOSED;
+    private int failures;
+    private long openedAt;
+    private boolean trialInFlight;
+
+    public CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings) {
+        this(delegate, settings, System::nanoTime);
+    }
+
+    CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings, LongSupplier nanoTime) {
+        this.delegate = delegate;
+        this.settings = settings;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+        if (!admit()) {
+            return new SendOutcome.Unavailable("WhatsApp failed " + settings.failureThreshold()
+                    + " sends in a row; trustgate is not sending for up to " + settings.openFor().toSeconds()
+                    + " s (circuit open)", false, false);
+        }
+        SendOutcome outcome;
+        try {
+            outcome = delegate.send(from, messageJson, pin);
+        } catch (RuntimeException e) {
+            record(false);
+            throw e;
+        }
+        record(!failed(outcome));
+        return outcome;
+    }
+
+    @Override
+    public SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled) {
+        return delegate.setIdentityChecks(business, enabled);
+    }
+
+    public synchronized State state() {
+        if (state == State.OPEN && elapsed()) {
+            return State.HALF_OPEN;
+        }
+        return state;
+    }
+
+    private synchronized boolean admit() {
+        if (state == State.CLOSED) {
+            return true;
+        }
+        if (state == State.OPEN && elapsed()) {
+            state = State.HALF_OPEN;
+            trialInFlight = false;
+        }
+        if (state == State.HALF_OPEN && !trialInFlight) {
+            trialInFlight = true;
+            return true;
+        }
+        return false;
+    }
+
+    private synchronized void record(boolean success) {
+        if (success) {
+            if (state != State.CLOSED) {
+                LOG.info("WhatsApp answers again: circuit closed");
+            }
+            state = State.CLOSED;
+            failures = 0;
+            trialInFlight = false;
+            return;
+        }
+        failures++;
+        if (state == State.HALF_OPEN || failures >= settings.failureThreshold()) {
+            if (state != State.OPEN) {
+                LOG.warn("WhatsApp failed {} sends in a row: circuit open for {} s", failures, settings.openFor().toSeconds());
+            }
+            state = State.OPEN;
+            openedAt = nanoTime.getAsLong();
+            trialInFlight = false;
+        }
+    }
+
+    private boolean elapsed() {
+        return nanoTime.getAsLong() - openedAt >= settings.openFor().toNanos();
+    }
+
+    /** No answer, a timeout, or an answer that says WhatsApp itself is in trouble or overloaded. */
+    private static boolean failed(SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Unavailable) {
+            return true;
+        }
+        return outcome instanceof SendOutcome.Refused refused && (refused.status() == 429 || refused.status() >= 500);
+    }
+}
