@@ -45,7 +45,8 @@ public record ContactTrust(
         Optional<PendingChange> pendingChange,
         Optional<Reauthentication> reauthentication,
         long version,
-        Optional<Instant> updatedAt) {
+        Optional<Instant> updatedAt,
+        boolean identityOnFirstUse) {
 
     public ContactTrust {
         Validation.notNull("key", key);
@@ -62,6 +63,9 @@ public record ContactTrust(
         }
         if (state.blocksSends() != pendingChange.isPresent()) {
             throw new IllegalArgumentException("state " + state + " and pending change " + pendingChange + " disagree");
+        }
+        if (identityOnFirstUse && (identityHash.isEmpty() || pendingChange.isPresent())) {
+            throw new IllegalArgumentException("only a known, unchallenged identity can be one taken on first use");
         }
         if (pendingChange.isPresent() && !pendingChange.get().hash().equals(identityHash)) {
             throw new IllegalArgumentException("a pending change's hash must be the latest identity hash");
@@ -82,7 +86,7 @@ public record ContactTrust(
     /** A customer trustgate has not heard of before: unverified, no identity known. */
     public static ContactTrust newContact(ContactKey key) {
         return new ContactTrust(key, UNVERIFIED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0, Optional.empty());
+                Optional.empty(), Optional.empty(), 0, Optional.empty(), false);
     }
 
     // ---------------------------------------------------------------- the gate
@@ -123,12 +127,15 @@ public record ContactTrust(
         if (olderThanCurrentIdentity(asOf)) {
             return new Ignored("signal from " + asOf + " is older than the current identity");
         }
+        if (identityHash.equals(Optional.of(hash))) {
+            return new Ignored("identity unchanged");
+        }
         if (identityHash.isPresent() || blocked()) {
             // A known hash that differs, or the first known hash of a change that was reported without one.
             return identityChanged(Optional.of(hash), asOf, source, changeIfDifferent, business, at);
         }
         ContactTrust next = new ContactTrust(key, state, Optional.of(hash), Optional.of(asOf), Optional.of(hash),
-                verifiedHash, pendingChange, reauthentication, version + 1, Optional.of(at));
+                verifiedHash, pendingChange, reauthentication, version + 1, Optional.of(at), true);
         return new Changed(next, List.of(new IdentityBaseline(key, at, hash, asOf, source)));
     }
 
@@ -141,12 +148,16 @@ public record ContactTrust(
                                          BusinessNumber business, Instant at) {
         Validation.notNull("hash", hash);
         Validation.notNull("asOf", asOf);
-        if (olderThanCurrentIdentity(asOf)) {
+        // A change to the very identity trustgate only took on first use means that identity was never vouched
+        // for: the notice was merely late (or early). It counts, whatever its age, so order does not matter.
+        boolean firstUseChallenged = identityOnFirstUse && hash.isPresent() && hash.equals(identityHash);
+        if (olderThanCurrentIdentity(asOf) && !firstUseChallenged) {
             return new Ignored("signal from " + asOf + " is older than the current identity");
         }
-        if (hash.isPresent() && hash.equals(identityHash)) {
+        if (hash.isPresent() && hash.equals(identityHash) && !firstUseChallenged) {
             return new Ignored("identity unchanged");
         }
+        Optional<IdentityHash> previousHash = firstUseChallenged ? Optional.empty() : identityHash;
         if (hash.isEmpty() && pendingChange.isPresent() && pendingChange.get().hash().isEmpty()) {
             return new Ignored("an identity change with an unknown hash is already pending");
         }
@@ -154,17 +165,19 @@ public record ContactTrust(
         boolean blocking = business.optedIn() || blocked();
         Actor actor = source == SignalSource.EXTERNAL ? Actor.TRUSTGATE : Actor.WHATSAPP;
         List<TrustEvent> events = new ArrayList<>();
-        events.add(new IdentityChanged(key, at, actor, changeId, identityHash, hash, asOf, source, blocking));
+        events.add(new IdentityChanged(key, at, actor, changeId, previousHash, hash, asOf, source, blocking));
         ContactTrust next;
         if (blocking) {
-            next = new ContactTrust(key, IDENTITY_CHANGED, hash, Optional.of(newAsOf), pinnedHash, Optional.empty(),
+            // An identity taken on first use was never acknowledged: it is no pin to fall back to.
+            Optional<IdentityHash> pin = firstUseChallenged ? Optional.empty() : pinnedHash;
+            next = new ContactTrust(key, IDENTITY_CHANGED, hash, Optional.of(newAsOf), pin, Optional.empty(),
                     Optional.of(new PendingChange(changeId, hash, at, Optional.empty())), Optional.empty(),
-                    version + 1, Optional.of(at));
+                    version + 1, Optional.of(at), false);
             events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
         } else {
             TrustState newState = state == TRUSTED ? UNVERIFIED : state;
             next = new ContactTrust(key, newState, hash, Optional.of(newAsOf), hash, Optional.empty(),
-                    Optional.empty(), reauthentication, version + 1, Optional.of(at));
+                    Optional.empty(), reauthentication, version + 1, Optional.of(at), false);
             if (state == TRUSTED) {
                 events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
             }
@@ -263,7 +276,7 @@ public record ContactTrust(
         boolean trusted = verifiedHash.equals(Optional.of(hash));
         TrustState newState = trusted ? TRUSTED : ACKNOWLEDGED;
         ContactTrust next = new ContactTrust(key, newState, identityHash, identityAsOf, Optional.of(hash),
-                trusted ? verifiedHash : Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at));
+                trusted ? verifiedHash : Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at), false);
         List<TrustEvent> events = new ArrayList<>();
         events.add(new IdentityAcknowledged(key, at, by, change.id(), hash, trusted, change.firstAcknowledger(), evidence));
         if (trusted) {
@@ -296,7 +309,7 @@ public record ContactTrust(
                             new Evidence(null, null, null, reason))));
         }
         ContactTrust next = new ContactTrust(key, ACKNOWLEDGED, Optional.empty(), identityAsOf, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at));
+                Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at), false);
         return new Changed(next, List.of(new IdentityOverridden(key, at, by, change.id(), reason, change.firstAcknowledger())));
     }
 
@@ -321,7 +334,10 @@ public record ContactTrust(
         if (blocked()) {
             return invalidState("an identity change is pending; re-authenticate and acknowledge it");
         }
-        return new Changed(with(TRUSTED, identityHash, pendingChange, reauthentication, at),
+        // The business vouched for the current identity: it is no longer one merely taken on first use.
+        ContactTrust trusted = with(TRUSTED, identityHash, pendingChange, reauthentication, at);
+        return new Changed(new ContactTrust(key, TRUSTED, identityHash, identityAsOf, pinnedHash, trusted.verifiedHash,
+                pendingChange, reauthentication, trusted.version, trusted.updatedAt, false),
                 List.of(new TrustEstablished(key, at, by, identityHash, evidence)));
     }
 
@@ -350,7 +366,7 @@ public record ContactTrust(
     private ContactTrust with(TrustState newState, Optional<IdentityHash> newVerified, Optional<PendingChange> newPending,
                               Optional<Reauthentication> newReauth, Instant at) {
         return new ContactTrust(key, newState, identityHash, identityAsOf, pinnedHash, newVerified, newPending, newReauth,
-                version + 1, Optional.of(at));
+                version + 1, Optional.of(at), identityOnFirstUse && newPending.isEmpty());
     }
 
     private static Rejected invalidState(String detail) {

@@ -145,11 +145,16 @@ class ContactTrustPropertiesTest {
             int skewed = op instanceof Seen s ? s.skew() : ((Changed) op).skew();
             Optional<IdentityHash> hash = op instanceof Seen s ? HASHES.get(s.hash()) : HASHES.get(((Changed) op).hash());
             boolean older = before.identityAsOf().isPresent() && after == before && skewed < 0;
+            // The one exception: a change notice naming the identity trustgate only took on first use.
+            boolean challengesFirstUse = op instanceof Changed && before.identityOnFirstUse() && hash.equals(before.identityHash());
             if (result instanceof CommandResult.Changed) {
                 assertThat(before.identityAsOf().filter(t -> t.isAfter(after.identityAsOf().orElseThrow())))
                         .as("a signal older than the current identity changes nothing").isEmpty();
-                assertThat(hash.isPresent() && hash.equals(before.identityHash()))
+                assertThat(hash.isPresent() && hash.equals(before.identityHash()) && !challengesFirstUse)
                         .as("repeating the current identity changes nothing").isFalse();
+                if (challengesFirstUse && business.optedIn()) {
+                    assertThat(after.blocked()).as("a change to the identity taken on first use blocks").isTrue();
+                }
                 boolean reportedChange = ((CommandResult.Changed) result).events().stream().anyMatch(e -> e instanceof TrustEvent.IdentityChanged);
                 if (reportedChange && business.optedIn()) {
                     assertThat(after.blocked()).as("an opted-in business is blocked by every reported change").isTrue();
@@ -157,6 +162,7 @@ class ContactTrustPropertiesTest {
             } else {
                 assertThat(result).as("signals are applied or ignored, never rejected").isInstanceOf(CommandResult.Ignored.class);
                 assertThat(older || hash.isEmpty() || hash.equals(before.identityHash())).isTrue();
+                assertThat(challengesFirstUse).as("a change to the identity taken on first use is never ignored").isFalse();
             }
         }
 

@@ -264,10 +264,13 @@ class ContactTrustTest {
     @Test
     void inconsistentStatesCannotBeBuilt() {
         assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.IDENTITY_CHANGED, Optional.of(H1), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, Optional.empty()))
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, Optional.empty(), false))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.UNVERIFIED, Optional.of(H1), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), -1, Optional.empty()))
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), -1, Optional.empty(), false))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.UNVERIFIED, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, Optional.empty(), true))
+                .as("no identity cannot have been taken on first use").isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -29,7 +29,7 @@ public final class JdbiContactStore implements ContactStore {
     interface Dao {
         String COLUMNS = "phone_number_id, wa_id, state, identity_hash, identity_as_of, pinned_hash, verified_hash, "
                 + "pending_change_id, pending_hash, pending_detected_at, pending_first_acknowledger, reauth_id, "
-                + "reauth_change_id, reauth_started_at, reauth_outcome, reauth_attempts, version, updated_at";
+                + "reauth_change_id, reauth_started_at, reauth_outcome, reauth_attempts, version, updated_at, identity_first_use";
 
         @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND wa_id = :waId")
         Optional<ContactRow> find(@Bind("business") String business, @Bind("waId") String waId);
@@ -40,7 +40,7 @@ public final class JdbiContactStore implements ContactStore {
         @SqlUpdate("INSERT INTO contacts (" + COLUMNS + ") VALUES (:phoneNumberId, :waId, :state, :identityHash, "
                 + ":identityAsOf, :pinnedHash, :verifiedHash, :pendingChangeId, :pendingHash, :pendingDetectedAt, "
                 + ":pendingFirstAcknowledger, :reauthId, :reauthChangeId, :reauthStartedAt, :reauthOutcome, "
-                + ":reauthAttempts, :version, :updatedAt) ON CONFLICT DO NOTHING")
+                + ":reauthAttempts, :version, :updatedAt, :identityFirstUse) ON CONFLICT DO NOTHING")
         int insert(@BindMethods ContactRow row);
 
         @SqlUpdate("UPDATE contacts SET state = :state, identity_hash = :identityHash, identity_as_of = :identityAsOf, "
@@ -49,7 +49,7 @@ public final class JdbiContactStore implements ContactStore {
                 + "pending_first_acknowledger = :pendingFirstAcknowledger, reauth_id = :reauthId, "
                 + "reauth_change_id = :reauthChangeId, reauth_started_at = :reauthStartedAt, "
                 + "reauth_outcome = :reauthOutcome, reauth_attempts = :reauthAttempts, version = :version, "
-                + "updated_at = :updatedAt "
+                + "updated_at = :updatedAt, identity_first_use = :identityFirstUse "
                 + "WHERE phone_number_id = :phoneNumberId AND wa_id = :waId AND version = :version - 1")
         int update(@BindMethods ContactRow row);
 
@@ -64,13 +64,14 @@ public final class JdbiContactStore implements ContactStore {
                              String pinnedHash, String verifiedHash, String pendingChangeId, String pendingHash,
                              Instant pendingDetectedAt, String pendingFirstAcknowledger, String reauthId,
                              String reauthChangeId, Instant reauthStartedAt, String reauthOutcome, Integer reauthAttempts,
-                             long version, Instant updatedAt) {
+                             long version, Instant updatedAt, boolean identityFirstUse) {
         static final RowMapper<ContactRow> MAPPER = (rs, ctx) -> new ContactRow(rs.getString("phone_number_id"), rs.getString("wa_id"), rs.getString("state"),
                 rs.getString("identity_hash"), Columns.instant(rs, "identity_as_of"), rs.getString("pinned_hash"),
                 rs.getString("verified_hash"), rs.getString("pending_change_id"), rs.getString("pending_hash"),
                 Columns.instant(rs, "pending_detected_at"), rs.getString("pending_first_acknowledger"), rs.getString("reauth_id"),
                 rs.getString("reauth_change_id"), Columns.instant(rs, "reauth_started_at"), rs.getString("reauth_outcome"),
-                rs.getObject("reauth_attempts", Integer.class), rs.getLong("version"), Columns.instant(rs, "updated_at"));
+                rs.getObject("reauth_attempts", Integer.class), rs.getLong("version"), Columns.instant(rs, "updated_at"),
+                rs.getBoolean("identity_first_use"));
 
 
         static ContactRow fromDomain(ContactTrust c) {
@@ -83,7 +84,8 @@ public final class JdbiContactStore implements ContactStore {
                     p.flatMap(PendingChange::firstAcknowledger).map(Actor::id).orElse(null),
                     r.map(x -> x.id().value()).orElse(null), r.map(x -> x.changeId().value()).orElse(null),
                     r.map(Reauthentication::startedAt).orElse(null), r.map(x -> x.outcome().name()).orElse(null),
-                    r.map(Reauthentication::attempts).orElse(null), c.version(), c.updatedAt().orElse(null));
+                    r.map(Reauthentication::attempts).orElse(null), c.version(), c.updatedAt().orElse(null),
+                    c.identityOnFirstUse());
         }
 
         ContactTrust toDomain() {
@@ -94,7 +96,7 @@ public final class JdbiContactStore implements ContactStore {
                     ReauthenticationOutcome.valueOf(reauthOutcome), reauthAttempts));
             return new ContactTrust(new ContactKey(new BusinessNumberId(phoneNumberId), new dev.trustgate.domain.WaId(waId)),
                     TrustState.valueOf(state), hash(identityHash), Optional.ofNullable(identityAsOf), hash(pinnedHash),
-                    hash(verifiedHash), pending, reauth, version, Optional.ofNullable(updatedAt));
+                    hash(verifiedHash), pending, reauth, version, Optional.ofNullable(updatedAt), identityFirstUse);
         }
 
         private static String text(Optional<IdentityHash> hash) {

@@ -28,7 +28,7 @@ class ContactStoreContractTest extends StorageContract {
 
     static ContactTrust asFirstVersion(ContactTrust c, ContactKey key) {
         return new ContactTrust(key, c.state(), c.identityHash(), c.identityAsOf(), c.pinnedHash(), c.verifiedHash(),
-                c.pendingChange(), c.reauthentication(), 1, c.updatedAt());
+                c.pendingChange(), c.reauthentication(), 1, c.updatedAt(), c.identityOnFirstUse());
     }
 
     @Test
