@@ -42,6 +42,7 @@ public final class TrustgateServer implements AutoCloseable {
      * @throws dev.trustgate.adapters.persistence.StorageStartException when the database cannot be used
      */
     public static TrustgateServer start(Config config) {
+        Warmup.start();
         JdbiStorage storage = JdbiStorage.open(config.database());
         try {
             Clock clock = new SystemClock();

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class RecordIdentitySignalService implements RecordIdentitySignalUseCase {
 
-    private final Retry retry;
+    private final GroupCommit transactions;
     private final ContactCommands commands;
     private final WebhookReceipts receipts;
     private final MessageLog messages;
@@ -39,12 +39,12 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
     private final Outbox outbox;
     private final WebhookRelay relay;
 
-    public RecordIdentitySignalService(Retry retry, ContactCommands commands, WebhookReceipts receipts, MessageLog messages,
+    public RecordIdentitySignalService(GroupCommit transactions, ContactCommands commands, WebhookReceipts receipts, MessageLog messages,
                                        IdGenerator ids, Clock clock, ContactStore contacts, Outbox outbox, WebhookRelay relay) {
         this.contacts = contacts;
         this.outbox = outbox;
         this.relay = relay;
-        this.retry = retry;
+        this.transactions = transactions;
         this.commands = commands;
         this.receipts = receipts;
         this.messages = messages;
@@ -63,7 +63,8 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         if (signals.isEmpty() && !relayed) {
             return List.of();
         }
-        return retry.inTransaction(() -> {
+        // Concurrent webhooks commit together (group commit); each is answered after its commit.
+        return transactions.inTransaction(() -> {
             Instant now = clock.now();
             List<Outcome> outcomes = new ArrayList<>(signals.size());
             for (Signal signal : signals) {

@@ -23,6 +23,10 @@ import java.util.function.Predicate;
  */
 public final class TrustgateServices {
 
+    /** Webhook ingest commits in groups: this many writers, at most this many webhooks per transaction. */
+    static final int INGEST_WRITERS = 1;
+    static final int INGEST_BATCH = 64;
+
     /** The output ports the use cases run on. */
     public record Ports(Transactions transactions, ContactStore contacts, BusinessStore businesses, EventLog events,
                         WebhookReceipts receipts, MessageLog messages, Outbox outbox, SubscriptionStore subscriptions,
@@ -62,7 +66,7 @@ public final class TrustgateServices {
         ContactCommands commands = new ContactCommands(retry, ports.contacts(), ports.businesses(), publisher);
         optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(retry, ports.businesses());
-        recordSignals = new RecordIdentitySignalService(retry, commands, ports.receipts(), ports.messages(), ports.ids(),
+        recordSignals = new RecordIdentitySignalService(new GroupCommit(retry, INGEST_WRITERS, INGEST_BATCH), commands, ports.receipts(), ports.messages(), ports.ids(),
                 ports.clock(), ports.contacts(), ports.outbox(), ports.relay());
         send = new SendMessageService(retry, ports.contacts(), ports.businesses(), ports.messages(), publisher,
                 ports.whatsApp(), ports.ids(), ports.clock());

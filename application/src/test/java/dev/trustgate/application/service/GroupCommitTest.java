@@ -1,0 +1,123 @@
+package dev.trustgate.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.out.StorageUnavailableException;
+import dev.trustgate.application.port.out.Transactions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    /** Counts transactions and what each committed; a transaction whose work throws commits nothing. */
+    static final class CountingTransactions implements Transactions {
+        final AtomicInteger transactions = new AtomicInteger();
+        final List<Integer> committedSizes = Collections.synchronizedList(new ArrayList<>());
+        final ThreadLocal<List<String>> current = new ThreadLocal<>();
+        final List<String> committed = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public synchronized <T> T inTransaction(Supplier<T> work) {
+            transactions.incrementAndGet();
+            current.set(new ArrayList<>());
+            try {
+                T result = work.get();
+                committed.addAll(current.get());
+                committedSizes.add(current.get().size());
+                return result;
+            } finally {
+                current.remove();
+            }
+        }
+
+        void write(String value) {
+            current.get().add(value);
+        }
+    }
+
+    private final CountingTransactions storage = new CountingTransactions();
+    private final GroupCommit group = new GroupCommit(new Retry(storage), 1, 64);
+
+    @Test
+    void concurrentCallersShareCommitsAndEachGetsItsOwnResultAfterIt() throws Exception {
+        int callers = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            String value = "w" + i;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return group.inTransaction(() -> {
+                    storage.write(value);
+                    return value;
+                });
+            }));
+        }
+        go.countDown();
+        for (int i = 0; i < callers; i++) {
+            String answer = answers.get(i).get();
+            assertThat(answer).isEqualTo("w" + i);
+            assertThat(storage.committed).as("answered only after its commit").contains(answer);
+        }
+        pool.shutdown();
+        assertThat(storage.committed).hasSize(callers).doesNotHaveDuplicates();
+        assertThat(storage.transactions.get()).as("fewer commits than callers").isLessThan(callers);
+    }
+
+    @Test
+    void aFailingTransactionFailsAloneAndItsNeighboursCommit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String value = "w" + i;
+            boolean bad = i % 10 == 3;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return group.inTransaction(() -> {
+                    storage.write(value);
+                    if (bad) {
+                        throw new IllegalArgumentException("bad " + value);
+                    }
+                    return value;
+                });
+            }));
+        }
+        go.countDown();
+        for (int i = 0; i < 40; i++) {
+            Future<String> answer = answers.get(i);
+            if (i % 10 == 3) {
+                assertThatThrownBy(answer::get).hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad w" + i);
+            } else {
+                assertThat(answer.get()).isEqualTo("w" + i);
+            }
+        }
+        pool.shutdown();
+        assertThat(storage.committed).hasSize(36).noneMatch(v -> v.equals("w3") || v.equals("w13"));
+    }
+
+    @Test
+    void storageTroubleReachesTheCallerAsStorageUnavailable() {
+        GroupCommit failing = new GroupCommit(new Retry(new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                throw new StorageUnavailableException("down", new RuntimeException());
+            }
+        }), 1, 8);
+
+        assertThatThrownBy(() -> failing.inTransaction(() -> "x")).isInstanceOfSatisfying(TrustgateException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+    }
+}
