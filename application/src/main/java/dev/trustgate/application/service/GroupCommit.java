@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * nothing else waiting a transaction runs at once, alone. Writers start on demand and end when idle. Work must be free of effects outside the transaction (it
  * may run more than once, like any retried transaction).
  */
-public final class GroupCommit {
+public final class GroupCommit implements Transactional {
 
     /** A writer with nothing to do for this long ends; the next transaction starts one again. */
     private static final long IDLE_SECONDS = 30;
@@ -58,6 +58,7 @@ public final class GroupCommit {
     }
 
     /** Runs {@code work} in a transaction, possibly shared with other callers' work; returns after its commit. */
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         Job<T> job = new Job<>(work);
         waiting.add(job);

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class RecordIdentitySignalService implements RecordIdentitySignalUseCase {
 
-    private final GroupCommit transactions;
+    private final Transactional transactions;
     private final ContactCommands commands;
     private final WebhookReceipts receipts;
     private final MessageLog messages;
@@ -39,7 +39,7 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
     private final Outbox outbox;
     private final WebhookRelay relay;
 
-    public RecordIdentitySignalService(GroupCommit transactions, ContactCommands commands, WebhookReceipts receipts, MessageLog messages,
+    public RecordIdentitySignalService(Transactional transactions, ContactCommands commands, WebhookReceipts receipts, MessageLog messages,
                                        IdGenerator ids, Clock clock, ContactStore contacts, Outbox outbox, WebhookRelay relay) {
         this.contacts = contacts;
         this.outbox = outbox;

@@ -2,14 +2,11 @@ package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
-import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
-import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
@@ -23,17 +20,17 @@ import java.util.Optional;
  */
 public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
 
-    private final Retry retry;
+    private final Transactional retry;
     private final SendGate gate;
     private final MessageLog messages;
     private final EventPublisher publisher;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ReleaseHeldMessageService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages,
-                                     EventPublisher publisher, WhatsAppGateway gateway, IdGenerator ids, Clock clock) {
+    public ReleaseHeldMessageService(Transactional retry, SendGate gate, MessageLog messages,
+                                     EventPublisher publisher, IdGenerator ids, Clock clock) {
         this.retry = retry;
-        this.gate = new SendGate(retry, contacts, businesses, messages, gateway, clock);
+        this.gate = gate;
         this.messages = messages;
         this.publisher = publisher;
         this.ids = ids;

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Runs a use case's transaction, retrying the whole of it a bounded number of times when it lost a
  * race, and turns storage failures into the API's {@code storage_unavailable}.
  */
-public final class Retry {
+public final class Retry implements Transactional {
 
     public static final int DEFAULT_ATTEMPTS = 8;
 
@@ -30,6 +30,7 @@ public final class Retry {
         this(transactions, DEFAULT_ATTEMPTS);
     }
 
+    @Override
     public <T> T inTransaction(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {

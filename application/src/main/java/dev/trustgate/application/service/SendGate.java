@@ -24,14 +24,14 @@ import java.util.Optional;
  */
 final class SendGate {
 
-    private final Retry retry;
+    private final Transactional retry;
     private final ContactStore contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
     private final WhatsAppGateway gateway;
     private final Clock clock;
 
-    SendGate(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
+    SendGate(Transactional retry, ContactStore contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
              Clock clock) {
         this.retry = retry;
         this.contacts = contacts;
