@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
 import dev.trustgate.application.fakes.WhatsAppSamples;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,10 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +37,10 @@ class ConsoleBrowserTest {
     private static final String SECRET = "console-app-secret";
     private static final String NEW = "Qm9vbXNoYWthbGFrYQ==";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeGraph graph = new FakeGraph();
     private final FakeCrm crm = new FakeCrm();
     private final String dbUrl = "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private TrustgateServer server;
+    private LocalServer server;
     private Browser browser;
 
     /** A failed test leaves a screenshot and the page's HTML behind, named after it. */
@@ -62,17 +52,8 @@ class ConsoleBrowserTest {
     };
 
     @BeforeEach
-    void start(@TempDir Path profile) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRUSTGATE_HOST", "127.0.0.1");
-        env.put("TRUSTGATE_PORT", "0");
-        env.put("TRUSTGATE_DB_URL", dbUrl);
-        env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-console");
-        env.put("WHATSAPP_APP_SECRET", SECRET);
-        env.put("WHATSAPP_VERIFY_TOKEN", "verify");
-        env.put("WHATSAPP_GRAPH_URL", graph.url());
-        env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
-        server = TrustgateServer.start(Config.load(env, Optional.empty()));
+    void start(@TempDir Path profile) {
+        server = LocalServer.start(LocalServer.env(dbUrl, graph.url(), ADMIN_KEY, SECRET));
         browser = new Browser(profile);
     }
 
@@ -337,9 +318,8 @@ class ConsoleBrowserTest {
                 "{\"policy\":\"" + policy + "\"}").statusCode()).isEqualTo(200);
     }
 
-    private String apiKey(String name, String pnid) throws Exception {
-        return body(call("POST", "/v1/api-keys", ADMIN_KEY, "{\"name\":\"" + name + "\",\"phoneNumberIds\":[\"" + pnid + "\"]}"))
-                .get("key").asText();
+    private String apiKey(String name, String pnid) {
+        return server.apiKey(name, pnid);
     }
 
     private String state() throws Exception {
@@ -352,25 +332,17 @@ class ConsoleBrowserTest {
     }
 
     /** Posts a sample as WhatsApp would now: signed, with its timestamp moved to the present. */
-    private void webhook(String sample) throws Exception {
+    private void webhook(String sample) {
         byte[] body = WhatsAppSamples.text(sample).replaceAll("\"timestamp\": \"[0-9]+\"",
                 "\"timestamp\": \"" + Instant.now().getEpochSecond() + "\"").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/webhooks/whatsapp")).header("X-Hub-Signature-256", new WebhookSignature(SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(server.webhook(body).statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> call(String method, String path, String apiKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String apiKey, String body) {
+        return server.call(method, path, apiKey, body);
     }
 
-    private JsonNode body(HttpResponse<String> response) throws Exception {
-        return json.readTree(response.body());
+    private JsonNode body(HttpResponse<String> response) {
+        return server.json(response);
     }
 }

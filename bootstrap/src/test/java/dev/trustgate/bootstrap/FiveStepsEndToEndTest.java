@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
 import dev.trustgate.application.fakes.WhatsAppSamples;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,27 +27,15 @@ class FiveStepsEndToEndTest {
     private static final String OLD = "DF2lS5v2W6x=";
     private static final String NEW = "Qm9vbXNoYWthbGFrYQ==";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeGraph graph = new FakeGraph();
     private final FakeCrm crm = new FakeCrm();
-    private TrustgateServer server;
+    private LocalServer server;
     private String key;
 
     @BeforeEach
-    void start(@TempDir Path data) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRUSTGATE_HOST", "127.0.0.1");
-        env.put("TRUSTGATE_PORT", "0");
-        env.put("TRUSTGATE_DB_URL", "jdbc:h2:file:" + data.resolve("trustgate"));
-        env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-five-steps");
-        env.put("WHATSAPP_APP_SECRET", SECRET);
-        env.put("WHATSAPP_VERIFY_TOKEN", "verify");
-        env.put("WHATSAPP_GRAPH_URL", graph.url());
-        env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
-        server = TrustgateServer.start(Config.load(env, Optional.empty()));
-        key = body(call("POST", "/v1/api-keys", ADMIN_KEY, "{\"name\":\"crm\",\"phoneNumberIds\":[\"" + PNID + "\"]}"))
-                .get("key").asText();
+    void start(@TempDir Path data) {
+        server = LocalServer.start(LocalServer.env("jdbc:h2:file:" + data.resolve("trustgate"), graph.url(), ADMIN_KEY, SECRET));
+        key = server.apiKey("crm", PNID);
     }
 
     @AfterEach
@@ -66,25 +45,16 @@ class FiveStepsEndToEndTest {
         crm.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String apiKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String apiKey, String body) {
+        return server.call(method, path, apiKey, body);
     }
 
-    private JsonNode body(HttpResponse<String> response) throws Exception {
-        return json.readTree(response.body());
+    private JsonNode body(HttpResponse<String> response) {
+        return server.json(response);
     }
 
-    private void webhook(String sample) throws Exception {
-        byte[] body = WhatsAppSamples.bytes(sample);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/webhooks/whatsapp")).header("X-Hub-Signature-256", new WebhookSignature(SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+    private void webhook(String sample) {
+        assertThat(server.webhook(WhatsAppSamples.bytes(sample)).statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> nativeSend(boolean sensitive) throws Exception {
@@ -92,11 +62,8 @@ class FiveStepsEndToEndTest {
                 + ",\"message\":{\"type\":\"text\",\"text\":{\"body\":\"Your statement\"}}}");
     }
 
-    private HttpResponse<String> dropInSend() throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v25.0/" + PNID + "/messages"))
-                .header("Authorization", "Bearer " + key)
-                .POST(HttpRequest.BodyPublishers.ofString(WhatsAppSamples.text("send-request-pinned.json"), StandardCharsets.UTF_8))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> dropInSend() {
+        return call("POST", "/v25.0/" + PNID + "/messages", key, WhatsAppSamples.text("send-request-pinned.json"));
     }
 
     private List<String> crmTypes() {

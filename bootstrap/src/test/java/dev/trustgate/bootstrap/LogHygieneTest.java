@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,16 +34,10 @@ class LogHygieneTest {
         root.addAppender(captured);
         HttpClient http = HttpClient.newHttpClient();
         try (FakeGraph graph = new FakeGraph()) {
-            Map<String, String> env = new HashMap<>();
-            env.put("TRUSTGATE_HOST", "127.0.0.1");
-            env.put("TRUSTGATE_PORT", "0");
-            env.put("TRUSTGATE_DB_URL", "jdbc:h2:file:" + data.resolve("db"));
+            Map<String, String> env = LocalServer.env("jdbc:h2:file:" + data.resolve("db"), graph.url(), ADMIN_KEY, APP_SECRET);
             env.put("TRUSTGATE_DB_PASSWORD", "db-password-never-logged");
             env.put("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN);
-            env.put("WHATSAPP_APP_SECRET", APP_SECRET);
             env.put("WHATSAPP_VERIFY_TOKEN", "verify-token-never-logged");
-            env.put("WHATSAPP_GRAPH_URL", graph.url());
-            env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
             try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
                 String base = "http://127.0.0.1:" + server.port();
                 http.send(HttpRequest.newBuilder(URI.create(base + "/v1/businesses/106540352242922/identity-checks"))

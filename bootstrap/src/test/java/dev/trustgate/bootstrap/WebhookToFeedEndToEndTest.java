@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -37,17 +36,9 @@ class WebhookToFeedEndToEndTest {
     }
 
     private TrustgateServer start() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRUSTGATE_HOST", "127.0.0.1");
-        env.put("TRUSTGATE_PORT", "0");
-        env.put("TRUSTGATE_DB_URL", EmbeddedPostgresServer.newDatabase("e2e"));
+        Map<String, String> env = LocalServer.env(EmbeddedPostgresServer.newDatabase("e2e"), graph.url(), ADMIN_KEY, "e2e-secret");
         env.put("TRUSTGATE_DB_USER", "postgres");
         env.put("TRUSTGATE_DB_PASSWORD", "postgres");
-        env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-e2e");
-        env.put("WHATSAPP_APP_SECRET", "e2e-secret");
-        env.put("WHATSAPP_VERIFY_TOKEN", "e2e-verify");
-        env.put("WHATSAPP_GRAPH_URL", graph.url());
-        env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
         return TrustgateServer.start(Config.load(env, Optional.empty()));
     }
 

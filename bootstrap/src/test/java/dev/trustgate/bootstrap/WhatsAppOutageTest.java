@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
 import dev.trustgate.application.fakes.WhatsAppSamples;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,28 +28,16 @@ class WhatsAppOutageTest {
     private static final String SECRET = "outage-app-secret";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final FakeGraph graph = new FakeGraph();
-    private TrustgateServer server;
+    private LocalServer server;
 
     @BeforeEach
-    void start(@TempDir Path data) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRUSTGATE_HOST", "127.0.0.1");
-        env.put("TRUSTGATE_PORT", "0");
-        env.put("TRUSTGATE_DB_URL", "jdbc:h2:file:" + data.resolve("trustgate"));
-        env.put("WHATSAPP_ACCESS_TOKEN", "EAAG-outage");
-        env.put("WHATSAPP_APP_SECRET", SECRET);
-        env.put("WHATSAPP_VERIFY_TOKEN", "verify");
-        env.put("WHATSAPP_GRAPH_URL", graph.url());
+    void start(@TempDir Path data) {
+        Map<String, String> env = LocalServer.env("jdbc:h2:file:" + data.resolve("trustgate"), graph.url(), ADMIN_KEY, SECRET);
         env.put("WHATSAPP_TIMEOUT_SECONDS", "1");
-        env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
-        server = TrustgateServer.start(Config.load(env, Optional.empty()));
+        server = LocalServer.start(env);
         assertThat(call("PUT", "/v1/businesses/" + PNID + "/identity-checks", "{\"enabled\":true}").statusCode()).isEqualTo(200);
-        byte[] body = WhatsAppSamples.bytes("inbound-text-with-identity-hash.json");
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", new WebhookSignature(SECRET).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(server.webhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json")).statusCode()).isEqualTo(200);
     }
 
     @AfterEach
@@ -114,9 +96,7 @@ class WhatsAppOutageTest {
                 + "\"message\":{\"type\":\"text\",\"text\":{\"body\":\"" + java.util.UUID.randomUUID() + "\"}}}");
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Authorization", "Bearer " + ADMIN_KEY)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, String body) {
+        return server.call(method, path, ADMIN_KEY, body);
     }
 }
