@@ -25,7 +25,7 @@ class GroupCommitTest {
         final AtomicInteger transactions = new AtomicInteger();
         final List<Integer> committedSizes = Collections.synchronizedList(new ArrayList<>());
         final ThreadLocal<List<String>> current = new ThreadLocal<>();
-        final List<String> committed = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> committed = new ArrayList<>();
 
         @Override
         public synchronized <T> T inTransaction(Supplier<T> work) {
@@ -43,6 +43,11 @@ class GroupCommitTest {
 
         void write(String value) {
             current.get().add(value);
+        }
+
+        /** What has committed so far (a copy: writers keep committing). */
+        synchronized List<String> committed() {
+            return List.copyOf(committed);
         }
     }
 
@@ -69,10 +74,10 @@ class GroupCommitTest {
         for (int i = 0; i < callers; i++) {
             String answer = answers.get(i).get();
             assertThat(answer).isEqualTo("w" + i);
-            assertThat(storage.committed).as("answered only after its commit").contains(answer);
+            assertThat(storage.committed()).as("answered only after its commit").contains(answer);
         }
         pool.shutdown();
-        assertThat(storage.committed).hasSize(callers).doesNotHaveDuplicates();
+        assertThat(storage.committed()).hasSize(callers).doesNotHaveDuplicates();
         assertThat(storage.transactions.get()).as("fewer commits than callers").isLessThan(callers);
     }
 
@@ -105,7 +110,7 @@ class GroupCommitTest {
             }
         }
         pool.shutdown();
-        assertThat(storage.committed).hasSize(36).noneMatch(v -> v.equals("w3") || v.equals("w13"));
+        assertThat(storage.committed()).hasSize(36).noneMatch(v -> v.equals("w3") || v.equals("w13"));
     }
 
     @Test
