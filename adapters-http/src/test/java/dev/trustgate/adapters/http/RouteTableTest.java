@@ -88,6 +88,20 @@ class RouteTableTest {
         assertThat(server.call(route.method(), concrete(route.path()), revokedKey, "{}").statusCode()).isEqualTo(401);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedRoutes")
+    void malformedAuthorizationHeadersGetUnauthorized(Route route) throws Exception {
+        String validKey = server.keyFor(PNID);
+        for (String header : new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer  ", validKey, "Bearer " + validKey + " extra",
+                "Token " + validKey, "Bearer " + "k".repeat(400)}) {
+            HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(server.uri(concrete(route.path())))
+                    .header("Authorization", header)
+                    .method(route.method(), java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertThat(response.statusCode()).as("%s with Authorization: %s", route, header).isEqualTo(401);
+            assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).isEqualTo("unauthorized");
+        }
+    }
+
     @Test
     void theOpenApiDocumentListsEveryRoute() throws Exception {
         JsonNode paths = new ObjectMapper().readTree(server.get("/openapi.json", null).body()).get("paths");
