@@ -33,6 +33,8 @@ public final class GroupCommit implements Transactional {
     private final int maxBatch;
     private final BlockingQueue<Job<?>> waiting = new LinkedBlockingQueue<>();
     private final AtomicInteger live = new AtomicInteger();
+    /** Set on writer threads: work they run that asks for a transaction is already inside one. */
+    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
 
     public GroupCommit(Retry retry, int writers, int maxBatch) {
         if (writers < 1 || maxBatch < 1) {
@@ -60,6 +62,10 @@ public final class GroupCommit implements Transactional {
     /** Runs {@code work} in a transaction, possibly shared with other callers' work; returns after its commit. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (writing.get()) {
+            // called from work a writer is running: waiting for a writer here would wait for itself
+            return work.get();
+        }
         Job<T> job = new Job<>(work);
         waiting.add(job);
         ensureWriters();
@@ -80,6 +86,7 @@ public final class GroupCommit implements Transactional {
     }
 
     private void write() {
+        writing.set(true);
         List<Job<?>> batch = new ArrayList<>(maxBatch);
         while (true) {
             Job<?> first;

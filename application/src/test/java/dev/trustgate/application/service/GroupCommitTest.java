@@ -114,6 +114,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void workThatAsksForATransactionAgainJoinsTheOneItRunsIn() {
+        String answer = group.inTransaction(() -> {
+            storage.write("outer");
+            return group.inTransaction(() -> {
+                storage.write("inner");
+                return "nested";
+            });
+        });
+
+        assertThat(answer).isEqualTo("nested");
+        assertThat(storage.committed()).containsExactly("outer", "inner");
+        assertThat(storage.transactions.get()).isEqualTo(1);
+    }
+
+    @Test
     void storageTroubleReachesTheCallerAsStorageUnavailable() {
         GroupCommit failing = new GroupCommit(new Retry(new Transactions() {
             @Override
