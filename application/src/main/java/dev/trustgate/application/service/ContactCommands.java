@@ -60,7 +60,7 @@ public final class ContactCommands {
     }
 
     BusinessNumber business(ContactKey key) {
-        return businesses.find(key.business()).orElseGet(() -> BusinessNumber.unknown(key.business()));
+        return businesses.findOrUnknown(key.business());
     }
 
     private CommandResult applyAndStore(ContactTrust contact, BusinessNumber business, Command command) {

@@ -5,7 +5,6 @@ import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.MessageLog;
-import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.ContactTrust;
 
 public final class GetContactTrustService implements GetContactTrustUseCase {
@@ -27,10 +26,7 @@ public final class GetContactTrustService implements GetContactTrustUseCase {
         query.caller().requireAccess(query.contact().business());
         return retry.inTransaction(() -> {
             ContactTrust contact = contacts.find(query.contact()).orElseThrow(() -> TrustgateException.notFound("contact"));
-            BusinessNumber business = businesses.find(query.contact().business())
-                    .orElseGet(() -> BusinessNumber.unknown(query.contact().business()));
-            return new View(contact, business, contact.sendDecision(business, false).allowed(),
-                    messages.countHeld(query.contact()));
+            return View.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(query.contact()));
         });
     }
 }

@@ -28,10 +28,9 @@ public final class ListContactsService implements ListContactsUseCase {
         query.caller().requireAccess(query.business());
         return retry.inTransaction(() -> {
             ContactStore.Page<ContactTrust> page = contacts.list(query.business(), query.state(), query.after(), query.limit());
-            BusinessNumber business = businesses.find(query.business()).orElseGet(() -> BusinessNumber.unknown(query.business()));
+            BusinessNumber business = businesses.findOrUnknown(query.business());
             List<GetContactTrustUseCase.View> views = page.items().stream()
-                    .map(contact -> new GetContactTrustUseCase.View(contact, business, contact.sendDecision(business, false).allowed(),
-                            messages.countHeld(contact.key())))
+                    .map(contact -> GetContactTrustUseCase.View.of(contact, business, messages.countHeld(contact.key())))
                     .toList();
             return new ContactStore.Page<>(views, page.next());
         });

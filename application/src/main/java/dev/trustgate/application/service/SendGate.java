@@ -43,7 +43,7 @@ final class SendGate {
 
     /** Inside a transaction: what the gate decides for a send to {@code key} now. */
     SendDecision decide(ContactKey key, boolean sensitive) {
-        BusinessNumber business = businesses.find(key.business()).orElseGet(() -> BusinessNumber.unknown(key.business()));
+        BusinessNumber business = businesses.findOrUnknown(key.business());
         ContactTrust contact = contacts.findForUpdate(key).orElseGet(() -> ContactTrust.newContact(key));
         return contact.sendDecision(business, sensitive);
     }

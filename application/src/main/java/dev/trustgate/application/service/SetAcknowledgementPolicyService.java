@@ -18,8 +18,7 @@ public final class SetAcknowledgementPolicyService implements SetAcknowledgement
     public BusinessNumber setPolicy(Command command) {
         command.caller().requireAdmin();
         return retry.inTransaction(() -> {
-            BusinessNumber next = businesses.find(command.business())
-                    .orElseGet(() -> BusinessNumber.unknown(command.business()))
+            BusinessNumber next = businesses.findOrUnknown(command.business())
                     .withPolicy(command.policy());
             businesses.save(next);
             return next;

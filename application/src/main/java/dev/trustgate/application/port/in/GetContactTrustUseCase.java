@@ -20,5 +20,10 @@ public interface GetContactTrustUseCase {
 
     /** The contact with what the gate would decide now. */
     record View(ContactTrust contact, BusinessNumber business, boolean sendAllowed, int heldMessages) {
+
+        /** The view with what the gate decides now for a non-sensitive send. */
+        public static View of(ContactTrust contact, BusinessNumber business, int heldMessages) {
+            return new View(contact, business, contact.sendDecision(business, false).allowed(), heldMessages);
+        }
     }
 }

@@ -9,6 +9,11 @@ public interface BusinessStore {
 
     Optional<BusinessNumber> find(BusinessNumberId id);
 
+    /** The number as stored, or as trustgate treats one it was never told about (not opted in, policy NONE). */
+    default BusinessNumber findOrUnknown(BusinessNumberId id) {
+        return find(id).orElseGet(() -> BusinessNumber.unknown(id));
+    }
+
     /** Inserts or replaces the business number. */
     void save(BusinessNumber business);
 }
