@@ -335,10 +335,9 @@ public record ContactTrust(
             return invalidState("an identity change is pending; re-authenticate and acknowledge it");
         }
         // The business vouched for the current identity: it is no longer one merely taken on first use.
-        ContactTrust trusted = with(TRUSTED, identityHash, pendingChange, reauthentication, at);
-        return new Changed(new ContactTrust(key, TRUSTED, identityHash, identityAsOf, pinnedHash, trusted.verifiedHash,
-                pendingChange, reauthentication, trusted.version, trusted.updatedAt, false),
-                List.of(new TrustEstablished(key, at, by, identityHash, evidence)));
+        ContactTrust trusted = new ContactTrust(key, TRUSTED, identityHash, identityAsOf, pinnedHash, identityHash,
+                pendingChange, reauthentication, version + 1, Optional.of(at), false);
+        return new Changed(trusted, List.of(new TrustEstablished(key, at, by, identityHash, evidence)));
     }
 
     /**
