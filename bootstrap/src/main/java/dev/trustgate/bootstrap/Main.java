@@ -84,12 +84,7 @@ public final class Main implements Callable<Integer> {
         if (e instanceof StorageStartException || e instanceof ConfigException || e instanceof TrustgateException) {
             return e.getMessage().lines().findFirst().orElse("");
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return JdbiStorage.rootMessage(e);
     }
 
     /** Reads the version from the jar's manifest. */

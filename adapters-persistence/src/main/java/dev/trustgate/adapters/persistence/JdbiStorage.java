@@ -135,7 +135,8 @@ public final class JdbiStorage implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    /** The first line of the root cause's message: what an operator needs to read of a failure. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
