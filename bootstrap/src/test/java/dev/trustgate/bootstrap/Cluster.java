@@ -2,19 +2,12 @@ package dev.trustgate.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
 import dev.trustgate.adapters.persistence.EmbeddedPostgresServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +25,6 @@ final class Cluster implements AutoCloseable {
 
     final String jdbcUrl;
     final List<NodeProcess> nodes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final WebhookSignature signature = new WebhookSignature(APP_SECRET);
     private final ObjectMapper json = new ObjectMapper();
 
     Cluster(String purpose, int nodeCount, Path logs, Map<String, String> extraEnv) {
@@ -60,50 +51,12 @@ final class Cluster implements AutoCloseable {
         return nodes.get(index % nodes.size());
     }
 
-    /** Posts a signed webhook; the status, or -1 when the node did not answer (down, killed mid-request). */
     int webhook(NodeProcess node, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try {
-            return http.send(HttpRequest.newBuilder(node.uri("/webhooks/whatsapp")).timeout(Duration.ofSeconds(10))
-                    .header("X-Hub-Signature-256", signature.sign(bytes)).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return node.webhook(body);
     }
 
-    /** An API call; {@code status} is -1 when the node did not answer. */
-    Answer call(NodeProcess node, String method, String path, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Answer(-1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, "interrupted");
-        }
-    }
-
-    record Answer(int status, String body) {
-        JsonNode json() {
-            try {
-                return new ObjectMapper().readTree(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("not JSON: " + body, e);
-            }
-        }
+    NodeProcess.Answer call(NodeProcess node, String method, String path, String key, String body) {
+        return node.call(method, path, key, body);
     }
 
     void optIn(String policy) {
@@ -117,7 +70,7 @@ final class Cluster implements AutoCloseable {
                 "{\"name\":\"" + name + "\",\"phoneNumberIds\":[\"" + PNID + "\"]}"), 201).json().get("key").asText();
     }
 
-    static Answer require(Answer answer, int status) {
+    static NodeProcess.Answer require(NodeProcess.Answer answer, int status) {
         if (answer.status() != status) {
             throw new AssertionError("expected " + status + " but got " + answer.status() + ": " + answer.body());
         }

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,8 +27,6 @@ class DatabaseOutageIT {
     private static final String PNID = Cluster.PNID;
     private static final long T0 = Instant.now().getEpochSecond() - 3600;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void theSameProcessRidesOutADatabaseOutageAndLosesNothingCommitted(@TempDir Path work) throws Exception {
         int port;
@@ -46,11 +41,11 @@ class DatabaseOutageIT {
                 "WHATSAPP_APP_SECRET", Cluster.APP_SECRET, "WHATSAPP_VERIFY_TOKEN", "verify"), Path.of("target/it-logs/DatabaseOutageIT"));
         try (node) {
             node.start();
-            Cluster.require(call(node, "PUT", "/v1/businesses/" + PNID + "/identity-checks", "{\"enabled\":true}"), 200);
+            Cluster.require(node.call("PUT", "/v1/businesses/" + PNID + "/identity-checks", Cluster.ADMIN_KEY, "{\"enabled\":true}"), 200);
             List<String> committed = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 String id = "wamid.outage.before." + i;
-                assertThat(webhook(node, WhatsAppSamples.inboundText("4917000000" + String.format("%02d", i), "SDA=", T0, id)))
+                assertThat(node.webhook(WhatsAppSamples.inboundText("4917000000" + String.format("%02d", i), "SDA=", T0, id)))
                         .isEqualTo(200);
                 committed.add(id);
             }
@@ -58,16 +53,16 @@ class DatabaseOutageIT {
 
             postgres.close();
             await().atMost(Duration.ofSeconds(30)).until(() -> !node.ready());
-            int during = webhook(node, WhatsAppSamples.inboundText("491700000099", "SDA=", T0, "wamid.outage.during"));
+            int during = node.webhook(WhatsAppSamples.inboundText("491700000099", "SDA=", T0, "wamid.outage.during"));
             assertThat(during).as("WhatsApp must retry it").isEqualTo(503);
-            Cluster.Answer refused = send(node);
+            NodeProcess.Answer refused = send(node);
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.json().get("code").asText()).isEqualTo("storage_unavailable");
-            assertThat(call(node, "GET", "/health/live", null).status()).as("alive, only not ready").isEqualTo(200);
+            assertThat(node.call("GET", "/health/live", Cluster.ADMIN_KEY, null).status()).as("alive, only not ready").isEqualTo(200);
 
             postgres = startPostgres(port, data);
             await().atMost(Duration.ofSeconds(60)).until(node::ready);
-            assertThat(webhook(node, WhatsAppSamples.inboundText("491700000099", "SDA=", T0, "wamid.outage.during")))
+            assertThat(node.webhook(WhatsAppSamples.inboundText("491700000099", "SDA=", T0, "wamid.outage.during")))
                     .as("WhatsApp's retry").isEqualTo(200);
             committed.add("wamid.outage.during");
             assertThat(send(node).status()).isEqualTo(200);
@@ -92,23 +87,8 @@ class DatabaseOutageIT {
         return EmbeddedPostgres.builder().setPort(port).setDataDirectory(data).setCleanDataDirectory(false).start();
     }
 
-    private int webhook(NodeProcess node, String body) throws Exception {
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(node.uri("/webhooks/whatsapp"))
-                .header("X-Hub-Signature-256", new dev.trustgate.adapters.http.WebhookSignature(Cluster.APP_SECRET).sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private Cluster.Answer send(NodeProcess node) throws Exception {
-        return call(node, "POST", "/v1/messages", "{\"from\":\"" + PNID + "\",\"to\":\"491700000001\","
+    private NodeProcess.Answer send(NodeProcess node) {
+        return node.call("POST", "/v1/messages", Cluster.ADMIN_KEY, "{\"from\":\"" + PNID + "\",\"to\":\"491700000001\","
                 + "\"message\":{\"type\":\"text\",\"text\":{\"body\":\"hello\"}}}");
-    }
-
-    private Cluster.Answer call(NodeProcess node, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Cluster.ADMIN_KEY)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Cluster.Answer(response.statusCode(), response.body());
     }
 }

@@ -2,6 +2,9 @@ package dev.trustgate.bootstrap;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.adapters.http.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +94,54 @@ final class NodeProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Posts a body to the WhatsApp webhook, signed with the node's app secret; -1 when the node did not answer. */
+    int webhook(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/webhooks/whatsapp")).timeout(Duration.ofSeconds(10))
+                    .header("X-Hub-Signature-256", new WebhookSignature(env.get("WHATSAPP_APP_SECRET")).sign(bytes))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** An API call; {@code status} is -1 when the node did not answer (down, killed mid-request). */
+    Answer call(String method, String path, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "interrupted");
+        }
+    }
+
+    /** What a node answered. */
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
         }
     }
 

@@ -104,9 +104,9 @@ class TwoNodesRaceIT {
                         long asked = clock.incrementAndGet();
                         rounds.get(waId).add(new Round(hash, committed, asked));
                         String body = "{\"identityHash\":\"" + hash + "\"}";
-                        CompletableFuture<Cluster.Answer> first = CompletableFuture.supplyAsync(
+                        CompletableFuture<NodeProcess.Answer> first = CompletableFuture.supplyAsync(
                                 () -> cluster.call(cluster.node(0), "POST", path, key, body), pool);
-                        CompletableFuture<Cluster.Answer> second = CompletableFuture.supplyAsync(
+                        CompletableFuture<NodeProcess.Answer> second = CompletableFuture.supplyAsync(
                                 () -> cluster.call(cluster.node(1), "POST", path, key, body), pool);
                         assertThat(List.of(first.join().status(), second.join().status())).as("acknowledgements of %s", hash)
                                 .contains(200).allMatch(s -> s == 200 || s == 409);

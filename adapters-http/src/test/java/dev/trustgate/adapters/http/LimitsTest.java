@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +162,7 @@ class LimitsTest {
     }
 
     private void assertHealthy() {
-        HttpResponse<String> live = server.send(HttpRequest.newBuilder(URI.create(server.uri("/health/live").toString()))
+        HttpResponse<String> live = server.send(HttpRequest.newBuilder(server.uri("/health/live"))
                 .timeout(Duration.ofSeconds(5)).build());
         assertThat(live.statusCode()).isEqualTo(200);
     }
