@@ -431,20 +431,27 @@ function heldMessages(c, held) {
         heldButton('Discard', 'discard', m, 'Message discarded.', 'secondary')))))));
 }
 
-function heldButton(label, verb, message, done, cssClass) {
+// A button that makes one API call, says how it went, and shows the page again.
+function callButton(label, what, method, path, done, rerender, cssClass) {
   return el('button', {
-    type: 'button', class: cssClass, 'aria-label': label + ' message ' + message.id,
+    type: 'button', class: cssClass, 'aria-label': label + ' ' + what,
     onclick: async (event) => {
       event.target.disabled = true;
       try {
-        await api('POST', '/v1/held-messages/' + encodeURIComponent(message.id) + '/' + verb);
+        await api(method, path);
         say(done);
       } catch (e) {
         say(label + ' failed: ' + e.message);
       }
-      await renderContact(current.pnid, current.waId);
+      await rerender();
     },
   }, label);
+}
+
+function heldButton(label, verb, message, done, cssClass) {
+  return callButton(label, 'message ' + message.id, 'POST',
+    '/v1/held-messages/' + encodeURIComponent(message.id) + '/' + verb, done,
+    () => renderContact(current.pnid, current.waId), cssClass);
 }
 
 const EVENT_WORDS = {
@@ -553,19 +560,7 @@ async function renderDeliveries() {
 }
 
 function parkedButton(label, method, path, entry, done, cssClass) {
-  return el('button', {
-    type: 'button', class: cssClass, 'aria-label': label + ' parked notification ' + entry.id,
-    onclick: async (event) => {
-      event.target.disabled = true;
-      try {
-        await api(method, path);
-        say(done);
-      } catch (e) {
-        say(label + ' failed: ' + e.message);
-      }
-      await renderDeliveries();
-    },
-  }, label);
+  return callButton(label, 'parked notification ' + entry.id, method, path, done, renderDeliveries, cssClass);
 }
 
 async function renderAudit() {
