@@ -88,8 +88,15 @@ function me() {
   return JSON.parse(sessionStorage.getItem(ME) || 'null');
 }
 
-function contactPath(pnid, waId) {
-  return '/v1/businesses/' + encodeURIComponent(pnid) + '/contacts/' + encodeURIComponent(waId);
+/** A contact by any handle: its contact id, a wa_id, a user id or a parent user id (the server resolves it). */
+function contactPath(pnid, customer) {
+  return '/v1/businesses/' + encodeURIComponent(pnid) + '/contacts/' + encodeURIComponent(customer);
+}
+
+/** How a person recognises the customer: the phone number, else the user id WhatsApp gave them. */
+function customerLabel(c) {
+  if (c.waId) return '+' + c.waId;
+  return c.userId || c.parentUserId || c.contactId;
 }
 
 function show(title, ...content) {
@@ -227,8 +234,8 @@ function blockedTable(contacts) {
     el('caption', { class: 'hint' }, contacts.length + ' blocked, newest change first'),
     el('thead', {}, el('tr', {},
       ['Customer', 'Business number', 'Where it stands', 'Changed', 'Held messages'].map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, contacts.map((c) => el('tr', { 'data-wa-id': c.waId },
-      el('td', { 'data-label': 'Customer' }, el('a', { href: '#/contact/' + c.phoneNumberId + '/' + c.waId }, '+' + c.waId)),
+    el('tbody', {}, contacts.map((c) => el('tr', { 'data-contact-id': c.contactId, 'data-wa-id': c.waId, 'data-user-id': c.userId },
+      el('td', { 'data-label': 'Customer' }, el('a', { href: '#/contact/' + c.phoneNumberId + '/' + c.contactId }, customerLabel(c))),
       el('td', { 'data-label': 'Business number' }, c.phoneNumberId),
       el('td', { 'data-label': 'Where it stands' }, shortState(c)),
       el('td', { 'data-label': 'Changed' }, c.pendingChange ? when(c.pendingChange.detectedAt) : ''),
@@ -244,13 +251,38 @@ function shortState(c) {
   return 'Re-authentication in progress';
 }
 
+/** Opens a customer by any of their names: phone number (any spelling), user id or parent user id. */
+function findForm() {
+  const business = el('select', { id: 'find-business', name: 'find-business' },
+    numbers().map((pnid) => el('option', { value: pnid }, pnid)));
+  const error = el('p', { class: 'error', role: 'alert' });
+  const form = el('form', { id: 'find', class: 'action', 'aria-labelledby': 'find-title' },
+    el('h2', { id: 'find-title' }, 'Find a customer'),
+    el('label', { for: 'find-business' }, 'Business number'), business,
+    field('find-customer', 'Phone number, user id or parent user id', 'For example +55 11 98765-4321 or US.13491208655302741918',
+      { required: 'required', autocomplete: 'off' }),
+    el('button', { type: 'submit' }, 'Open'), error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const typed = value(form, 'find-customer') || '';
+    // a phone number as people write it: the server matches its spellings
+    const customer = /^[+0-9\s().-]+$/.test(typed) ? typed.replace(/[^0-9]/g, '').replace(/^00/, '') : typed;
+    if (!/^[A-Za-z0-9._-]{1,140}$/.test(customer)) {
+      error.textContent = 'Type a phone number, a user id (US.1349…) or a parent user id (US.ENT.1181…).';
+      return;
+    }
+    location.hash = '#/contact/' + business.value + '/' + customer;
+  });
+  return form;
+}
+
 async function renderBlocked() {
   const live = el('p', { id: 'live', class: 'live' }, 'Live: following the event feed');
   const holder = el('div', { id: 'blocked-list', 'aria-live': 'polite' }, 'Loading…');
   show('Blocked now',
     el('p', {}, 'Customers whose WhatsApp identity changed. No message reaches them until someone acknowledges the change.'),
     el('p', { class: 'hint' }, 'Watching business numbers: ' + numbers().join(', ')),
-    live, holder);
+    findForm(), live, holder);
   const refresh = async () => holder.replaceChildren(blockedTable(await blockedContacts()));
   try {
     await refresh();
@@ -299,7 +331,7 @@ function actionForm(id, title, fields, submitLabel, perform, submitClass) {
     try {
       const message = await perform(form);
       say(message);
-      await renderContact(current.pnid, current.waId);
+      await renderContact(current.pnid, current.customer);
     } catch (e) {
       error.textContent = e.message + (e.code ? ' (' + e.code + ')' : '');
       button.disabled = false;
@@ -320,7 +352,7 @@ function value(form, id) {
 }
 
 function actions(c) {
-  const path = contactPath(c.phoneNumberId, c.waId);
+  const path = contactPath(c.phoneNumberId, c.contactId);
   const policy = c.business.acknowledgementPolicy;
   const reauth = c.reauthentication;
   const change = c.pendingChange;
@@ -451,7 +483,7 @@ function callButton(label, what, method, path, done, rerender, cssClass) {
 function heldButton(label, verb, message, done, cssClass) {
   return callButton(label, 'message ' + message.id, 'POST',
     '/v1/held-messages/' + encodeURIComponent(message.id) + '/' + verb, done,
-    () => renderContact(current.pnid, current.waId), cssClass);
+    () => renderContact(current.pnid, current.customer), cssClass);
 }
 
 const EVENT_WORDS = {
@@ -480,25 +512,28 @@ function timeline(events) {
     el('strong', {}, EVENT_WORDS[e.type] || e.type),
     ' by ', e.actor,
     el('div', { class: 'details' }, Object.entries(e.data)
-      .filter(([k]) => k !== 'phoneNumberId' && k !== 'waId')
+      .filter(([k]) => k !== 'phoneNumberId' && k !== 'waId' && k !== 'contactId')
       .map(([k, v]) => el('span', {}, k + ': ', /hash/i.test(k) ? shortHash(v) : v, ' '))))));
 }
 
-let current = { pnid: null, waId: null };
+let current = { pnid: null, customer: null };
 
-async function renderContact(pnid, waId) {
-  current = { pnid, waId };
-  const path = contactPath(pnid, waId);
+async function renderContact(pnid, customer) {
+  current = { pnid, customer };
+  const path = contactPath(pnid, customer);
   try {
     const [contact, events, held] = await Promise.all([
       api('GET', path), api('GET', path + '/events?limit=200'), api('GET', path + '/held-messages')]);
     const c = contact.data;
     const [tone, sentence] = summary(c);
-    show('Customer +' + c.waId,
+    show('Customer ' + customerLabel(c),
       el('p', {}, el('a', { href: '#/blocked' }, 'Back to blocked now')),
       el('p', { id: 'state-summary', class: 'summary ' + tone, 'data-state': c.state }, sentence),
       el('dl', { class: 'facts' },
         el('dt', {}, 'Business number'), el('dd', {}, c.phoneNumberId),
+        el('dt', {}, 'Known as'), el('dd', { id: 'names' }, [c.waId ? '+' + c.waId : null, c.userId, c.parentUserId]
+          .filter((n) => n).join(' · ') || 'no name yet'),
+        el('dt', {}, 'Contact id'), el('dd', { id: 'contact-id' }, c.contactId),
         el('dt', {}, 'Messages'), el('dd', { id: 'send-allowed' },
           el('span', { class: 'badge ' + (c.sendAllowed ? 'allowed' : 'blocked') }, c.sendAllowed ? 'allowed' : 'blocked')),
         el('dt', {}, 'Identity now'), el('dd', {}, shortHash(c.identityHash)),
@@ -514,10 +549,10 @@ async function renderContact(pnid, waId) {
         el('p', { id: 'live', class: 'live' }, 'Live: following the event feed'),
         timeline(events.data.events)));
     await followEvents(async (fresh) => {
-      if (fresh.some((e) => e.phoneNumberId === pnid && e.waId === waId)) await renderContact(pnid, waId);
+      if (fresh.some((e) => e.phoneNumberId === pnid && e.contactId === c.contactId)) await renderContact(pnid, c.contactId);
     });
   } catch (error) {
-    show('Customer +' + waId, el('p', {}, el('a', { href: '#/blocked' }, 'Back to blocked now')), failure(error));
+    show('Customer ' + customer, el('p', {}, el('a', { href: '#/blocked' }, 'Back to blocked now')), failure(error));
   }
 }
 
@@ -599,7 +634,7 @@ async function route() {
     if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const contact = hash.match(/^#\/contact\/([0-9]{1,32})\/([0-9]{1,32})$/);
+  const contact = hash.match(/^#\/contact\/([0-9]{1,32})\/([A-Za-z0-9._-]{1,140})$/);
   if (contact) await renderContact(contact[1], contact[2]);
   else if (section === 'deliveries') await renderDeliveries();
   else if (section === 'audit') await renderAudit();

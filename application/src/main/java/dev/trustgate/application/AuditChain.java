@@ -1,7 +1,10 @@
 package dev.trustgate.application;
 
 import dev.trustgate.application.port.out.RecordedEvent;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.ParentUserId;
+import dev.trustgate.domain.UserId;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.TrustEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,19 +28,33 @@ public final class AuditChain {
 
     public static RecordedEvent seal(TrustEvent event, long sequence, String previousHash) {
         RecordedEvent unsealed = new RecordedEvent(sequence, event.type(), event.contact(), event.at(), event.actor(),
-                event.data(), previousHash, "");
+                event.data(), previousHash, "", RecordedEvent.CURRENT_FORMAT);
         return new RecordedEvent(sequence, unsealed.type(), unsealed.contact(), unsealed.at(), unsealed.actor(),
-                unsealed.data(), previousHash, hash(unsealed));
+                unsealed.data(), previousHash, hash(unsealed), RecordedEvent.CURRENT_FORMAT);
     }
 
-    /** The hash {@code event} should carry given its content and its {@code previousHash}. */
+    /**
+     * The hash {@code event} should carry given its content and its {@code previousHash}. Events of the
+     * current format cover the contact id and every name; events recorded before contacts had several
+     * names ({@link RecordedEvent#WA_ID_FORMAT}) keep the form they were sealed with: the wa_id alone.
+     */
     public static String hash(RecordedEvent event) {
         StringBuilder canonical = new StringBuilder();
+        if (event.format() == RecordedEvent.CURRENT_FORMAT) {
+            canonical.append("v2;");
+        }
         field(canonical, Long.toString(event.sequence()));
         field(canonical, event.type());
-        ContactKey contact = event.contact();
+        ContactRef contact = event.contact();
         field(canonical, contact.business().value());
-        field(canonical, contact.waId().value());
+        if (event.format() == RecordedEvent.WA_ID_FORMAT) {
+            field(canonical, contact.names().waId().orElseThrow().value());
+        } else {
+            field(canonical, contact.id().value());
+            field(canonical, contact.names().waId().map(WaId::value).orElse(""));
+            field(canonical, contact.names().userId().map(UserId::value).orElse(""));
+            field(canonical, contact.names().parentUserId().map(ParentUserId::value).orElse(""));
+        }
         field(canonical, event.at().toString());
         field(canonical, event.actor().id());
         for (Map.Entry<String, String> entry : new TreeMap<>(event.data()).entrySet()) {

@@ -6,6 +6,8 @@ import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.ChangeId;
 import dev.trustgate.domain.CommandResult;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.IdentityHash;
@@ -48,9 +50,9 @@ public class DomainBenchmark {
 
     @Setup
     public void setUp() {
-        ContactKey key = ContactKey.of("106540352242922", "16505551234");
+        ContactKey key = ContactKey.of("106540352242922", "ct_1");
         business = BusinessNumber.unknown(key.business()).optIn(T0).withPolicy(AcknowledgementPolicy.NONE);
-        ContactTrust seen = ((CommandResult.Changed) ContactTrust.newContact(key)
+        ContactTrust seen = ((CommandResult.Changed) ContactTrust.newContact(key, ContactNames.of(new WaId("16505551234")))
                 .identitySeen(new IdentityHash("DF2lS5v2W6x="), T0, SignalSource.WHATSAPP_MESSAGE, new ChangeId("c0"), business, T0))
                 .contact();
         trusted = ((CommandResult.Changed) seen.authenticated(new Actor("key_a"), Evidence.NONE, T0)).contact();

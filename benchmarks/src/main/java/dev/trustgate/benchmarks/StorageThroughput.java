@@ -12,7 +12,9 @@ import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ChangeId;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.application.port.in.ContactSelector;
+import dev.trustgate.application.service.Contacts;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.SignalSource;
@@ -70,8 +72,9 @@ public final class StorageThroughput {
         AtomicLong idCounter = new AtomicLong();
         IdGenerator ids = prefix -> prefix + "_" + idCounter.incrementAndGet();
         Retry retry = new Retry(storage.transactions, 50);
-        ContactCommands commands = new ContactCommands(retry, storage.contacts, storage.businesses,
-                new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock));
+        Contacts contacts = new Contacts(storage.contacts, storage.messages,
+                new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock), ids);
+        ContactCommands commands = new ContactCommands(retry, contacts, storage.businesses);
         List<BusinessNumberId> businesses = new ArrayList<>();
         for (int b = 0; b < businessCount; b++) {
             BusinessNumberId id = new BusinessNumberId(String.valueOf(1_000_000 + b));
@@ -89,13 +92,19 @@ public final class StorageThroughput {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
-                ContactKey key = new ContactKey(businesses.get(thread % businessCount), new WaId("4915100" + (10000 + thread)));
+                BusinessNumberId business = businesses.get(thread % businessCount);
+                WaId waId = new WaId("4915100" + (10000 + thread));
+                ContactSelector key = new ContactSelector(business, waId);
                 long step = 0;
                 while (running.get()) {
                     IdentityHash hash = new IdentityHash("SGFzaA" + thread + "x" + step);
                     Instant asOf = Instant.ofEpochSecond(1_700_000_000L + step);
-                    retry.inTransaction(() -> commands.applyCreatingContact(key, (c, b) -> c.identityChanged(Optional.of(hash),
-                            asOf, SignalSource.WHATSAPP_MESSAGE, new ChangeId(ids.newId("chg")), b, clock.now())));
+                    retry.inTransaction(() -> {
+                        BusinessNumber b = storage.businesses.findOrUnknown(business);
+                        Contacts.Attached c = contacts.attach(business, List.of(waId), ContactNames.of(waId), b, clock.now());
+                        return contacts.finish(c, c.contact().identityChanged(Optional.of(hash), asOf, SignalSource.WHATSAPP_MESSAGE,
+                                new ChangeId(ids.newId("chg")), b, clock.now()), clock.now());
+                    });
                     commands.execute(admin, key, (c, b) -> c.acknowledge(hash, admin.actor(), Evidence.NONE, b, clock.now()));
                     step++;
                     if (measuring.get()) {

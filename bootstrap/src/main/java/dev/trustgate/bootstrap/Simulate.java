@@ -2,6 +2,9 @@ package dev.trustgate.bootstrap;
 
 import dev.trustgate.adapters.http.WebhookSignature;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.CustomerName;
+import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.WaId;
 import java.net.URI;
@@ -19,28 +22,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code trustgate simulate <kind> --to <wa_id> [--hash …]}: posts a correctly signed WhatsApp webhook
- * (in the published shapes) to a running trustgate, so the lifecycle can be walked without WhatsApp.
+ * {@code trustgate simulate <kind> --to <customer> [--hash …]}: posts a correctly signed WhatsApp webhook
+ * (in the published shapes) to a running trustgate, so the lifecycle can be walked without WhatsApp. The
+ * customer may be a phone number (wa_id) or, for a customer with a username whose number WhatsApp withholds,
+ * a business-scoped user id ({@code US.1349…}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Post a signed WhatsApp webhook to a running trustgate. Kinds: message (inbound message with the "
                 + "customer's identity hash), identity-change (system message; without --hash the new identity is unknown), "
-                + "status (delivered, with the hash), identity-mismatch (failed status, error 137000; needs --message-id).")
+                + "status (delivered, with the hash), identity-mismatch (failed status, error 137000; needs --message-id), "
+                + "number-change (the customer moved to --new-number), user-id-change (the customer's user id is now "
+                + "--new-user-id).")
 final class Simulate implements Callable<Integer> {
 
-    enum Kind { message, identity_change, status, identity_mismatch }
+    enum Kind { message, identity_change, status, identity_mismatch, number_change, user_id_change }
 
     @CommandLine.ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "KIND", description = "message | identity-change | status | identity-mismatch")
+    @Parameters(paramLabel = "KIND", description = "message | identity-change | status | identity-mismatch | number-change | "
+            + "user-id-change")
     String kind;
 
-    @Option(names = "--to", required = true, description = "the customer's wa_id")
+    @Option(names = "--to", required = true, description = "the customer: a wa_id (16505551234) or a user id (US.1349…)")
     String to;
+
+    @Option(names = "--user-id", description = "the customer's user id as well, when --to is a wa_id")
+    String userId;
 
     @Option(names = "--hash", description = "the identity key hash WhatsApp reports")
     String hash;
+
+    @Option(names = "--new-number", description = "number-change: the number the customer moved to")
+    String newNumber;
+
+    @Option(names = "--new-user-id", description = "number-change, user-id-change: the customer's new user id")
+    String newUserId;
 
     @Option(names = "--phone-number-id", defaultValue = "106540352242922", description = "the business number (default ${DEFAULT-VALUE})")
     String phoneNumberId;
@@ -57,19 +74,25 @@ final class Simulate implements Callable<Integer> {
         try {
             parsed = Kind.valueOf(kind.replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "unknown kind " + kind
-                    + " (message, identity-change, status, identity-mismatch)");
+            throw usage("unknown kind " + kind + " (message, identity-change, status, identity-mismatch, number-change, "
+                    + "user-id-change)");
         }
-        String waId = new WaId(to).value();
+        ContactNames customer = customer();
         String business = new BusinessNumberId(phoneNumberId).value();
         Optional<String> identity = Optional.ofNullable(hash).map(h -> new IdentityHash(h).value());
         if ((parsed == Kind.message || parsed == Kind.status) && identity.isEmpty()) {
-            throw new CommandLine.ParameterException(new CommandLine(this), kind + " needs --hash");
+            throw usage(kind + " needs --hash");
         }
         if (parsed == Kind.identity_mismatch && messageId == null) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "identity-mismatch needs --message-id");
+            throw usage("identity-mismatch needs --message-id");
         }
-        String body = envelope(business, body(parsed, waId, identity));
+        if (parsed == Kind.number_change && newNumber == null) {
+            throw usage("number-change needs --new-number");
+        }
+        if (parsed == Kind.user_id_change && newUserId == null) {
+            throw usage("user-id-change needs --new-user-id");
+        }
+        String body = envelope(business, body(parsed, customer, identity));
         Config config = Config.load(main.environment(), Optional.empty());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -81,24 +104,60 @@ final class Simulate implements Callable<Integer> {
         return response.statusCode() == 200 ? 0 : 1;
     }
 
-    private String body(Kind kind, String waId, Optional<String> identity) {
+    private ContactNames customer() {
+        try {
+            ContactNames names = ContactNames.of(CustomerName.parse(to));
+            return userId == null ? names : names.with(new UserId(userId));
+        } catch (IllegalArgumentException e) {
+            throw usage("--to must be a wa_id (digits) or a user id such as US.13491208655302741918; --user-id a user id");
+        }
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(new CommandLine(this), message);
+    }
+
+    private String body(Kind kind, ContactNames customer, Optional<String> identity) {
         String now = Long.toString(Instant.now().getEpochSecond());
         String id = "wamid.simulated." + UUID.randomUUID().toString().replace("-", "");
+        String sender = names(customer, "from", "from_user_id");
         return switch (kind) {
-            case message -> "\"contacts\":[{\"profile\":{\"name\":\"Simulated\"},\"wa_id\":\"" + waId + "\",\"identity_key_hash\":\""
-                    + identity.get() + "\"}],\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + id + "\",\"timestamp\":\"" + now
-                    + "\",\"type\":\"text\",\"text\":{\"body\":\"Hello\"}}]";
-            case identity_change -> "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"" + id + "\",\"timestamp\":\"" + now
+            case message -> "\"contacts\":[{\"profile\":{\"name\":\"Simulated\"}," + names(customer, "wa_id", "user_id")
+                    + ",\"identity_key_hash\":\"" + identity.get() + "\"}],\"messages\":[{" + sender + ",\"id\":\"" + id
+                    + "\",\"timestamp\":\"" + now + "\",\"type\":\"text\",\"text\":{\"body\":\"Hello\"}}]";
+            case identity_change -> "\"messages\":[{" + sender + ",\"id\":\"" + id + "\",\"timestamp\":\"" + now
                     + "\",\"type\":\"system\",\"system\":{\"body\":\"User's security code changed\","
-                    + identity.map(h -> "\"identity\":\"" + h + "\",").orElse("") + "\"customer\":\"" + waId + "\",\"wa_id\":\""
-                    + waId + "\",\"type\":\"customer_identity_changed\"}}]";
+                    + identity.map(h -> "\"identity\":\"" + h + "\",").orElse("")
+                    + customer.waId().map(w -> "\"customer\":\"" + w.value() + "\",\"wa_id\":\"" + w.value() + "\",").orElse("")
+                    + "\"type\":\"customer_identity_changed\"}}]";
             case status -> "\"statuses\":[{\"id\":\"" + (messageId == null ? id : messageId) + "\",\"status\":\"delivered\","
-                    + "\"timestamp\":\"" + now + "\",\"recipient_id\":\"" + waId + "\",\"recipient_identity_key_hash\":\""
-                    + identity.get() + "\"}]";
+                    + "\"timestamp\":\"" + now + "\"," + names(customer, "recipient_id", "recipient_user_id")
+                    + ",\"recipient_identity_key_hash\":\"" + identity.get() + "\"}]";
             case identity_mismatch -> "\"statuses\":[{\"id\":\"" + messageId + "\",\"status\":\"failed\",\"timestamp\":\"" + now
-                    + "\",\"recipient_id\":\"" + waId + "\"," + identity.map(h -> "\"recipient_identity_key_hash\":\"" + h + "\",")
-                    .orElse("") + "\"errors\":[{\"code\":137000,\"title\":\"Identity key mismatch\"}]}]";
+                    + "\"," + names(customer, "recipient_id", "recipient_user_id") + ","
+                    + identity.map(h -> "\"recipient_identity_key_hash\":\"" + h + "\",").orElse("")
+                    + "\"errors\":[{\"code\":137000,\"title\":\"Identity key mismatch\"}]}]";
+            case number_change -> "\"messages\":[{" + sender + ",\"id\":\"" + id + "\",\"timestamp\":\"" + now
+                    + "\",\"type\":\"system\",\"system\":{\"body\":\"User Simulated changed number\",\"wa_id\":\""
+                    + new WaId(newNumber).value() + "\","
+                    + Optional.ofNullable(newUserId).map(u -> "\"user_id\":\"" + new UserId(u).value() + "\",").orElse("")
+                    + customer.userId().map(u -> "\"previous_user_id\":\"" + u.value() + "\",").orElse("")
+                    + "\"type\":\"user_changed_number\"}}]";
+            case user_id_change -> "\"messages\":[{\"id\":\"" + id + "\",\"timestamp\":\"" + now
+                    + "\",\"type\":\"system\",\"system\":{\"body\":\"User Simulated changed user id\",\"user_id\":\""
+                    + new UserId(newUserId).value() + "\","
+                    + customer.userId().map(u -> "\"previous_user_id\":\"" + u.value() + "\",").orElse("")
+                    + "\"type\":\"user_changed_user_id\"}}]";
         };
+    }
+
+    /** The customer's names as the fields of one item: {@code "wa_id":"…","user_id":"…"} (absent ones left out). */
+    private static String names(ContactNames customer, String numberField, String userIdField) {
+        StringBuilder fields = new StringBuilder();
+        customer.waId().ifPresent(w -> fields.append("\"").append(numberField).append("\":\"").append(w.value()).append("\""));
+        customer.userId().ifPresent(u -> fields.append(fields.length() > 0 ? "," : "").append("\"").append(userIdField)
+                .append("\":\"").append(u.value()).append("\""));
+        return fields.toString();
     }
 
     private static String envelope(String business, String value) {

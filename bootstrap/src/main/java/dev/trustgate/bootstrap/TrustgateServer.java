@@ -62,7 +62,7 @@ public final class TrustgateServer implements AutoCloseable {
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
-                    s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld,
+                    s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld,
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries);
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),

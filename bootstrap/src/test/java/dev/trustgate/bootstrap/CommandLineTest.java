@@ -2,7 +2,6 @@ package dev.trustgate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.TrustState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -125,8 +124,41 @@ class CommandLineTest {
 
             assertThat(server.services().getContact.get(new dev.trustgate.application.port.in.GetContactTrustUseCase.Query(
                     dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")),
-                    ContactKey.of("106540352242922", "16505551234"))).contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
+                    dev.trustgate.application.port.in.ContactSelector.of(new dev.trustgate.domain.BusinessNumberId("106540352242922"),
+                            "16505551234"))).contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
             assertThat(run(env, "simulate", "status", "--to", "16505551234", "--url", url)).as("status needs a hash").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void simulatePlaysUsernameCustomersNumberChangesAndUserIdChanges(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+        try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
+            dev.trustgate.application.Caller admin = dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin"));
+            dev.trustgate.domain.BusinessNumberId business = new dev.trustgate.domain.BusinessNumberId("106540352242922");
+            server.services().optIn.setIdentityChecks(new dev.trustgate.application.port.in.OptInToIdentityChecksUseCase.Command(
+                    admin, business, true));
+            String url = "http://127.0.0.1:" + server.port();
+            java.util.function.Function<String, dev.trustgate.domain.ContactTrust> contact = name -> server.services().getContact
+                    .get(new dev.trustgate.application.port.in.GetContactTrustUseCase.Query(admin,
+                            dev.trustgate.application.port.in.ContactSelector.of(business, name))).contact();
+
+            assertThat(run(env, "simulate", "message", "--to", "US.13491208655302741918", "--hash", "DF2lS5v2W6x=", "--url", url))
+                    .isZero();
+            assertThat(contact.apply("US.13491208655302741918").names().waId()).as("a username customer: no number").isEmpty();
+            assertThat(run(env, "simulate", "user-id-change", "--to", "US.13491208655302741918", "--new-user-id",
+                    "US.20871465530927713564", "--url", url)).isZero();
+            assertThat(contact.apply("US.20871465530927713564").key()).isEqualTo(contact.apply("US.13491208655302741918").key());
+
+            assertThat(run(env, "simulate", "message", "--to", "16505551234", "--hash", "DF2lS5v2W6x=", "--url", url)).isZero();
+            assertThat(run(env, "simulate", "number-change", "--to", "16505551234", "--new-number", "12195555358", "--url", url))
+                    .isZero();
+            assertThat(contact.apply("16505551234").state()).as("the number left behind").isEqualTo(TrustState.IDENTITY_CHANGED);
+            assertThat(contact.apply("12195555358").state()).isEqualTo(TrustState.UNVERIFIED);
+            assertThat(run(env, "simulate", "number-change", "--to", "16505551234", "--url", url)).as("needs --new-number")
+                    .isEqualTo(2);
         }
     }
 }

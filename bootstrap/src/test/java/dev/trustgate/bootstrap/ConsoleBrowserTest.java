@@ -230,6 +230,31 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aUsernameCustomerIsShownByTheNamesWhatsAppGivesAndFoundByAnyOfThem() throws Exception {
+        optIn(PNID, "NONE");
+        String support = apiKey("support", PNID);
+        webhook("names/inbound-text-username-user-with-identity-hash.json");
+        byte[] changed = WhatsAppSamples.text("names/inbound-text-username-user-with-identity-hash.json")
+                .replace("DF2lS5v2W6x=", NEW).replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", "wamid.changed")
+                .replaceAll("\"timestamp\": \"[0-9]+\"", "\"timestamp\": \"" + (Instant.now().getEpochSecond() + 1) + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(server.webhook(changed).statusCode()).isEqualTo(200);
+
+        signIn(support, null);
+        String row = "#blocked-contacts tr[data-user-id='US.13491208655302741918']";
+        browser.waitForText(row, "US.13491208655302741918");
+        browser.find(row + " a").click();
+        browser.waitForText("#state-summary", "Blocked:");
+        assertThat(browser.find("#names").getText()).contains("US.13491208655302741918").contains("US.ENT.11815799212886844830");
+
+        browser.open(console() + "#/blocked");
+        browser.type("#find-customer", "US.ENT.11815799212886844830");
+        browser.find("#find button[type=submit]").click();
+        browser.waitForText("#state-summary", "Blocked:");
+        assertThat(browser.find("h1").getText()).contains("US.13491208655302741918");
+    }
+
+    @Test
     void theAdminKeyMustNameTheNumbersItWatches() throws Exception {
         optIn(PNID, "NONE");
         webhook("inbound-text-with-identity-hash.json");

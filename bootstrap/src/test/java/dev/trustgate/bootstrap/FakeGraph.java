@@ -19,6 +19,8 @@ final class FakeGraph implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
     private final List<String> settings = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> readReceipts = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, String> numbers = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicInteger failWith = new AtomicInteger();
@@ -45,18 +47,36 @@ final class FakeGraph implements AutoCloseable {
             return;
         }
         JsonNode body = json.readTree(ctx.body());
+        if ("read".equals(body.path("status").asText())) {
+            readReceipts.add(body);
+            ctx.contentType("application/json").result("{\"success\":true}");
+            return;
+        }
         JsonNode pin = body.get("recipient_identity_key_hash");
         forwarded.add(new Forwarded(ctx.pathParam("pnid"), body.path("to").asText(),
                 pin == null ? Optional.empty() : Optional.of(pin.asText()), ctx.header("Authorization"), body));
         String id = "wamid.fake" + ids.incrementAndGet();
+        // as WhatsApp answers: the input as sent, and the addressee by phone number (to wins) or by user id
+        String to = body.path("to").asText("");
+        String input = to.isEmpty() ? body.path("recipient").asText() : to;
+        String addressee = to.isEmpty() ? "\"user_id\":\"" + input + "\""
+                : "\"wa_id\":\"" + numbers.getOrDefault(to.replaceAll("[^0-9]", ""), to.replaceAll("[^0-9]", "")) + "\"";
         ctx.contentType("application/json").result("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\""
-                + body.path("to").asText() + "\",\"wa_id\":\"" + body.path("to").asText().replaceAll("[^0-9]", "")
-                + "\"}],\"messages\":[{\"id\":\"" + id + "\"}]}");
+                + input + "\"," + addressee + "}],\"messages\":[{\"id\":\"" + id + "\"}]}");
     }
 
     private void setting(Context ctx) {
         settings.add(ctx.pathParam("pnid") + " " + ctx.body());
         ctx.contentType("application/json").result("{\"success\":true}");
+    }
+
+    /** Answers sends to {@code input} (digits) naming the user {@code waId}, as WhatsApp does for an older spelling. */
+    void answerNumber(String input, String waId) {
+        numbers.put(input, waId);
+    }
+
+    List<JsonNode> readReceipts() {
+        return List.copyOf(readReceipts);
     }
 
     /** Answers every send with this HTTP status and a Graph error (0: answer normally). */

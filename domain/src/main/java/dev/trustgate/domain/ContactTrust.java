@@ -9,6 +9,8 @@ import static dev.trustgate.domain.TrustState.UNVERIFIED;
 import dev.trustgate.domain.CommandResult.Changed;
 import dev.trustgate.domain.CommandResult.Ignored;
 import dev.trustgate.domain.CommandResult.Rejected;
+import dev.trustgate.domain.TrustEvent.ContactMerged;
+import dev.trustgate.domain.TrustEvent.ContactNumberChanged;
 import dev.trustgate.domain.TrustEvent.IdentityAcknowledged;
 import dev.trustgate.domain.TrustEvent.IdentityAcknowledgementRequested;
 import dev.trustgate.domain.TrustEvent.IdentityBaseline;
@@ -37,6 +39,7 @@ import java.util.Optional;
  */
 public record ContactTrust(
         ContactKey key,
+        ContactNames names,
         TrustState state,
         Optional<IdentityHash> identityHash,
         Optional<Instant> identityAsOf,
@@ -50,6 +53,7 @@ public record ContactTrust(
 
     public ContactTrust {
         Validation.notNull("key", key);
+        Validation.notNull("names", names);
         Validation.notNull("state", state);
         Validation.notNull("identityHash", identityHash);
         Validation.notNull("identityAsOf", identityAsOf);
@@ -83,9 +87,9 @@ public record ContactTrust(
                     || reauth.get().outcome() == ReauthenticationOutcome.SUCCEEDED);
     }
 
-    /** A customer trustgate has not heard of before: unverified, no identity known. */
-    public static ContactTrust newContact(ContactKey key) {
-        return new ContactTrust(key, UNVERIFIED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+    /** A customer trustgate has not heard of before, known by {@code names}: unverified, no identity known. */
+    public static ContactTrust newContact(ContactKey key, ContactNames names) {
+        return new ContactTrust(key, names, UNVERIFIED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), 0, Optional.empty(), false);
     }
 
@@ -115,6 +119,11 @@ public record ContactTrust(
         return state.blocksSends();
     }
 
+    /** This contact as events name it: its key and its current names. */
+    public ContactRef ref() {
+        return new ContactRef(key, names);
+    }
+
     // ---------------------------------------------------------------- identity signals
 
     /**
@@ -134,9 +143,9 @@ public record ContactTrust(
             // A known hash that differs, or the first known hash of a change that was reported without one.
             return identityChanged(Optional.of(hash), asOf, source, changeIfDifferent, business, at);
         }
-        ContactTrust next = new ContactTrust(key, state, Optional.of(hash), Optional.of(asOf), Optional.of(hash),
+        ContactTrust next = new ContactTrust(key, names, state, Optional.of(hash), Optional.of(asOf), Optional.of(hash),
                 verifiedHash, pendingChange, reauthentication, version + 1, Optional.of(at), true);
-        return new Changed(next, List.of(new IdentityBaseline(key, at, hash, asOf, source)));
+        return new Changed(next, List.of(new IdentityBaseline(ref(), at, hash, asOf, source)));
     }
 
     /**
@@ -165,21 +174,21 @@ public record ContactTrust(
         boolean blocking = business.optedIn() || blocked();
         Actor actor = source == SignalSource.EXTERNAL ? Actor.TRUSTGATE : Actor.WHATSAPP;
         List<TrustEvent> events = new ArrayList<>();
-        events.add(new IdentityChanged(key, at, actor, changeId, previousHash, hash, asOf, source, blocking));
+        events.add(new IdentityChanged(ref(), at, actor, changeId, previousHash, hash, asOf, source, blocking));
         ContactTrust next;
         if (blocking) {
             // An identity taken on first use was never acknowledged: it is no pin to fall back to.
             Optional<IdentityHash> pin = firstUseChallenged ? Optional.empty() : pinnedHash;
-            next = new ContactTrust(key, IDENTITY_CHANGED, hash, Optional.of(newAsOf), pin, Optional.empty(),
+            next = new ContactTrust(key, names, IDENTITY_CHANGED, hash, Optional.of(newAsOf), pin, Optional.empty(),
                     Optional.of(new PendingChange(changeId, hash, at, Optional.empty())), Optional.empty(),
                     version + 1, Optional.of(at), false);
-            events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
+            events.add(new TrustBroken(ref(), at, actor, state, "identity.changed"));
         } else {
             TrustState newState = state == TRUSTED ? UNVERIFIED : state;
-            next = new ContactTrust(key, newState, hash, Optional.of(newAsOf), hash, Optional.empty(),
+            next = new ContactTrust(key, names, newState, hash, Optional.of(newAsOf), hash, Optional.empty(),
                     Optional.empty(), reauthentication, version + 1, Optional.of(at), false);
             if (state == TRUSTED) {
-                events.add(new TrustBroken(key, at, actor, state, "identity.changed"));
+                events.add(new TrustBroken(ref(), at, actor, state, "identity.changed"));
             }
         }
         return new Changed(next, events);
@@ -201,7 +210,7 @@ public record ContactTrust(
         int attempts = reauthentication.filter(r -> r.changeId().equals(change.id())).map(Reauthentication::attempts).orElse(0);
         Reauthentication started = new Reauthentication(id, change.id(), at, ReauthenticationOutcome.PENDING, attempts);
         return new Changed(with(RE_AUTHENTICATING, verifiedHash, pendingChange, Optional.of(started), at),
-                List.of(new ReauthenticationStarted(key, at, by, id, change.id())));
+                List.of(new ReauthenticationStarted(ref(), at, by, id, change.id())));
     }
 
     /** The business abandons the running re-authentication; a passed one is forgotten. */
@@ -214,7 +223,7 @@ public record ContactTrust(
         }
         Reauthentication cancelled = reauthentication.get().with(ReauthenticationOutcome.CANCELLED, reauthentication.get().attempts());
         return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(cancelled), at),
-                List.of(new ReauthenticationCancelled(key, at, by, id, "cancelled")));
+                List.of(new ReauthenticationCancelled(ref(), at, by, id, "cancelled")));
     }
 
     /**
@@ -233,11 +242,11 @@ public record ContactTrust(
         if (succeeded) {
             Reauthentication passed = current.with(ReauthenticationOutcome.SUCCEEDED, current.attempts());
             return new Changed(with(RE_AUTHENTICATING, pendingChange.get().hash(), pendingChange, Optional.of(passed), at),
-                    List.of(new ReauthenticationSucceeded(key, at, by, id, evidence)));
+                    List.of(new ReauthenticationSucceeded(ref(), at, by, id, evidence)));
         }
         Reauthentication failed = current.with(ReauthenticationOutcome.FAILED, current.attempts() + 1);
         return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(failed), at),
-                List.of(new ReauthenticationFailed(key, at, by, id, failed.attempts(), evidence)));
+                List.of(new ReauthenticationFailed(ref(), at, by, id, failed.attempts(), evidence)));
     }
 
     private boolean isCurrentReauthentication(ReauthenticationId id) {
@@ -271,16 +280,16 @@ public record ContactTrust(
         }
         if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
             return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
-                    List.of(new IdentityAcknowledgementRequested(key, at, by, change.id(), change.hash(), evidence)));
+                    List.of(new IdentityAcknowledgementRequested(ref(), at, by, change.id(), change.hash(), evidence)));
         }
         boolean trusted = verifiedHash.equals(Optional.of(hash));
         TrustState newState = trusted ? TRUSTED : ACKNOWLEDGED;
-        ContactTrust next = new ContactTrust(key, newState, identityHash, identityAsOf, Optional.of(hash),
+        ContactTrust next = new ContactTrust(key, names, newState, identityHash, identityAsOf, Optional.of(hash),
                 trusted ? verifiedHash : Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at), false);
         List<TrustEvent> events = new ArrayList<>();
-        events.add(new IdentityAcknowledged(key, at, by, change.id(), hash, trusted, change.firstAcknowledger(), evidence));
+        events.add(new IdentityAcknowledged(ref(), at, by, change.id(), hash, trusted, change.firstAcknowledger(), evidence));
         if (trusted) {
-            events.add(new TrustEstablished(key, at, by, Optional.of(hash), evidence));
+            events.add(new TrustEstablished(ref(), at, by, Optional.of(hash), evidence));
         }
         return new Changed(next, events);
     }
@@ -305,12 +314,12 @@ public record ContactTrust(
         }
         if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
             return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
-                    List.of(new IdentityAcknowledgementRequested(key, at, by, change.id(), Optional.empty(),
+                    List.of(new IdentityAcknowledgementRequested(ref(), at, by, change.id(), Optional.empty(),
                             new Evidence(null, null, null, reason))));
         }
-        ContactTrust next = new ContactTrust(key, ACKNOWLEDGED, Optional.empty(), identityAsOf, Optional.empty(),
+        ContactTrust next = new ContactTrust(key, names, ACKNOWLEDGED, Optional.empty(), identityAsOf, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at), false);
-        return new Changed(next, List.of(new IdentityOverridden(key, at, by, change.id(), reason, change.firstAcknowledger())));
+        return new Changed(next, List.of(new IdentityOverridden(ref(), at, by, change.id(), reason, change.firstAcknowledger())));
     }
 
     private Optional<Rejected> policyUnmet(AcknowledgementPolicy policy, PendingChange change, Actor by) {
@@ -335,9 +344,9 @@ public record ContactTrust(
             return invalidState("an identity change is pending; re-authenticate and acknowledge it");
         }
         // The business vouched for the current identity: it is no longer one merely taken on first use.
-        ContactTrust trusted = new ContactTrust(key, TRUSTED, identityHash, identityAsOf, pinnedHash, identityHash,
+        ContactTrust trusted = new ContactTrust(key, names, TRUSTED, identityHash, identityAsOf, pinnedHash, identityHash,
                 pendingChange, reauthentication, version + 1, Optional.of(at), false);
-        return new Changed(trusted, List.of(new TrustEstablished(key, at, by, identityHash, evidence)));
+        return new Changed(trusted, List.of(new TrustEstablished(ref(), at, by, identityHash, evidence)));
     }
 
     /**
@@ -356,15 +365,141 @@ public record ContactTrust(
                 : reauthentication;
         List<TrustEvent> events = new ArrayList<>();
         if (state == RE_AUTHENTICATING) {
-            events.add(new ReauthenticationCancelled(key, at, by, reauthentication.get().id(), "trust.revoked"));
+            events.add(new ReauthenticationCancelled(ref(), at, by, reauthentication.get().id(), "trust.revoked"));
         }
-        events.add(new TrustRevoked(key, at, by, state, reason));
+        events.add(new TrustRevoked(ref(), at, by, state, reason));
         return new Changed(with(newState, Optional.empty(), pendingChange, reauth, at), events);
+    }
+
+    // ---------------------------------------------------------------- names (DESIGN §4 "Who a customer is")
+
+    /**
+     * WhatsApp named this contact by {@code learned} (one {@code contacts[]} item, a message's sender, a
+     * status's recipient, a send's answer): each learned name becomes the current one of its kind. No event;
+     * a new version only when a name is new.
+     */
+    public CommandResult learnNames(ContactNames learned, Instant at) {
+        Validation.notNull("learned", learned);
+        ContactNames next = names.with(learned);
+        if (next.equals(names)) {
+            return new Ignored("names unchanged");
+        }
+        return new Changed(new ContactTrust(key, next, state, identityHash, identityAsOf, pinnedHash, verifiedHash, pendingChange,
+                reauthentication, version + 1, Optional.of(at), identityOnFirstUse), List.of());
+    }
+
+    /**
+     * The customer moved to another phone number with their account ({@code user_changed_number}): this
+     * contact keeps its history, hashes and state under {@code newNames}. The old number is no longer one of
+     * its names; the caller gives it to a contact of its own, {@code detached}, blocked until cleared.
+     */
+    public CommandResult numberChanged(ContactNames newNames, Optional<ContactId> detached, Instant at) {
+        Validation.notNull("newNames", newNames);
+        Validation.notNull("detached", detached);
+        if (newNames.waId().isEmpty()) {
+            throw new IllegalArgumentException("a number change names the new number");
+        }
+        Optional<WaId> previous = names.waId();
+        if (previous.equals(newNames.waId())) {
+            return new Ignored("the contact already has number " + newNames.waId().get().masked());
+        }
+        ContactTrust moved = new ContactTrust(key, names.withoutWaId().with(newNames), state, identityHash, identityAsOf, pinnedHash,
+                verifiedHash, pendingChange, reauthentication, version + 1, Optional.of(at), identityOnFirstUse);
+        return new Changed(moved, List.of(new ContactNumberChanged(moved.ref(), at, previous, detached)));
+    }
+
+    /**
+     * A number the customer left ({@code user_changed_number}): it may be given to a stranger, so it becomes a
+     * contact of its own with an identity change of unknown identity, blocked whatever the business's opt-in,
+     * until the business clears it with the identity override.
+     */
+    public static Changed detachedNumber(ContactKey key, WaId number, ChangeId changeId, Instant asOf, Instant at) {
+        ContactNames numberOnly = ContactNames.of(number);
+        ContactTrust detached = new ContactTrust(key, numberOnly, IDENTITY_CHANGED, Optional.empty(), Optional.of(asOf),
+                Optional.empty(), Optional.empty(), Optional.of(new PendingChange(changeId, Optional.empty(), at, Optional.empty())),
+                Optional.empty(), 1, Optional.of(at), false);
+        ContactRef ref = detached.ref();
+        return new Changed(detached, List.of(
+                new IdentityChanged(ref, at, Actor.WHATSAPP, changeId, Optional.empty(), Optional.empty(), asOf,
+                        SignalSource.NUMBER_CHANGED, true),
+                new TrustBroken(ref, at, Actor.WHATSAPP, UNVERIFIED, "contact.number_changed")));
+    }
+
+    /**
+     * {@code other} turned out to be this same WhatsApp user (a webhook or a send's answer linked their
+     * names). This contact remains, with the names of both and the stricter trust of the two: blocked if
+     * either was (the later pending change is kept), trusted only if both were, and two different known
+     * identities are an identity change to the newer one. {@code other} is gone afterwards.
+     */
+    public CommandResult absorb(ContactTrust other, ChangeId changeIfDifferent, BusinessNumber business, Instant at) {
+        Validation.notNull("other", other);
+        if (!other.key().business().equals(key.business()) || other.key().equals(key)) {
+            throw new IllegalArgumentException("a contact absorbs another contact of the same business number");
+        }
+        // base: the contact whose trust record carries on; rest: the other, whose identity may be newer
+        ContactTrust base;
+        if (blocked() || other.blocked()) {
+            base = other.blocked() && (!blocked()
+                    || other.pendingChange().get().detectedAt().isAfter(pendingChange.get().detectedAt())) ? other : this;
+        } else if (identityHash.isPresent() && other.identityHash().isPresent() && !identityHash.equals(other.identityHash())) {
+            ContactTrust newer = other.identityAsOf().get().isAfter(identityAsOf.get()) ? other : this;
+            // a newer identity the business vouched for (authenticated, acknowledged) carries on; one merely taken on
+            // first use under the other name was never vouched for, so it arrives as a change to the older one
+            base = newer.identityOnFirstUse() ? (newer == this ? other : this) : newer;
+        } else {
+            base = identityHash.isPresent() || other.identityHash().isEmpty() ? this : other;
+        }
+        ContactTrust rest = base == this ? other : this;
+        ContactNames mergedNames = other.names().with(names);
+        boolean bothTrusted = state == TRUSTED && other.state() == TRUSTED;
+        boolean identityFromRest = base.identityHash().isEmpty() && !base.blocked() && rest.identityHash().isPresent();
+        ContactTrust identitySource = identityFromRest ? rest : base;
+        ContactTrust combined = new ContactTrust(key, mergedNames,
+                base.blocked() ? base.state() : lessTrusted(state, other.state()),
+                identitySource.identityHash(), identitySource.identityAsOf().or(rest::identityAsOf),
+                identitySource.pinnedHash(),
+                base.blocked() || bothTrusted ? base.verifiedHash() : Optional.empty(),
+                base.pendingChange(), base.reauthentication().or(rest::reauthentication), version, Optional.of(at),
+                !base.blocked() && identitySource.identityOnFirstUse());
+        List<TrustEvent> events = new ArrayList<>();
+        ContactTrust merged = combined.withVersion(version + 1);
+        boolean newerIdentityElsewhere = rest.identityHash().isPresent() && !rest.identityHash().equals(combined.identityHash())
+                && (combined.identityAsOf().isEmpty() || !rest.identityAsOf().get().isBefore(combined.identityAsOf().get()));
+        if (newerIdentityElsewhere) {
+            CommandResult changed = combined.identityChanged(rest.identityHash(), rest.identityAsOf().get(),
+                    SignalSource.CONTACT_MERGED, changeIfDifferent, business, at);
+            if (changed instanceof Changed c) {
+                merged = c.contact();
+                events.addAll(c.events());
+            }
+        }
+        if ((state == TRUSTED || other.state() == TRUSTED) && merged.state() != TRUSTED
+                && events.stream().noneMatch(e -> e instanceof TrustBroken)) {
+            events.add(new TrustBroken(merged.ref(), at, Actor.WHATSAPP, TRUSTED, "contact.merged"));
+        }
+        events.add(0, new ContactMerged(merged.ref(), at, other.ref(), state, other.state(), merged.state()));
+        return new Changed(merged, events);
+    }
+
+    /** Of two unblocked states, the one that trusts less: UNVERIFIED, then ACKNOWLEDGED, then TRUSTED. */
+    private static TrustState lessTrusted(TrustState a, TrustState b) {
+        if (a == UNVERIFIED || b == UNVERIFIED) {
+            return UNVERIFIED;
+        }
+        if (a == ACKNOWLEDGED || b == ACKNOWLEDGED) {
+            return ACKNOWLEDGED;
+        }
+        return TRUSTED;
+    }
+
+    private ContactTrust withVersion(long newVersion) {
+        return new ContactTrust(key, names, state, identityHash, identityAsOf, pinnedHash, verifiedHash, pendingChange,
+                reauthentication, newVersion, updatedAt, identityOnFirstUse);
     }
 
     private ContactTrust with(TrustState newState, Optional<IdentityHash> newVerified, Optional<PendingChange> newPending,
                               Optional<Reauthentication> newReauth, Instant at) {
-        return new ContactTrust(key, newState, identityHash, identityAsOf, pinnedHash, newVerified, newPending, newReauth,
+        return new ContactTrust(key, names, newState, identityHash, identityAsOf, pinnedHash, newVerified, newPending, newReauth,
                 version + 1, Optional.of(at), identityOnFirstUse && newPending.isEmpty());
     }
 

@@ -10,6 +10,10 @@ public enum SignalSource {
     WHATSAPP_SYSTEM,
     /** A send WhatsApp refused with error 137000 (identity key mismatch). */
     WHATSAPP_IDENTITY_MISMATCH,
+    /** The customer left this number ({@code user_changed_number}): whoever has it now is unknown. */
+    NUMBER_CHANGED,
+    /** Two contacts found to be one WhatsApp user carried different identities; the newer one counts. */
+    CONTACT_MERGED,
     /** Another source: a SIM-swap notice, the business's own fraud system. */
     EXTERNAL;
 

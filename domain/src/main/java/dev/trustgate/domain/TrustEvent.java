@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public sealed interface TrustEvent {
 
-    ContactKey contact();
+    ContactRef contact();
 
     Instant at();
 
@@ -23,7 +23,7 @@ public sealed interface TrustEvent {
 
     Map<String, String> data();
 
-    record IdentityBaseline(ContactKey contact, Instant at, IdentityHash hash, Instant asOf, SignalSource source)
+    record IdentityBaseline(ContactRef contact, Instant at, IdentityHash hash, Instant asOf, SignalSource source)
             implements TrustEvent {
         public Actor actor() {
             return Actor.WHATSAPP;
@@ -38,7 +38,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record IdentityChanged(ContactKey contact, Instant at, Actor actor, ChangeId changeId,
+    record IdentityChanged(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                            Optional<IdentityHash> previousHash, Optional<IdentityHash> newHash,
                            Instant asOf, SignalSource source, boolean blocking) implements TrustEvent {
         public String type() {
@@ -52,7 +52,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record TrustBroken(ContactKey contact, Instant at, Actor actor, TrustState previousState, String cause)
+    record TrustBroken(ContactRef contact, Instant at, Actor actor, TrustState previousState, String cause)
             implements TrustEvent {
         public String type() {
             return "trust.broken";
@@ -63,7 +63,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record ReauthenticationStarted(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+    record ReauthenticationStarted(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                    ChangeId changeId) implements TrustEvent {
         public String type() {
             return "reauthentication.started";
@@ -74,7 +74,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record ReauthenticationCancelled(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+    record ReauthenticationCancelled(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      String cause) implements TrustEvent {
         public String type() {
             return "reauthentication.cancelled";
@@ -85,7 +85,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record ReauthenticationSucceeded(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+    record ReauthenticationSucceeded(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      Evidence evidence) implements TrustEvent {
         public String type() {
             return "reauthentication.succeeded";
@@ -96,7 +96,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record ReauthenticationFailed(ContactKey contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
+    record ReauthenticationFailed(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                   int attempts, Evidence evidence) implements TrustEvent {
         public String type() {
             return "reauthentication.failed";
@@ -107,7 +107,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record IdentityAcknowledgementRequested(ContactKey contact, Instant at, Actor actor, ChangeId changeId,
+    record IdentityAcknowledgementRequested(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                                             Optional<IdentityHash> hash, Evidence evidence) implements TrustEvent {
         public String type() {
             return "identity.acknowledgement_requested";
@@ -118,7 +118,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record IdentityAcknowledged(ContactKey contact, Instant at, Actor actor, ChangeId changeId, IdentityHash hash,
+    record IdentityAcknowledged(ContactRef contact, Instant at, Actor actor, ChangeId changeId, IdentityHash hash,
                                 boolean trusted, Optional<Actor> firstAcknowledger, Evidence evidence)
             implements TrustEvent {
         public String type() {
@@ -131,7 +131,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record IdentityOverridden(ContactKey contact, Instant at, Actor actor, ChangeId changeId, String reason,
+    record IdentityOverridden(ContactRef contact, Instant at, Actor actor, ChangeId changeId, String reason,
                               Optional<Actor> firstAcknowledger) implements TrustEvent {
         public String type() {
             return "identity.overridden";
@@ -142,7 +142,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record TrustEstablished(ContactKey contact, Instant at, Actor actor, Optional<IdentityHash> hash, Evidence evidence)
+    record TrustEstablished(ContactRef contact, Instant at, Actor actor, Optional<IdentityHash> hash, Evidence evidence)
             implements TrustEvent {
         public String type() {
             return "trust.established";
@@ -153,7 +153,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record TrustRevoked(ContactKey contact, Instant at, Actor actor, TrustState previousState, String reason)
+    record TrustRevoked(ContactRef contact, Instant at, Actor actor, TrustState previousState, String reason)
             implements TrustEvent {
         public String type() {
             return "trust.revoked";
@@ -164,7 +164,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record MessageBlocked(ContactKey contact, Instant at, Actor actor, BlockReason reason, boolean sensitive)
+    record MessageBlocked(ContactRef contact, Instant at, Actor actor, BlockReason reason, boolean sensitive)
             implements TrustEvent {
         public String type() {
             return "message.blocked";
@@ -175,7 +175,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record MessageHeld(ContactKey contact, Instant at, Actor actor, String heldMessageId, BlockReason reason,
+    record MessageHeld(ContactRef contact, Instant at, Actor actor, String heldMessageId, BlockReason reason,
                        boolean sensitive) implements TrustEvent {
         public String type() {
             return "message.held";
@@ -186,7 +186,7 @@ public sealed interface TrustEvent {
         }
     }
 
-    record MessageReleased(ContactKey contact, Instant at, Actor actor, String heldMessageId, String messageId,
+    record MessageReleased(ContactRef contact, Instant at, Actor actor, String heldMessageId, String messageId,
                            Optional<IdentityHash> pin) implements TrustEvent {
         public String type() {
             return "message.released";
@@ -197,7 +197,44 @@ public sealed interface TrustEvent {
         }
     }
 
-    record MessageDiscarded(ContactKey contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
+    /** {@code merged} was found to be the same WhatsApp user as this contact and was folded into it. */
+    record ContactMerged(ContactRef contact, Instant at, ContactRef merged, TrustState previousState, TrustState mergedState,
+                         TrustState state) implements TrustEvent {
+        public Actor actor() {
+            return Actor.WHATSAPP;
+        }
+
+        public String type() {
+            return "contact.merged";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("mergedContactId", merged.id(), "mergedWaId", merged.names().waId().map(WaId::value).orElse(null),
+                    "mergedUserId", merged.names().userId().map(UserId::value).orElse(null),
+                    "mergedParentUserId", merged.names().parentUserId().map(ParentUserId::value).orElse(null),
+                    "previousState", previousState, "mergedState", mergedState, "state", state,
+                    "blocking", state.blocksSends());
+        }
+    }
+
+    /** The customer moved to another number with their account; {@code detached} is the contact the old number became. */
+    record ContactNumberChanged(ContactRef contact, Instant at, Optional<WaId> previousWaId, Optional<ContactId> detached)
+            implements TrustEvent {
+        public Actor actor() {
+            return Actor.WHATSAPP;
+        }
+
+        public String type() {
+            return "contact.number_changed";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("previousWaId", previousWaId.map(WaId::value).orElse(null),
+                    "detachedContactId", detached.map(ContactId::value).orElse(null));
+        }
+    }
+
+    record MessageDiscarded(ContactRef contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
         public String type() {
             return "message.discarded";
         }

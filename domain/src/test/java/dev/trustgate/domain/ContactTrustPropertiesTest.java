@@ -85,7 +85,7 @@ class ContactTrustPropertiesTest {
 
     @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
     void theGateHoldsOverAnySequenceOfCommands(@ForAll("sequences") List<Op> ops) {
-        ContactTrust contact = ContactTrust.newContact(Fixtures.KEY);
+        ContactTrust contact = ContactTrust.newContact(Fixtures.KEY, Fixtures.NAMES);
         BusinessNumber business = Fixtures.optedIn();
         int step = 0;
         for (Op op : ops) {
@@ -111,6 +111,62 @@ class ContactTrustPropertiesTest {
             }
             checkState(contact, business);
         }
+    }
+
+    /**
+     * Two contacts of one business, each through its own random history, turn out to be one WhatsApp user:
+     * whichever absorbs the other, no merge makes a blocked customer sendable or an untrusted one trusted,
+     * and the merged contact goes on keeping the gate.
+     */
+    @Property(tries = 3_000, shrinking = ShrinkingMode.BOUNDED)
+    void noMergeMakesABlockedCustomerSendable(@ForAll("sequences") List<Op> first, @ForAll("sequences") List<Op> second,
+                                              @ForAll boolean secondAbsorbsFirst, @ForAll("sequences") List<Op> after) {
+        BusinessNumber business = Fixtures.optedIn();
+        ContactTrust a = run(ContactTrust.newContact(Fixtures.KEY, Fixtures.NAMES), first, business, 0);
+        ContactTrust b = Fixtures.asOther(run(ContactTrust.newContact(Fixtures.KEY, Fixtures.NAMES), second, business, 100));
+        ContactTrust survivor = secondAbsorbsFirst ? b : a;
+        ContactTrust absorbed = secondAbsorbsFirst ? a : b;
+
+        ContactTrust merged = Fixtures.changed(survivor.absorb(absorbed, new ChangeId("chg_merge"), business, Fixtures.t(10_000)));
+
+        if (a.blocked() || b.blocked()) {
+            assertThat(merged.blocked()).as("blocked if either was").isTrue();
+        }
+        if (merged.state() == TrustState.TRUSTED) {
+            assertThat(a.state()).as("trusted only if both were").isEqualTo(TrustState.TRUSTED);
+            assertThat(b.state()).isEqualTo(TrustState.TRUSTED);
+        }
+        if (refusesForTrust(a, business) || refusesForTrust(b, business)) {
+            assertThat(merged.sendDecision(business, true).allowed()).as("no sensitive send either refused for its trust")
+                    .isFalse();
+        }
+        assertThat(merged.version()).isEqualTo(survivor.version() + 1);
+        checkState(merged, business);
+        run(merged, after, business, 20_000);
+    }
+
+    /** A sensitive send refused because of the customer's trust (not merely for want of a known identity to pin). */
+    private static boolean refusesForTrust(ContactTrust contact, BusinessNumber business) {
+        return contact.sendDecision(business, true) instanceof SendDecision.Blocked blocked
+                && blocked.reason() != BlockReason.IDENTITY_UNKNOWN;
+    }
+
+    /** Applies {@code ops} from {@code start} seconds on, checking every step; returns the contact at the end. */
+    private static ContactTrust run(ContactTrust contact, List<Op> ops, BusinessNumber business, int start) {
+        int step = start;
+        for (Op op : ops) {
+            step++;
+            if (op instanceof OptIn || op instanceof Policy) {
+                continue;
+            }
+            CommandResult result = apply(contact, op, business, Fixtures.t(step * 10), step);
+            checkStep(contact, op, business, result);
+            if (result instanceof CommandResult.Changed changed) {
+                contact = changed.contact();
+            }
+            checkState(contact, business);
+        }
+        return contact;
     }
 
     private static CommandResult apply(ContactTrust c, Op op, BusinessNumber business, Instant at, int step) {

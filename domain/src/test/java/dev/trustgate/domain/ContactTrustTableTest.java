@@ -130,7 +130,7 @@ class ContactTrustTableTest {
                 assertThat(changed.contact().state()).isEqualTo(TrustState.valueOf(parts[0]));
                 assertThat(changed.events()).extracting(TrustEvent::type).containsExactly(parts[1].split(","));
                 assertThat(changed.contact().version()).isEqualTo(before.version() + 1);
-                assertThat(changed.events()).allSatisfy(e -> assertThat(e.contact()).isEqualTo(before.key()));
+                assertThat(changed.events()).allSatisfy(e -> assertThat(e.contact().key()).isEqualTo(before.key()));
             });
         }
     }

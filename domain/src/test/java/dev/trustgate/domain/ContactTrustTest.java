@@ -6,6 +6,7 @@ import static dev.trustgate.domain.Fixtures.H1;
 import static dev.trustgate.domain.Fixtures.H2;
 import static dev.trustgate.domain.Fixtures.H3;
 import static dev.trustgate.domain.Fixtures.KEY;
+import static dev.trustgate.domain.Fixtures.NAMES;
 import static dev.trustgate.domain.Fixtures.R1;
 import static dev.trustgate.domain.Fixtures.changed;
 import static dev.trustgate.domain.Fixtures.notOptedIn;
@@ -62,7 +63,7 @@ class ContactTrustTest {
 
         @Test
         void aSensitiveSendNeedsAKnownIdentityToPinTo() {
-            ContactTrust trustedWithoutHash = changed(ContactTrust.newContact(KEY).authenticated(ALICE, Evidence.NONE, t(1)));
+            ContactTrust trustedWithoutHash = changed(ContactTrust.newContact(KEY, NAMES).authenticated(ALICE, Evidence.NONE, t(1)));
 
             assertThat(trustedWithoutHash.sendDecision(optedIn(), true)).isEqualTo(new Blocked(BlockReason.IDENTITY_UNKNOWN));
             assertThat(trustedWithoutHash.sendDecision(optedIn(), false)).isEqualTo(new Allowed(Optional.empty()));
@@ -81,7 +82,7 @@ class ContactTrustTest {
 
         @Test
         void theFirstHashBecomesTheBaselineWithoutBlocking() {
-            CommandResult result = ContactTrust.newContact(KEY).identitySeen(H1, t(5), SignalSource.WHATSAPP_MESSAGE, NEXT, optedIn(), t(6));
+            CommandResult result = ContactTrust.newContact(KEY, NAMES).identitySeen(H1, t(5), SignalSource.WHATSAPP_MESSAGE, NEXT, optedIn(), t(6));
 
             ContactTrust contact = changed(result);
             assertThat(contact.state()).isEqualTo(TrustState.UNVERIFIED);
@@ -129,7 +130,7 @@ class ContactTrustTest {
 
         @Test
         void withoutOptInAChangeIsRecordedAndBreaksTrustButBlocksNothing() {
-            ContactTrust seen = changed(ContactTrust.newContact(KEY)
+            ContactTrust seen = changed(ContactTrust.newContact(KEY, NAMES)
                     .identitySeen(H1, t(1), SignalSource.WHATSAPP_MESSAGE, NEXT, notOptedIn(), t(1)));
             ContactTrust trusted = changed(seen.authenticated(ALICE, Evidence.NONE, t(2)));
 
@@ -263,13 +264,13 @@ class ContactTrustTest {
 
     @Test
     void inconsistentStatesCannotBeBuilt() {
-        assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.IDENTITY_CHANGED, Optional.of(H1), Optional.empty(),
+        assertThatThrownBy(() -> new ContactTrust(KEY, NAMES, TrustState.IDENTITY_CHANGED, Optional.of(H1), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, Optional.empty(), false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.UNVERIFIED, Optional.of(H1), Optional.empty(),
+        assertThatThrownBy(() -> new ContactTrust(KEY, NAMES, TrustState.UNVERIFIED, Optional.of(H1), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), -1, Optional.empty(), false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ContactTrust(KEY, TrustState.UNVERIFIED, Optional.empty(), Optional.empty(),
+        assertThatThrownBy(() -> new ContactTrust(KEY, NAMES, TrustState.UNVERIFIED, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 1, Optional.empty(), true))
                 .as("no identity cannot have been taken on first use").isInstanceOf(IllegalArgumentException.class);
     }

@@ -6,7 +6,12 @@ import java.util.Optional;
 /** Contacts in every state, built through the aggregate's own commands. Shared with other modules' tests. */
 public final class Fixtures {
 
-    public static final ContactKey KEY = ContactKey.of("106540352242922", "16505551234");
+    public static final ContactKey KEY = ContactKey.of("106540352242922", "ct_1");
+    public static final WaId WA_ID = new WaId("16505551234");
+    public static final ContactNames NAMES = ContactNames.of(WA_ID);
+    /** A second contact of the same business, known by a user id only. */
+    public static final ContactKey OTHER_KEY = ContactKey.of("106540352242922", "ct_2");
+    public static final ContactNames OTHER_NAMES = ContactNames.of(new UserId("US.13491208655302741918"));
     public static final IdentityHash H1 = new IdentityHash("DF2lS5v2W6x=");
     public static final IdentityHash H2 = new IdentityHash("Qm9vbXNoYWthbGFrYQ==");
     public static final IdentityHash H3 = new IdentityHash("SGFzaFRocmVl");
@@ -45,7 +50,7 @@ public final class Fixtures {
 
     /** UNVERIFIED with baseline H1 seen at t(10). */
     public static ContactTrust unverified() {
-        return changed(ContactTrust.newContact(KEY)
+        return changed(ContactTrust.newContact(KEY, NAMES)
                 .identitySeen(H1, t(10), SignalSource.WHATSAPP_MESSAGE, C1, optedIn(), t(10)));
     }
 
@@ -71,6 +76,19 @@ public final class Fixtures {
 
     public static ContactTrust reauthenticationPassed() {
         return changed(reauthenticating().reauthenticationResult(R1, true, Evidence.NONE, ALICE, t(50)));
+    }
+
+    /** UNVERIFIED with baseline H3 taken on first use at t(35), later than every other fixture's identity. */
+    public static ContactTrust unverifiedLater() {
+        return changed(ContactTrust.newContact(KEY, NAMES)
+                .identitySeen(H3, t(35), SignalSource.WHATSAPP_MESSAGE, C1, optedIn(), t(35)));
+    }
+
+    /** {@code contact} as the second contact of the business ({@link #OTHER_KEY}, {@link #OTHER_NAMES}). */
+    public static ContactTrust asOther(ContactTrust contact) {
+        return new ContactTrust(OTHER_KEY, OTHER_NAMES, contact.state(), contact.identityHash(), contact.identityAsOf(),
+                contact.pinnedHash(), contact.verifiedHash(), contact.pendingChange(), contact.reauthentication(),
+                contact.version(), contact.updatedAt(), contact.identityOnFirstUse());
     }
 
     public static ContactTrust acknowledged() {

@@ -7,7 +7,7 @@ import dev.trustgate.domain.IdentityHash;
 import io.javalin.http.Context;
 
 /**
- * {@code POST …/contacts/{waId}/acknowledgements} {@code {"identityHash","operator"?,"evidence"?}}: 200
+ * {@code POST …/contacts/{customer}/acknowledgements} {@code {"identityHash","operator"?,"evidence"?}}: 200
  * with the unblocked contact, or 202 while four-eyes waits for a second key.
  */
 final class AcknowledgeIdentityChangeHandler {
@@ -33,6 +33,6 @@ final class AcknowledgeIdentityChangeHandler {
         AcknowledgeIdentityChangeUseCase.Result result = useCase.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(
                 Requests.caller(ctx), Requests.contact(ctx), new IdentityHash(body.identityHash()),
                 new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, result.completed() ? 200 : 202, Requests.contact(ctx));
+        responses.answer(ctx, result.completed() ? 200 : 202, result.contact().key());
     }
 }

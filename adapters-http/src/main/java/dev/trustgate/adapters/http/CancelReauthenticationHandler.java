@@ -2,9 +2,10 @@ package dev.trustgate.adapters.http;
 
 import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
 import dev.trustgate.domain.ReauthenticationId;
+import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 
-/** {@code DELETE …/contacts/{waId}/reauthentications/{id}}: abandons the running re-authentication. */
+/** {@code DELETE …/contacts/{customer}/reauthentications/{id}}: abandons the running re-authentication. */
 final class CancelReauthenticationHandler {
 
     private final CancelReauthenticationUseCase useCase;
@@ -16,8 +17,8 @@ final class CancelReauthenticationHandler {
     }
 
     void handle(Context ctx) {
-        useCase.cancel(new CancelReauthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
+        ContactTrust after = useCase.cancel(new CancelReauthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
                 new ReauthenticationId(ctx.pathParam("id"))));
-        responses.answer(ctx, 200, Requests.contact(ctx));
+        responses.answer(ctx, 200, after.key());
     }
 }

@@ -1,6 +1,7 @@
 package dev.trustgate.adapters.http;
 
 import dev.trustgate.application.Caller;
+import dev.trustgate.application.port.in.ContactSelector;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.domain.ContactKey;
 import io.javalin.http.Context;
@@ -15,7 +16,8 @@ final class ContactResponses {
     }
 
     ContactView view(Caller caller, ContactKey key) {
-        return ContactView.fromDomain(getContact.get(new GetContactTrustUseCase.Query(caller, key)));
+        return ContactView.fromDomain(getContact.get(new GetContactTrustUseCase.Query(caller,
+                new ContactSelector(key.business(), key.id()))));
     }
 
     void answer(Context ctx, int status, ContactKey key) {

@@ -2,13 +2,17 @@ package dev.trustgate.adapters.http;
 
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.domain.Actor;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.ParentUserId;
+import dev.trustgate.domain.UserId;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.TrustState;
 import java.time.Instant;
 
 /** The contact as the API shows it (DESIGN §5); an unknown hash is {@code null}. */
-record ContactView(String phoneNumberId, String waId, String state, boolean sendAllowed, boolean trusted, String identityHash,
+record ContactView(String phoneNumberId, String contactId, String waId, String userId, String parentUserId, String state, boolean sendAllowed, boolean trusted, String identityHash,
                    String pinnedHash, PendingChangeView pendingChange, ReauthenticationView reauthentication,
                    int heldMessages, Instant updatedAt, long version, BusinessView business) {
 
@@ -25,7 +29,10 @@ record ContactView(String phoneNumberId, String waId, String state, boolean send
 
     static ContactView fromDomain(GetContactTrustUseCase.View view) {
         ContactTrust c = view.contact();
-        return new ContactView(c.key().business().value(), c.key().waId().value(), c.state().name(), view.sendAllowed(),
+        ContactNames names = c.names();
+        return new ContactView(c.key().business().value(), c.key().id().value(), names.waId().map(WaId::value).orElse(null),
+                names.userId().map(UserId::value).orElse(null), names.parentUserId().map(ParentUserId::value).orElse(null),
+                c.state().name(), view.sendAllowed(),
                 c.state() == TrustState.TRUSTED, c.identityHash().map(IdentityHash::value).orElse(null),
                 c.pinnedHash().map(IdentityHash::value).orElse(null),
                 c.pendingChange().map(p -> new PendingChangeView(p.id().value(), p.hash().map(IdentityHash::value).orElse(null),

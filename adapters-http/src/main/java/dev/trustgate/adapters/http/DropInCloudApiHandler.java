@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.MarkMessageReadUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
-import dev.trustgate.domain.WaId;
+import dev.trustgate.domain.Recipient;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +23,8 @@ import java.util.UUID;
  * The Cloud API as an existing WhatsApp app calls it — only its base URL and token change (the token is
  * a trustgate API key). {@code POST /{version}/{pnid}/messages} forwards allowed sends and passes
  * WhatsApp's answer back; a blocked send gets a Graph-style error with code 137000, so the app's own
- * error handling fires. {@code POST /{version}/{pnid}/settings} (admin key) sets identity checks.
+ * error handling fires; mark-as-read calls pass through ungated. {@code POST /{version}/{pnid}/settings} (admin
+ * key) sets identity checks.
  * Errors here are always Graph-shaped, never problem documents.
  */
 final class DropInCloudApiHandler {
@@ -33,11 +34,13 @@ final class DropInCloudApiHandler {
     private final ManageApiKeysUseCase apiKeys;
     private final SendMessageUseCase send;
     private final OptInToIdentityChecksUseCase optIn;
+    private final MarkMessageReadUseCase markRead;
     private final ObjectMapper json;
     private final HttpMetrics metrics;
 
-    DropInCloudApiHandler(ManageApiKeysUseCase apiKeys, SendMessageUseCase send, OptInToIdentityChecksUseCase optIn,
-                          ObjectMapper json, HttpMetrics metrics) {
+    DropInCloudApiHandler(ManageApiKeysUseCase apiKeys, SendMessageUseCase send, MarkMessageReadUseCase markRead,
+                          OptInToIdentityChecksUseCase optIn, ObjectMapper json, HttpMetrics metrics) {
+        this.markRead = markRead;
         this.metrics = metrics;
         this.apiKeys = apiKeys;
         this.send = send;
@@ -53,9 +56,15 @@ final class DropInCloudApiHandler {
         try {
             BusinessNumberId from = new BusinessNumberId(ctx.pathParam("pnid"));
             ObjectNode message = object(ctx.body());
-            WaId to = Recipients.individual(message, null);
+            if (readReceipt(message)) {
+                MarkMessageReadUseCase.Answer answer = markRead.markRead(new MarkMessageReadUseCase.Command(caller.get(), from,
+                        ctx.body()));
+                ctx.status(answer.status()).contentType("application/json").result(answer.body());
+                return;
+            }
+            Recipient to = Recipients.of(message, Optional.empty(), Optional.empty());
             boolean sensitive = "true".equalsIgnoreCase(ctx.header("X-Trustgate-Sensitive"));
-            Result result = send.send(new SendMessageUseCase.Command(caller.get(), new ContactKey(from, to),
+            Result result = send.send(new SendMessageUseCase.Command(caller.get(), from, to,
                     json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
             metrics.send(result);
             if (result instanceof Result.Sent sent) {
@@ -72,6 +81,15 @@ final class DropInCloudApiHandler {
         } catch (IllegalArgumentException e) {
             graphError(ctx, 400, "(#100) Invalid parameter: " + e.getMessage(), 100, "trustgate: invalid_request");
         }
+    }
+
+    /**
+     * A mark-as-read call, with or without a typing indicator: {@code "status":"read"} and a {@code message_id},
+     * addressed to no one and carrying no message. It passes through ungated.
+     */
+    private static boolean readReceipt(ObjectNode message) {
+        return "read".equals(message.path("status").asText()) && message.path("message_id").isTextual()
+                && !message.has("to") && !message.has("recipient") && !message.has("type");
     }
 
     void settings(Context ctx) {

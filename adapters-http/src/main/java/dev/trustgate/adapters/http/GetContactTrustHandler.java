@@ -3,7 +3,7 @@ package dev.trustgate.adapters.http;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import io.javalin.http.Context;
 
-/** {@code GET /v1/businesses/{pnid}/contacts/{waId}}: the contact's trust view. */
+/** {@code GET /v1/businesses/{pnid}/contacts/{customer}}: the contact's trust view. */
 final class GetContactTrustHandler {
 
     private final GetContactTrustUseCase useCase;

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Relays verified WhatsApp webhooks to the business's own app at {@code TRUSTGATE_RELAY_URL}: the body
  * byte-identical, {@code X-Hub-Signature-256} re-computed with the relay secret (by default the app
- * secret, so the app's own check keeps working), and {@code X-Trustgate-Trust: <waId>=<STATE>,…}.
+ * secret, so the app's own check keeps working), and {@code X-Trustgate-Trust: <name>=<STATE>,…} (each customer by the name the webhook used).
  */
 public final class HttpWebhookRelay implements WebhookRelay {
 

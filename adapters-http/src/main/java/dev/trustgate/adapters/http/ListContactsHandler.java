@@ -30,7 +30,7 @@ final class ListContactsHandler {
                 throw new IllegalArgumentException("state must be one of " + Arrays.toString(TrustState.values()));
             }
         });
-        Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.WaId(a).value());
+        Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.ContactId(a).value());
         ContactStore.Page<GetContactTrustUseCase.View> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
                 Requests.business(ctx), state, after, Requests.limit(ctx)));
         ctx.json(new Page(page.items().stream().map(ContactView::fromDomain).toList(), page.next().orElse(null)));

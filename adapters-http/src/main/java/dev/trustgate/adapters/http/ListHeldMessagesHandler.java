@@ -2,17 +2,21 @@ package dev.trustgate.adapters.http;
 
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.domain.CustomerName;
+import dev.trustgate.domain.WaId;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET …/contacts/{waId}/held-messages}: what is held for the contact, oldest first. */
+/** {@code GET …/contacts/{customer}/held-messages}: what is held for the contact, oldest first. */
 final class ListHeldMessagesHandler {
 
-    record HeldView(String id, String phoneNumberId, String waId, boolean sensitive, String reason, Instant heldAt,
-                    String status) {
+    record HeldView(String id, String phoneNumberId, String contactId, String to, String recipient, boolean sensitive,
+                    String reason, Instant heldAt, String status) {
         static HeldView fromDomain(HeldMessage m) {
-            return new HeldView(m.id(), m.contact().business().value(), m.contact().waId().value(), m.sensitive(),
+            return new HeldView(m.id(), m.contact().business().value(), m.contact().id().value(),
+                    m.recipient().to().map(WaId::value).orElse(null),
+                    m.recipient().recipient().map(CustomerName::value).orElse(null), m.sensitive(),
                     m.reason().code(), m.heldAt(), m.status().name().toLowerCase(java.util.Locale.ROOT));
         }
     }

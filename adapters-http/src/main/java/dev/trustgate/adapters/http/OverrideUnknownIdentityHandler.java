@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.port.in.OverrideUnknownIdentityUseCase;
 import io.javalin.http.Context;
 
-/** {@code POST …/contacts/{waId}/identity-override} {@code {"reason"}}: clears a change whose hash is unknown. */
+/** {@code POST …/contacts/{customer}/identity-override} {@code {"reason"}}: clears a change whose hash is unknown. */
 final class OverrideUnknownIdentityHandler {
 
     record Body(String reason) {
@@ -24,6 +24,6 @@ final class OverrideUnknownIdentityHandler {
         Body body = Requests.body(ctx, json, Body.class);
         var result = useCase.override(new OverrideUnknownIdentityUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
                 body.reason()));
-        responses.answer(ctx, result.completed() ? 200 : 202, Requests.contact(ctx));
+        responses.answer(ctx, result.completed() ? 200 : 202, result.contact().key());
     }
 }

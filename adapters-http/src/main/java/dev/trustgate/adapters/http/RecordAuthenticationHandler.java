@@ -3,9 +3,10 @@ package dev.trustgate.adapters.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
 import dev.trustgate.domain.Evidence;
+import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 
-/** {@code POST …/contacts/{waId}/authentications}: the business verified the customer → TRUSTED. */
+/** {@code POST …/contacts/{customer}/authentications}: the business verified the customer → TRUSTED. */
 final class RecordAuthenticationHandler {
 
     record Body(String method, String reference, String operator, String evidence) {
@@ -23,8 +24,8 @@ final class RecordAuthenticationHandler {
 
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
-        useCase.authenticated(new RecordAuthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
+        ContactTrust after = useCase.authenticated(new RecordAuthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
                 new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, 200, Requests.contact(ctx));
+        responses.answer(ctx, 200, after.key());
     }
 }

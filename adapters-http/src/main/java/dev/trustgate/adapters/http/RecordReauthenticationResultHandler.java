@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.ReauthenticationId;
+import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 
 /** {@code POST …/reauthentications/{id}/result} {@code {"outcome":"succeeded"|"failed","method","reference"}}. */
@@ -32,9 +33,9 @@ final class RecordReauthenticationResultHandler {
         } else {
             throw new IllegalArgumentException("outcome must be succeeded or failed");
         }
-        useCase.record(new RecordReauthenticationResultUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
+        ContactTrust after = useCase.record(new RecordReauthenticationResultUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
                 new ReauthenticationId(ctx.pathParam("id")), succeeded,
                 new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, 200, Requests.contact(ctx));
+        responses.answer(ctx, 200, after.key());
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.trustgate.application.Caller;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
-import dev.trustgate.domain.WaId;
+import dev.trustgate.application.port.in.ContactSelector;
 import io.javalin.http.Context;
 import java.io.IOException;
 
@@ -29,8 +28,9 @@ final class Requests {
         return new BusinessNumberId(ctx.pathParam("pnid"));
     }
 
-    static ContactKey contact(Context ctx) {
-        return new ContactKey(business(ctx), new WaId(ctx.pathParam("waId")));
+    /** The contact a {@code …/contacts/{customer}} path names: by contact id, wa_id, user id or parent user id. */
+    static ContactSelector contact(Context ctx) {
+        return ContactSelector.of(business(ctx), ctx.pathParam("customer"));
     }
 
     /** The JSON body as {@code type}; an empty body reads as {@code {}}. Unknown fields are refused. */

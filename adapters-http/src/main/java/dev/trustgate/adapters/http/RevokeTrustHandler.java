@@ -2,9 +2,10 @@ package dev.trustgate.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
+import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 
-/** {@code DELETE …/contacts/{waId}/trust} (optional {@code {"reason"}}): the business breaks trust. */
+/** {@code DELETE …/contacts/{customer}/trust} (optional {@code {"reason"}}): the business breaks trust. */
 final class RevokeTrustHandler {
 
     record Body(String reason) {
@@ -22,7 +23,7 @@ final class RevokeTrustHandler {
 
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
-        useCase.revoke(new RevokeTrustUseCase.Command(Requests.caller(ctx), Requests.contact(ctx), body.reason()));
-        responses.answer(ctx, 200, Requests.contact(ctx));
+        ContactTrust after = useCase.revoke(new RevokeTrustUseCase.Command(Requests.caller(ctx), Requests.contact(ctx), body.reason()));
+        responses.answer(ctx, 200, after.key());
     }
 }

@@ -9,20 +9,20 @@ import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.OnBlocked;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.IdentityHash;
-import dev.trustgate.domain.WaId;
+import dev.trustgate.domain.Recipient;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code POST /v1/messages} {@code {"from","to","sensitive","onBlocked","message":{…}}}: the gated send.
+ * {@code POST /v1/messages} {@code {"from","to"|"recipient","sensitive","onBlocked","message":{…}}}: the gated send.
  * 200 {@code {"messageId","pinnedIdentityHash"}}; 409/403 when blocked; 202 {@code {"heldMessageId"}} when held.
  */
 final class SendMessageHandler {
 
-    record Body(String from, String to, Boolean sensitive, String onBlocked, JsonNode message) {
+    record Body(String from, String to, String recipient, Boolean sensitive, String onBlocked, JsonNode message) {
     }
 
     private final SendMessageUseCase useCase;
@@ -50,8 +50,8 @@ final class SendMessageHandler {
         };
         ObjectNode message = (ObjectNode) body.message();
         BusinessNumberId from = new BusinessNumberId(body.from());
-        WaId to = Recipients.individual(message, body.to());
-        Result result = useCase.send(new SendMessageUseCase.Command(Requests.caller(ctx), new ContactKey(from, to),
+        Recipient to = Recipients.of(message, Optional.ofNullable(body.to()), Optional.ofNullable(body.recipient()));
+        Result result = useCase.send(new SendMessageUseCase.Command(Requests.caller(ctx), from, to,
                 json.writeValueAsString(message), Boolean.TRUE.equals(body.sensitive()), onBlocked));
         metrics.send(result);
         if (result instanceof Result.Sent sent) {

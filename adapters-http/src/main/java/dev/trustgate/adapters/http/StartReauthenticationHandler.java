@@ -6,7 +6,7 @@ import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 import java.time.Instant;
 
-/** {@code POST …/contacts/{waId}/reauthentications} (body may be {@code {}}) → 201 {@code {"id","startedAt"}}. */
+/** {@code POST …/contacts/{customer}/reauthentications} (body may be {@code {}}) → 201 {@code {"id","startedAt"}}. */
 final class StartReauthenticationHandler {
 
     record Body() {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class TrustgateHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustgateHttpServer.class);
-    static final String CONTACT = "/v1/businesses/{pnid}/contacts/{waId}";
+    static final String CONTACT = "/v1/businesses/{pnid}/contacts/{customer}";
 
     private TrustgateHttpServer() {
     }
@@ -40,7 +40,7 @@ public final class TrustgateHttpServer {
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
         ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
-        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.optIn(), json, metrics);
+        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.markRead(), u.optIn(), json, metrics);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
                 new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {

@@ -9,6 +9,7 @@ import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
+import dev.trustgate.application.port.in.MarkMessageReadUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.in.OverrideUnknownIdentityUseCase;
 import dev.trustgate.application.port.in.ReadEventsUseCase;
@@ -40,6 +41,7 @@ public record UseCases(
         RecordAuthenticationUseCase recordAuthentication,
         RevokeTrustUseCase revokeTrust,
         SendMessageUseCase send,
+        MarkMessageReadUseCase markRead,
         ListHeldMessagesUseCase listHeld,
         ReleaseHeldMessageUseCase release,
         DiscardHeldMessageUseCase discard,

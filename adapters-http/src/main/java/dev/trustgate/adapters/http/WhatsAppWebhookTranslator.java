@@ -4,43 +4,59 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Kind;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Signal;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.ParentUserId;
 import dev.trustgate.domain.SignalSource;
+import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a verified WhatsApp webhook into identity signals (DESIGN §4), in payload order: hashes on
- * inbound messages' contacts and on statuses are observations (baseline, or a change when they differ),
- * {@code customer_identity_changed} / {@code user_identity_changed} system messages are changes (to an
- * unknown identity when they name none), and a failed status with error 137000 is a refused send.
- * Items that cannot be read (a wa_id that is not digits, a hash outside base64) are skipped and counted;
- * everything else WhatsApp sends is ignored.
+ * Turns a verified WhatsApp webhook into identity signals (DESIGN §4), in payload order. Every place that
+ * names a customer — a {@code contacts[]} item, a message's sender, a status's recipient — gives one signal
+ * naming the customer by all the names found there together ({@code wa_id}, {@code user_id}, parent user
+ * id), so the contact can be found, created or merged by any of them:
+ * <ul>
+ *   <li>hashes on contacts and statuses are observations (baseline, or a change when they differ);</li>
+ *   <li>{@code customer_identity_changed} / {@code user_identity_changed} system messages are changes (the
+ *       hash in the message's {@code identity} object or in {@code system.identity});</li>
+ *   <li>a failed status with error 137000 is a refused send;</li>
+ *   <li>{@code user_changed_number} and {@code user_changed_user_id} move or rename the customer;</li>
+ *   <li>names without identity information are still learned.</li>
+ * </ul>
+ * A hash that cannot be read (too long, another alphabet) is a change to an unknown identity: it blocks,
+ * it is never skipped. Items naming nobody trustgate can address are skipped and counted.
  */
 public final class WhatsAppWebhookTranslator {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookTranslator.class);
     private static final Set<String> IDENTITY_CHANGED = Set.of("customer_identity_changed", "user_identity_changed");
+    private static final Set<String> NUMBER_CHANGED = Set.of("user_changed_number", "customer_changed_number");
+    private static final String USER_ID_CHANGED = "user_changed_user_id";
     private static final int IDENTITY_KEY_MISMATCH = 137000;
     private static final long MAX_CLOCK_SKEW_SECONDS = 86_400;
 
     /**
      * The signals of one webhook, how many items had to be skipped, the business number it is for (the
-     * first one it names) and every contact it names.
+     * first one it names) and every customer name it mentions.
      */
-    public record Translation(List<Signal> signals, int skipped, Optional<BusinessNumberId> business, List<ContactKey> named) {
+    public record Translation(List<Signal> signals, int skipped, Optional<BusinessNumberId> business, List<CustomerName> named) {
     }
 
-    private final java.util.function.Supplier<Instant> now;
+    private final Supplier<Instant> now;
 
-    public WhatsAppWebhookTranslator(java.util.function.Supplier<Instant> now) {
+    public WhatsAppWebhookTranslator(Supplier<Instant> now) {
         this.now = now;
     }
 
@@ -49,10 +65,7 @@ public final class WhatsAppWebhookTranslator {
      *                         taken from the webhook URL
      */
     public Translation translate(JsonNode payload, Optional<BusinessNumberId> onPremisesNumber) {
-        List<Signal> signals = new ArrayList<>();
-        List<ContactKey> named = new ArrayList<>();
-        List<BusinessNumberId> businesses = new ArrayList<>();
-        int[] skipped = {0};
+        Reading reading = new Reading();
         if (payload.has("entry")) {
             for (JsonNode entry : payload.path("entry")) {
                 for (JsonNode change : entry.path("changes")) {
@@ -62,115 +75,193 @@ public final class WhatsAppWebhookTranslator {
                     JsonNode value = change.path("value");
                     Optional<BusinessNumberId> business = businessNumber(value.path("metadata").path("phone_number_id").asText(""));
                     if (business.isEmpty()) {
-                        skipped[0]++;
+                        reading.skipped++;
                         continue;
                     }
-                    businesses.add(business.get());
-                    read(value, business.get(), signals, skipped);
-                    named(value, business.get(), named);
+                    reading.read(value, business.get());
                 }
             }
         } else if (payload.has("messages") || payload.has("statuses")) {
             if (onPremisesNumber.isPresent()) {
-                businesses.add(onPremisesNumber.get());
-                read(payload, onPremisesNumber.get(), signals, skipped);
-                named(payload, onPremisesNumber.get(), named);
+                reading.read(payload, onPremisesNumber.get());
             } else {
                 LOG.info("On-Premises webhook without ?phone_number_id= in the URL: receipted, not applied");
-                skipped[0]++;
+                reading.skipped++;
             }
         }
-        return new Translation(signals, skipped[0], businesses.stream().findFirst(), named);
+        return new Translation(reading.signals, reading.skipped, reading.businesses.stream().findFirst(),
+                List.copyOf(reading.named));
     }
 
-    /** Every customer a change value mentions: contacts, senders and status recipients. */
-    private static void named(JsonNode value, BusinessNumberId business, List<ContactKey> named) {
-        List<String> waIds = new ArrayList<>();
-        value.path("contacts").forEach(c -> waIds.add(c.path("wa_id").asText("")));
-        value.path("messages").forEach(m -> waIds.add(m.path("from").asText("")));
-        value.path("statuses").forEach(s -> waIds.add(s.path("recipient_id").asText("")));
-        for (String waId : waIds) {
-            try {
-                ContactKey key = new ContactKey(business, new WaId(waId));
-                if (!named.contains(key)) {
-                    named.add(key);
+    /** The state of reading one webhook. */
+    private final class Reading {
+        final List<Signal> signals = new ArrayList<>();
+        final Set<CustomerName> named = new LinkedHashSet<>();
+        final Set<BusinessNumberId> businesses = new LinkedHashSet<>();
+        int skipped;
+
+        void read(JsonNode value, BusinessNumberId business) {
+            businesses.add(business);
+            JsonNode messages = value.path("messages");
+            Set<ContactNames> seen = new LinkedHashSet<>();
+            for (JsonNode contact : value.path("contacts")) {
+                ContactNames names = names(contact.path("wa_id"), contact.path("user_id"), contact.path("parent_user_id"));
+                Optional<JsonNode> message = firstMessageFrom(messages, names);
+                Optional<Instant> asOf = message.flatMap(m -> timestamp(m.path("timestamp")));
+                Optional<String> receipt = message.map(m -> business + ":contact:" + m.path("id").asText());
+                identity(business, names, contact.path("identity_key_hash"), asOf, receipt, SignalSource.WHATSAPP_MESSAGE);
+                seen.add(names);
+            }
+            for (JsonNode message : messages) {
+                ContactNames sender = names(message.path("from"), message.path("from_user_id"), message.path("from_parent_user_id"));
+                if (!sender.isEmpty() && !seen.contains(sender)) {
+                    learn(business, sender);
+                    seen.add(sender);
                 }
-            } catch (IllegalArgumentException e) {
-                // not a phone number: nothing trustgate can say about it
+                if ("system".equals(message.path("type").asText())) {
+                    system(business, message, sender);
+                }
+            }
+            for (JsonNode status : value.path("statuses")) {
+                status(business, status);
             }
         }
-    }
 
-    private void read(JsonNode value, BusinessNumberId business, List<Signal> signals, int[] skipped) {
-        JsonNode messages = value.path("messages");
-        for (JsonNode contact : value.path("contacts")) {
-            String hashText = contact.path("identity_key_hash").asText("");
-            if (hashText.isEmpty()) {
-                continue;
-            }
-            Optional<WaId> waId = waId(contact.path("wa_id").asText(""));
-            Optional<IdentityHash> hash = hash(hashText);
-            Optional<JsonNode> message = firstMessageFrom(messages, waId);
-            Optional<Instant> asOf = message.flatMap(m -> timestamp(m.path("timestamp")));
-            if (waId.isEmpty() || hash.isEmpty() || asOf.isEmpty()) {
-                skipped[0]++;
-                continue;
-            }
-            signals.add(new Signal(Optional.of(business + ":contact:" + message.get().path("id").asText()),
-                    new ContactKey(business, waId.get()), Kind.OBSERVED, hash, asOf.get(), SignalSource.WHATSAPP_MESSAGE,
-                    Optional.empty()));
-        }
-        for (JsonNode message : messages) {
-            if (!"system".equals(message.path("type").asText()) || !IDENTITY_CHANGED.contains(message.path("system").path("type").asText())) {
-                continue;
-            }
-            JsonNode system = message.path("system");
-            Optional<WaId> waId = waId(firstText(system.path("wa_id"), system.path("customer"), system.path("user"),
-                    message.path("from")));
-            String identity = system.path("identity").asText("");
-            Optional<IdentityHash> hash = identity.isEmpty() ? Optional.empty() : hash(identity);
-            if (waId.isEmpty() || (!identity.isEmpty() && hash.isEmpty())) {
-                skipped[0]++;
-                continue;
-            }
-            // A notice without a usable time still blocks (fail closed), as of its arrival.
-            Instant asOf = timestamp(message.path("timestamp")).orElseGet(now);
-            signals.add(new Signal(receipt(business, "msg", message.path("id").asText()), new ContactKey(business, waId.get()),
-                    Kind.CHANGED, hash, asOf, SignalSource.WHATSAPP_SYSTEM, Optional.empty()));
-        }
-        for (JsonNode status : value.path("statuses")) {
-            Optional<WaId> waId = waId(status.path("recipient_id").asText(""));
-            String hashText = status.path("recipient_identity_key_hash").asText("");
-            Optional<IdentityHash> hash = hashText.isEmpty() ? Optional.empty() : hash(hashText);
+        private void status(BusinessNumberId business, JsonNode status) {
+            boolean group = "group".equals(status.path("recipient_type").asText());
+            ContactNames names = names(group ? null : status.path("recipient_id"), status.path("recipient_user_id"),
+                    status.path("recipient_parent_user_id"));
+            JsonNode hash = status.path("recipient_identity_key_hash");
             boolean mismatch = "failed".equals(status.path("status").asText()) && hasError(status, IDENTITY_KEY_MISMATCH);
-            if (!mismatch && hashText.isEmpty()) {
-                continue;
-            }
-            Optional<Instant> asOf = timestamp(status.path("timestamp"));
             String messageId = status.path("id").asText("");
-            if (waId.isEmpty() || (!hashText.isEmpty() && hash.isEmpty()) || (!mismatch && asOf.isEmpty())
-                    || (mismatch && messageId.isEmpty())) {
-                skipped[0]++;
-                continue;
+            Optional<String> receipt = messageId.isEmpty() ? Optional.empty()
+                    : Optional.of(business + ":status:" + messageId + ":" + status.path("status").asText());
+            Optional<Instant> asOf = timestamp(status.path("timestamp"));
+            if (!mismatch) {
+                identity(business, names, hash, asOf, receipt, SignalSource.WHATSAPP_STATUS);
+                return;
             }
-            ContactKey contact = new ContactKey(business, waId.get());
-            Optional<String> receipt = receipt(business, "status",
-                    messageId.isEmpty() ? "" : messageId + ":" + status.path("status").asText());
-            signals.add(mismatch
-                    ? new Signal(receipt, contact, Kind.SEND_REFUSED, hash, asOf.orElseGet(now),
-                            SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.of(messageId))
-                    : new Signal(receipt, contact, Kind.OBSERVED, hash, asOf.get(), SignalSource.WHATSAPP_STATUS,
-                            Optional.empty()));
+            if (names.isEmpty() || messageId.isEmpty()) {
+                skip("a refused send names no recipient or message trustgate can use");
+                return;
+            }
+            // the status's hash when readable; an unreadable one is no identity: the change is to an unknown one
+            Optional<IdentityHash> readable = hash.isTextual() ? hash(hash.asText()) : Optional.empty();
+            add(new Signal(receipt, business, names, Kind.SEND_REFUSED, readable, asOf.orElseGet(now),
+                    SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.of(messageId), ContactNames.NONE));
+        }
+
+        private void system(BusinessNumberId business, JsonNode message, ContactNames sender) {
+            JsonNode system = message.path("system");
+            String type = system.path("type").asText();
+            Optional<String> receipt = receipt(business, message.path("id").asText(""));
+            // a notice without a usable time still counts (fail closed), as of its arrival
+            Instant asOf = timestamp(message.path("timestamp")).orElseGet(now);
+            if (IDENTITY_CHANGED.contains(type)) {
+                ContactNames names = sender.with(names(firstText(system.path("wa_id"), system.path("customer"), system.path("user")),
+                        null, null));
+                if (names.isEmpty()) {
+                    skip("an identity-change notice names no customer");
+                    return;
+                }
+                JsonNode hash = message.path("identity").path("hash").isTextual() ? message.path("identity").path("hash")
+                        : system.path("identity");
+                Optional<IdentityHash> readable = hash.isTextual() ? hash(hash.asText()) : Optional.empty();
+                add(Signal.of(receipt, business, names, Kind.CHANGED, readable, asOf, SignalSource.WHATSAPP_SYSTEM, Optional.empty()));
+            } else if (NUMBER_CHANGED.contains(type)) {
+                ContactNames before = sender.with(names(system.path("customer"), system.path("previous_user_id"),
+                        system.path("previous_parent_user_id")));
+                ContactNames after = names(firstText(system.path("wa_id"), system.path("new_wa_id")), system.path("user_id"),
+                        system.path("parent_user_id"));
+                if (before.isEmpty() || after.waId().isEmpty()) {
+                    skip("a number change names no old customer or no new number");
+                    return;
+                }
+                add(new Signal(receipt, business, before, Kind.NUMBER_CHANGED, Optional.empty(), asOf, SignalSource.WHATSAPP_SYSTEM,
+                        Optional.empty(), after));
+            } else if (USER_ID_CHANGED.equals(type)) {
+                ContactNames before = sender.with(names(null, system.path("previous_user_id"), system.path("previous_parent_user_id")));
+                ContactNames after = names(null, system.path("user_id"), system.path("parent_user_id"));
+                if (after.userId().isEmpty()) {
+                    skip("a user id change names no new user id");
+                    return;
+                }
+                add(new Signal(receipt, business, before, Kind.USER_ID_CHANGED, Optional.empty(), asOf, SignalSource.WHATSAPP_SYSTEM,
+                        Optional.empty(), after));
+            }
+        }
+
+        /** An identity hash seen for {@code names}: an observation, a change to an unknown identity when unreadable. */
+        private void identity(BusinessNumberId business, ContactNames names, JsonNode hash, Optional<Instant> asOf,
+                              Optional<String> receipt, SignalSource source) {
+            if (hash.isMissingNode() || hash.isNull() || (hash.isTextual() && hash.asText().isEmpty())) {
+                learn(business, names);
+                return;
+            }
+            if (names.isEmpty()) {
+                skip("an identity hash names no customer");
+                return;
+            }
+            Optional<IdentityHash> readable = hash.isTextual() ? hash(hash.asText()) : Optional.empty();
+            if (readable.isEmpty()) {
+                LOG.warn("an unreadable identity hash for {} counts as a change to an unknown identity", names);
+                add(Signal.of(receipt, business, names, Kind.CHANGED, Optional.empty(), asOf.orElseGet(now), source, Optional.empty()));
+            } else if (asOf.isEmpty()) {
+                skip("an identity hash without a usable time");
+            } else {
+                add(Signal.of(receipt, business, names, Kind.OBSERVED, readable, asOf.get(), source, Optional.empty()));
+            }
+        }
+
+        private void learn(BusinessNumberId business, ContactNames names) {
+            if (!names.isEmpty()) {
+                add(Signal.of(Optional.empty(), business, names, Kind.NAMED, Optional.empty(), now.get(), SignalSource.WHATSAPP_MESSAGE,
+                        Optional.empty()));
+            }
+        }
+
+        private void add(Signal signal) {
+            signals.add(signal);
+            named.addAll(signal.names().all());
+            named.addAll(signal.newNames().all());
+        }
+
+        private void skip(String why) {
+            LOG.warn("webhook item skipped: {}", why);
+            skipped++;
+        }
+
+        /** The names found in {@code waId}, {@code userId} and {@code parentUserId}; unreadable ones are left out. */
+        private ContactNames names(JsonNode waId, JsonNode userId, JsonNode parentUserId) {
+            ContactNames names = ContactNames.NONE;
+            names = with(names, waId, WaId::new);
+            names = with(names, userId, UserId::new);
+            return with(names, parentUserId, ParentUserId::new);
+        }
+
+        private ContactNames with(ContactNames names, JsonNode node, Function<String, CustomerName> parse) {
+            if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+                return names;
+            }
+            try {
+                return names.with(parse.apply(node.asText()));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("webhook name left out: {}", e.getMessage());
+                return names;
+            }
         }
     }
 
-    private static Optional<String> receipt(BusinessNumberId business, String kind, String id) {
-        return id.isEmpty() ? Optional.empty() : Optional.of(business + ":" + kind + ":" + id);
+    private static Optional<String> receipt(BusinessNumberId business, String messageId) {
+        return messageId.isEmpty() ? Optional.empty() : Optional.of(business + ":msg:" + messageId);
     }
 
-    private static Optional<JsonNode> firstMessageFrom(JsonNode messages, Optional<WaId> waId) {
+    /** The first message sent by the customer {@code names} name, by wa_id or user id. */
+    private static Optional<JsonNode> firstMessageFrom(JsonNode messages, ContactNames names) {
         for (JsonNode message : messages) {
-            if (waId.isPresent() && waId.get().value().equals(message.path("from").asText())) {
+            boolean byNumber = names.waId().isPresent() && names.waId().get().value().equals(message.path("from").asText());
+            boolean byUserId = names.userId().isPresent() && names.userId().get().value().equals(message.path("from_user_id").asText());
+            if (byNumber || byUserId) {
                 return Optional.of(message);
             }
         }
@@ -186,13 +277,13 @@ public final class WhatsAppWebhookTranslator {
         return false;
     }
 
-    private static String firstText(JsonNode... candidates) {
+    private static JsonNode firstText(JsonNode... candidates) {
         for (JsonNode candidate : candidates) {
             if (candidate.isTextual() && !candidate.asText().isEmpty()) {
-                return candidate.asText();
+                return candidate;
             }
         }
-        return "";
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static Optional<BusinessNumberId> businessNumber(String value) {
@@ -204,20 +295,10 @@ public final class WhatsAppWebhookTranslator {
         }
     }
 
-    private static Optional<WaId> waId(String value) {
-        try {
-            return Optional.of(new WaId(value));
-        } catch (IllegalArgumentException e) {
-            LOG.warn("webhook item skipped: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     private static Optional<IdentityHash> hash(String value) {
         try {
             return Optional.of(new IdentityHash(value));
         } catch (IllegalArgumentException e) {
-            LOG.warn("webhook item skipped: {}", e.getMessage());
             return Optional.empty();
         }
     }

@@ -162,10 +162,18 @@ class BusinessApiTest {
     void theDropInRefusesWhatTheGateCannotNameAndServesNoOtherGraphPath() throws Exception {
         HttpResponse<String> group = server.send(HttpRequest.newBuilder(server.uri("/v25.0/" + PNID + "/messages"))
                 .header("Authorization", "Bearer " + alice)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"recipient\":\"US.1234\","
-                        + "\"type\":\"text\",\"text\":{\"body\":\"x\"}}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"group\","
+                        + "\"to\":\"Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD\",\"type\":\"text\","
+                        + "\"text\":{\"body\":\"x\"}}")).build());
         assertThat(group.statusCode()).isEqualTo(400);
         assertThat(body(group).get("error").get("error_data").get("details").asText()).contains("unsupported_recipient");
+        HttpResponse<String> notAUserId = server.send(HttpRequest.newBuilder(server.uri("/v25.0/" + PNID + "/messages"))
+                .header("Authorization", "Bearer " + alice)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"recipient\":\"@sheena\","
+                        + "\"type\":\"text\",\"text\":{\"body\":\"x\"}}")).build());
+        assertThat(notAUserId.statusCode()).isEqualTo(400);
+        assertThat(body(notAUserId).get("error").get("message").asText()).contains("recipient must be a business-scoped user id");
+        assertThat(server.core.whatsApp.forwarded()).isEmpty();
 
         HttpResponse<String> other = server.send(HttpRequest.newBuilder(server.uri("/v25.0/" + PNID + "/media")).header(
                 "Authorization", "Bearer " + alice).POST(HttpRequest.BodyPublishers.ofString("{}")).build());

@@ -44,6 +44,7 @@ class RouteTableTest {
         server = new RunningServer();
         server.put("/v1/businesses/" + PNID + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
         server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(WhatsAppSamples.bytes("names/inbound-text-username-user.json"));
         otherBusinessKey = server.keyFor("999000111");
         var created = server.services.apiKeys.create(new dev.trustgate.application.port.in.ManageApiKeysUseCase.CreateCommand(
                 dev.trustgate.application.Caller.admin(new dev.trustgate.domain.Actor("admin")), "revoked",
@@ -59,8 +60,21 @@ class RouteTableTest {
     }
 
     private static String concrete(String path) {
-        return path.replace("{pnid}", PNID).replace("{waId}", "16505551234").replace("{id}", "some_id")
+        return concrete(path, "16505551234");
+    }
+
+    private static String concrete(String path, String customer) {
+        return path.replace("{pnid}", PNID).replace("{customer}", customer).replace("{id}", "some_id")
                 .replace("{version}", "v25.0");
+    }
+
+    /** Every name a customer of the business has: a user id, a parent user id, and trustgate's contact id. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> businessScopedRoutesByEveryName() {
+        String contactId = server.contact(new dev.trustgate.domain.BusinessNumberId(PNID),
+                new dev.trustgate.domain.UserId("US.13491208655302741918")).orElseThrow().key().id().value();
+        return businessScopedRoutes().filter(r -> r.path().contains("{customer}")).flatMap(route -> Stream.of(
+                "US.13491208655302741918", "US.ENT.11815799212886844830", contactId)
+                .map(name -> org.junit.jupiter.params.provider.Arguments.of(route, name)));
     }
 
     static Stream<Route> businessScopedRoutes() {
@@ -75,6 +89,15 @@ class RouteTableTest {
     @MethodSource("businessScopedRoutes")
     void aKeyOfAnotherBusinessGetsNotFound(Route route) throws Exception {
         HttpResponse<String> response = server.call(route.method(), concrete(route.path()), otherBusinessKey, "{}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).isEqualTo("not_found");
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("businessScopedRoutesByEveryName")
+    void aKeyOfAnotherBusinessGetsNotFoundWhateverNameOfTheCustomerItUses(Route route, String name) throws Exception {
+        HttpResponse<String> response = server.call(route.method(), concrete(route.path(), name), otherBusinessKey, "{}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(new ObjectMapper().readTree(response.body()).get("code").asText()).isEqualTo("not_found");

@@ -5,6 +5,8 @@ import dev.trustgate.application.fakes.InMemoryTrustgate;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.service.TrustgateServices;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.CustomerName;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -43,8 +45,13 @@ final class RunningServer implements AutoCloseable {
     static UseCases useCases(TrustgateServices s) {
         return new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
-                s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld, s.release, s.discard,
+                s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld, s.release, s.discard,
                 s.subscriptions, s.parkedDeliveries);
+    }
+
+    /** The contact {@code name} belongs to in {@code business}, as stored. */
+    Optional<ContactTrust> contact(BusinessNumberId business, CustomerName name) {
+        return Optional.ofNullable(core.contacts.resolve(business, java.util.List.of(name)).get(name)).flatMap(core.contacts::find);
     }
 
     String keyFor(String business) {

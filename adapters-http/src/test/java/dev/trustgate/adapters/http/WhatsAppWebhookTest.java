@@ -11,7 +11,8 @@ import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.TrustState;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class WhatsAppWebhookTest {
 
     static final BusinessNumberId BUSINESS = new BusinessNumberId("106540352242922");
-    static final ContactKey CUSTOMER = new ContactKey(BUSINESS, new dev.trustgate.domain.WaId("16505551234"));
+    static final WaId CUSTOMER = new WaId("16505551234");
     static final IdentityHash OLD = new IdentityHash("DF2lS5v2W6x=");
     static final IdentityHash NEW = new IdentityHash("Qm9vbXNoYWthbGFrYQ==");
 
@@ -47,7 +48,7 @@ class WhatsAppWebhookTest {
     }
 
     private Optional<ContactTrust> customer() {
-        return server.core.contacts.find(CUSTOMER);
+        return server.contact(BUSINESS, CUSTOMER);
     }
 
     private long events() {
@@ -116,7 +117,7 @@ class WhatsAppWebhookTest {
         HttpResponse<String> response = server.webhook(body, server.signature.sign(body), "?phone_number_id=" + BUSINESS);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(server.core.contacts.find(new ContactKey(BUSINESS, new dev.trustgate.domain.WaId("16315553601"))))
+        assertThat(server.contact(BUSINESS, new WaId("16315553601")))
                 .hasValueSatisfying(c -> {
                     assertThat(c.state()).isEqualTo(TrustState.IDENTITY_CHANGED);
                     assertThat(c.pendingChange().orElseThrow().hash()).contains(new IdentityHash("Rc/eg9Rl0JA="));
@@ -127,7 +128,7 @@ class WhatsAppWebhookTest {
     void aFailed137000StatusForAPinnedMessageBlocksOnTheStatussHash() {
         deliver("inbound-text-with-identity-hash.json");
         String messageId = ((SendMessageUseCase.Result.Sent) server.services.send.send(new SendMessageUseCase.Command(
-                Caller.admin(new Actor("admin")), CUSTOMER, "{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}", false,
+                Caller.admin(new Actor("admin")), BUSINESS, Recipient.of(CUSTOMER), "{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}", false,
                 SendMessageUseCase.OnBlocked.REJECT))).messageId();
         String status = WhatsAppSamples.text("status-failed-identity-mismatch.json")
                 .replace("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDNUQ3QjNBRjk5RTVFOUQ3QjIA", messageId);
@@ -221,18 +222,30 @@ class WhatsAppWebhookTest {
     }
 
     @Test
-    void unreadableItemsAreSkippedWithoutAnErrorOrAChange() throws Exception {
-        String badHash = WhatsAppSamples.text("system-customer-identity-changed.json").replace("Qm9vbXNoYWthbGFrYQ==", "not base64!");
-        String badWaId = WhatsAppSamples.text("inbound-text-with-identity-hash.json").replace("\"wa_id\": \"16505551234\"",
-                "\"wa_id\": \"+1 650 ABC\"");
+    void anItemNamingNoReadableCustomerIsSkippedWithoutAnErrorOrAChange() throws Exception {
+        String badWaId = WhatsAppSamples.text("inbound-text-with-identity-hash.json").replace("\"16505551234\"", "\"+1 650 ABC\"");
 
-        HttpResponse<String> first = server.signedWebhook(badHash.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> second = server.signedWebhook(badWaId.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = server.signedWebhook(badWaId.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(second.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(first.body()).get("skipped").asInt()).isEqualTo(1);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("skipped").asInt()).isEqualTo(1);
         assertThat(customer()).isEmpty();
+        assertThat(events()).isZero();
+    }
+
+    @Test
+    void anIdentityChangeWhoseHashCannotBeReadBlocksWithAnUnknownIdentityInsteadOfBeingSkipped() throws Exception {
+        deliver("inbound-text-with-identity-hash.json");
+        String badHash = WhatsAppSamples.text("system-customer-identity-changed.json").replace("Qm9vbXNoYWthbGFrYQ==", "not base64!");
+
+        HttpResponse<String> response = server.signedWebhook(badHash.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("skipped").asInt()).isZero();
+        assertThat(customer()).hasValueSatisfying(c -> {
+            assertThat(c.state()).isEqualTo(TrustState.IDENTITY_CHANGED);
+            assertThat(c.pendingChange().orElseThrow().hash()).isEmpty();
+        });
     }
 
     @Test

@@ -5,7 +5,12 @@ import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.ParentUserId;
+import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.TrustEvent;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
@@ -39,22 +44,23 @@ public final class JdbiEventLog implements EventLog {
         @SqlUpdate("UPDATE event_heads SET last_sequence = :sequence, last_hash = :hash WHERE phone_number_id = :business")
         int moveHead(@Bind("business") String business, @Bind("sequence") long sequence, @Bind("hash") String hash);
 
-        @SqlBatch("INSERT INTO events (phone_number_id, sequence, type, wa_id, at, actor, data, previous_hash, hash) "
-                + "VALUES (:phoneNumberId, :sequence, :type, :waId, :at, :actor, :data, :previousHash, :hash)")
+        @SqlBatch("INSERT INTO events (" + COLUMNS + ") VALUES (:phoneNumberId, :sequence, :type, :contactId, :waId, :userId, "
+                + ":parentUserId, :at, :actor, :data, :previousHash, :hash, :format)")
         void insert(@BindMethods List<EventRow> rows);
 
         @SqlQuery("SELECT last_sequence FROM event_heads WHERE phone_number_id = :business")
         Optional<Long> head(@Bind("business") String business);
 
-        String COLUMNS = "phone_number_id, sequence, type, wa_id, at, actor, data, previous_hash, hash";
+        String COLUMNS = "phone_number_id, sequence, type, contact_id, wa_id, user_id, parent_user_id, at, actor, data, "
+                + "previous_hash, hash, format";
 
         @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND sequence > :after "
                 + "ORDER BY sequence LIMIT :limit")
         List<EventRow> read(@Bind("business") String business, @Bind("after") long after, @Bind("limit") int limit);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND wa_id = :waId "
+        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND contact_id = :id "
                 + "ORDER BY sequence DESC LIMIT :limit")
-        List<EventRow> readContact(@Bind("business") String business, @Bind("waId") String waId, @Bind("limit") int limit);
+        List<EventRow> readContact(@Bind("business") String business, @Bind("id") String contactId, @Bind("limit") int limit);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business ORDER BY sequence")
         Stream<EventRow> all(@Bind("business") String business);
@@ -67,20 +73,27 @@ public final class JdbiEventLog implements EventLog {
     }
 
     /** One row of {@code events}. */
-    public record EventRow(String phoneNumberId, long sequence, String type, String waId, Instant at, String actor,
-                           String data, String previousHash, String hash) {
-        static final RowMapper<EventRow> MAPPER = (rs, ctx) -> new EventRow(rs.getString("phone_number_id"), rs.getLong("sequence"), rs.getString("type"),
-                rs.getString("wa_id"), Columns.instant(rs, "at"), rs.getString("actor"), rs.getString("data"),
-                rs.getString("previous_hash"), rs.getString("hash"));
+    public record EventRow(String phoneNumberId, long sequence, String type, String contactId, String waId, String userId,
+                           String parentUserId, Instant at, String actor, String data, String previousHash, String hash,
+                           int format) {
+        static final RowMapper<EventRow> MAPPER = (rs, ctx) -> new EventRow(rs.getString("phone_number_id"), rs.getLong("sequence"),
+                rs.getString("type"), rs.getString("contact_id"), rs.getString("wa_id"), rs.getString("user_id"),
+                rs.getString("parent_user_id"), Columns.instant(rs, "at"), rs.getString("actor"), rs.getString("data"),
+                rs.getString("previous_hash"), rs.getString("hash"), rs.getInt("format"));
 
         static EventRow fromDomain(RecordedEvent e) {
-            return new EventRow(e.contact().business().value(), e.sequence(), e.type(), e.contact().waId().value(), e.at(),
-                    e.actor().id(), Columns.json(e.data()), e.previousHash(), e.hash());
+            ContactNames names = e.contact().names();
+            return new EventRow(e.contact().business().value(), e.sequence(), e.type(), e.contact().id().value(),
+                    names.waId().map(WaId::value).orElse(null), names.userId().map(UserId::value).orElse(null),
+                    names.parentUserId().map(ParentUserId::value).orElse(null), e.at(), e.actor().id(), Columns.json(e.data()),
+                    e.previousHash(), e.hash(), e.format());
         }
 
         RecordedEvent toDomain() {
-            return new RecordedEvent(sequence, type, new ContactKey(new BusinessNumberId(phoneNumberId), new WaId(waId)), at,
-                    new Actor(actor), Columns.map(data), previousHash, hash);
+            ContactNames names = new ContactNames(Optional.ofNullable(waId).map(WaId::new),
+                    Optional.ofNullable(userId).map(UserId::new), Optional.ofNullable(parentUserId).map(ParentUserId::new));
+            return new RecordedEvent(sequence, type, new ContactRef(new ContactKey(new BusinessNumberId(phoneNumberId),
+                    new ContactId(contactId)), names), at, new Actor(actor), Columns.map(data), previousHash, hash, format);
         }
     }
 
@@ -131,7 +144,7 @@ public final class JdbiEventLog implements EventLog {
     @Override
     public List<RecordedEvent> readContact(ContactKey contact, int limit) {
         return transactions.withDao(Dao.class, dao -> dao.readContact(contact.business().value(),
-                contact.waId().value(), limit)).stream().map(EventRow::toDomain).toList();
+                contact.id().value(), limit)).stream().map(EventRow::toDomain).toList();
     }
 
     @Override

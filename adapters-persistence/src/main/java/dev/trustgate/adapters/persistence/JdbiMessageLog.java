@@ -6,7 +6,10 @@ import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.CustomerName;
+import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
@@ -22,13 +25,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class JdbiMessageLog implements MessageLog {
 
     interface Dao {
-        String SENT = "id, phone_number_id, wa_id, pin, sensitive, decided_at, status, whatsapp_message_id";
-        String HELD = "id, phone_number_id, wa_id, body, sensitive, reason, held_at, status, sent_message_id, resolved_at";
+        String SENT = "id, phone_number_id, contact_id, pin, sensitive, decided_at, status, whatsapp_message_id";
+        String HELD = "id, phone_number_id, contact_id, recipient_to, recipient_user, body, sensitive, reason, held_at, status, "
+                + "sent_message_id, resolved_at";
 
         @SqlUpdate("UPDATE sent_messages SET status = :status, whatsapp_message_id = :whatsappMessageId WHERE id = :id")
         int updateSent(@BindMethods SentRow row);
 
-        @SqlUpdate("INSERT INTO sent_messages (" + SENT + ") VALUES (:id, :phoneNumberId, :waId, :pin, :sensitive, "
+        @SqlUpdate("INSERT INTO sent_messages (" + SENT + ") VALUES (:id, :phoneNumberId, :contactId, :pin, :sensitive, "
                 + ":decidedAt, :status, :whatsappMessageId) ON CONFLICT DO NOTHING")
         int insertSent(@BindMethods SentRow row);
 
@@ -42,61 +46,72 @@ public final class JdbiMessageLog implements MessageLog {
                 + "WHERE id = :id")
         int updateHeld(@BindMethods HeldRow row);
 
-        @SqlUpdate("INSERT INTO held_messages (" + HELD + ") VALUES (:id, :phoneNumberId, :waId, :body, :sensitive, :reason, "
+        @SqlUpdate("INSERT INTO held_messages (" + HELD + ") VALUES (:id, :phoneNumberId, :contactId, :recipientTo, "
+                + ":recipientUser, :body, :sensitive, :reason, "
                 + ":heldAt, :status, :sentMessageId, :resolvedAt) ON CONFLICT DO NOTHING")
         int insertHeld(@BindMethods HeldRow row);
 
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE id = :id")
         Optional<HeldRow> findHeld(@Bind("id") String id);
 
-        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND wa_id = :waId "
+        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND contact_id = :id "
                 + "AND status = 'HELD' ORDER BY held_at, id")
-        List<HeldRow> listHeld(@Bind("business") String business, @Bind("waId") String waId);
+        List<HeldRow> listHeld(@Bind("business") String business, @Bind("id") String contactId);
 
-        @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND wa_id = :waId AND status = 'HELD'")
-        int countHeld(@Bind("business") String business, @Bind("waId") String waId);
+        @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND contact_id = :id AND status = 'HELD'")
+        int countHeld(@Bind("business") String business, @Bind("id") String contactId);
+
+        @SqlUpdate("UPDATE sent_messages SET contact_id = :to WHERE phone_number_id = :business AND contact_id = :from")
+        int reassignSent(@Bind("business") String business, @Bind("from") String from, @Bind("to") String to);
+
+        @SqlUpdate("UPDATE held_messages SET contact_id = :to WHERE phone_number_id = :business AND contact_id = :from")
+        int reassignHeld(@Bind("business") String business, @Bind("from") String from, @Bind("to") String to);
     }
 
     /** One row of {@code sent_messages}. */
-    public record SentRow(String id, String phoneNumberId, String waId, String pin, boolean sensitive, Instant decidedAt,
+    public record SentRow(String id, String phoneNumberId, String contactId, String pin, boolean sensitive, Instant decidedAt,
                           String status, String whatsappMessageId) {
-        static final RowMapper<SentRow> MAPPER = (rs, ctx) -> new SentRow(rs.getString("id"), rs.getString("phone_number_id"), rs.getString("wa_id"),
+        static final RowMapper<SentRow> MAPPER = (rs, ctx) -> new SentRow(rs.getString("id"), rs.getString("phone_number_id"),
+                rs.getString("contact_id"),
                 rs.getString("pin"), rs.getBoolean("sensitive"), Columns.instant(rs, "decided_at"), rs.getString("status"),
                 rs.getString("whatsapp_message_id"));
 
         static SentRow fromDomain(SentMessage m) {
-            return new SentRow(m.id(), m.contact().business().value(), m.contact().waId().value(),
+            return new SentRow(m.id(), m.contact().business().value(), m.contact().id().value(),
                     m.pin().map(IdentityHash::value).orElse(null), m.sensitive(), m.decidedAt(), m.status().name(),
                     m.whatsappMessageId().orElse(null));
         }
 
         SentMessage toDomain() {
-            return new SentMessage(id, key(phoneNumberId, waId), Optional.ofNullable(pin).map(IdentityHash::new), sensitive,
+            return new SentMessage(id, key(phoneNumberId, contactId), Optional.ofNullable(pin).map(IdentityHash::new), sensitive,
                     decidedAt, SentMessage.Status.valueOf(status), Optional.ofNullable(whatsappMessageId));
         }
     }
 
     /** One row of {@code held_messages}. */
-    public record HeldRow(String id, String phoneNumberId, String waId, String body, boolean sensitive, String reason,
-                          Instant heldAt, String status, String sentMessageId, Instant resolvedAt) {
-        static final RowMapper<HeldRow> MAPPER = (rs, ctx) -> new HeldRow(rs.getString("id"), rs.getString("phone_number_id"), rs.getString("wa_id"),
-                rs.getString("body"), rs.getBoolean("sensitive"), rs.getString("reason"), Columns.instant(rs, "held_at"),
+    public record HeldRow(String id, String phoneNumberId, String contactId, String recipientTo, String recipientUser, String body,
+                          boolean sensitive, String reason, Instant heldAt, String status, String sentMessageId, Instant resolvedAt) {
+        static final RowMapper<HeldRow> MAPPER = (rs, ctx) -> new HeldRow(rs.getString("id"), rs.getString("phone_number_id"),
+                rs.getString("contact_id"), rs.getString("recipient_to"), rs.getString("recipient_user"), rs.getString("body"), rs.getBoolean("sensitive"), rs.getString("reason"), Columns.instant(rs, "held_at"),
                 rs.getString("status"), rs.getString("sent_message_id"), Columns.instant(rs, "resolved_at"));
 
         static HeldRow fromDomain(HeldMessage m) {
-            return new HeldRow(m.id(), m.contact().business().value(), m.contact().waId().value(), m.body(), m.sensitive(),
+            return new HeldRow(m.id(), m.contact().business().value(), m.contact().id().value(),
+                    m.recipient().to().map(WaId::value).orElse(null), m.recipient().recipient().map(CustomerName::value).orElse(null),
+                    m.body(), m.sensitive(),
                     m.reason().name(), m.heldAt(), m.status().name(), m.sentMessageId().orElse(null),
                     m.resolvedAt().orElse(null));
         }
 
         HeldMessage toDomain() {
-            return new HeldMessage(id, key(phoneNumberId, waId), body, sensitive, BlockReason.valueOf(reason), heldAt,
+            return new HeldMessage(id, key(phoneNumberId, contactId), new Recipient(Optional.ofNullable(recipientTo).map(WaId::new),
+                    Optional.ofNullable(recipientUser).map(CustomerName::parse)), body, sensitive, BlockReason.valueOf(reason), heldAt,
                     HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId), Optional.ofNullable(resolvedAt));
         }
     }
 
-    private static ContactKey key(String business, String waId) {
-        return new ContactKey(new BusinessNumberId(business), new WaId(waId));
+    private static ContactKey key(String business, String contactId) {
+        return new ContactKey(new BusinessNumberId(business), new ContactId(contactId));
     }
 
     private final JdbiTransactions transactions;
@@ -138,13 +153,21 @@ public final class JdbiMessageLog implements MessageLog {
 
     @Override
     public List<HeldMessage> listHeld(ContactKey contact) {
-        return transactions.withDao(Dao.class, dao -> dao.listHeld(contact.business().value(), contact.waId().value()))
+        return transactions.withDao(Dao.class, dao -> dao.listHeld(contact.business().value(), contact.id().value()))
                 .stream().map(HeldRow::toDomain).toList();
     }
 
     @Override
     public int countHeld(ContactKey contact) {
-        return transactions.withDao(Dao.class, dao -> dao.countHeld(contact.business().value(), contact.waId().value()));
+        return transactions.withDao(Dao.class, dao -> dao.countHeld(contact.business().value(), contact.id().value()));
+    }
+
+    @Override
+    public void reassign(ContactKey from, ContactKey to) {
+        transactions.withDao(Dao.class, dao -> {
+            dao.reassignSent(from.business().value(), from.id().value(), to.id().value());
+            return dao.reassignHeld(from.business().value(), from.id().value(), to.id().value());
+        });
     }
 
     private static void requireWritten(int rows, String id) {

@@ -10,6 +10,11 @@ import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.ParentUserId;
+import dev.trustgate.domain.UserId;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.Fixtures;
 import dev.trustgate.domain.TrustEvent;
@@ -29,16 +34,21 @@ class EventLogContractTest extends StorageContract {
         super("events");
     }
 
-    static final ContactKey A1 = ContactKey.of("111", "4915100000001");
-    static final ContactKey A2 = ContactKey.of("111", "4915100000002");
-    static final ContactKey B1 = ContactKey.of("222", "4915100000001");
+    static final ContactRef A1 = ref("111", "ct_1", ContactNames.of(new WaId("4915100000001")));
+    static final ContactRef A2 = ref("111", "ct_2", ContactNames.of(new UserId("DE.4915100000002"),
+            new ParentUserId("DE.ENT.77")));
+    static final ContactRef B1 = ref("222", "ct_1", ContactNames.of(new WaId("4915100000001")));
 
-    static TrustEvent event(ContactKey key, int second) {
+    static ContactRef ref(String business, String contactId, ContactNames names) {
+        return new ContactRef(ContactKey.of(business, contactId), names);
+    }
+
+    static TrustEvent event(ContactRef key, int second) {
         return new TrustEvent.TrustEstablished(key, Fixtures.t(second), new Actor("key_a"), Optional.of(Fixtures.H1),
                 new Evidence("otp", "CASE-" + second, "Dana \"the\" operator", "ünïcødé ✓"));
     }
 
-    List<RecordedEvent> append(ContactKey key, TrustEvent... events) {
+    List<RecordedEvent> append(ContactRef key, TrustEvent... events) {
         return storage.tx(() -> storage.events().append(key.business(), List.of(events)));
     }
 
@@ -74,7 +84,7 @@ class EventLogContractTest extends StorageContract {
         assertThat(storage.tx(() -> storage.events().read(A1.business(), 3, 2))).extracting(RecordedEvent::sequence)
                 .containsExactly(4L, 5L);
         assertThat(storage.tx(() -> storage.events().read(A1.business(), 7, 100))).isEmpty();
-        assertThat(storage.tx(() -> storage.events().readContact(A1, 2))).extracting(RecordedEvent::sequence)
+        assertThat(storage.tx(() -> storage.events().readContact(A1.key(), 2))).extracting(RecordedEvent::sequence)
                 .containsExactly(7L, 6L);
     }
 
@@ -107,7 +117,7 @@ class EventLogContractTest extends StorageContract {
             RecordedEvent original = storage.events().read(A1.business(), 2, 1).get(0);
             ((InMemoryEventLog) storage.events()).tamper(A1.business(), 3, new RecordedEvent(3, original.type(),
                     original.contact(), original.at(), original.actor(), Map.of("identityHash", "forged"),
-                    original.previousHash(), original.hash()));
+                    original.previousHash(), original.hash(), original.format()));
         }
 
         assertThat(storage.tx(() -> storage.events().verify(A1.business()))).isEqualTo(new AuditVerification(false, 3, 3L));

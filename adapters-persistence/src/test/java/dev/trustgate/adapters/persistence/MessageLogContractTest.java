@@ -6,6 +6,7 @@ import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.Fixtures;
+import dev.trustgate.domain.Recipient;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -61,7 +62,7 @@ class MessageLogContractTest extends StorageContract {
     }
 
     private static HeldMessage held(String id, int second) {
-        return new HeldMessage(id, Fixtures.KEY, "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
+        return new HeldMessage(id, Fixtures.KEY, Recipient.of(Fixtures.WA_ID), "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
                 BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
                 Optional.empty(), Optional.empty());
     }

@@ -14,7 +14,13 @@ import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ChangeId;
 import dev.trustgate.domain.CommandResult;
+import dev.trustgate.application.port.in.ContactSelector;
+import dev.trustgate.application.service.Contacts;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.IdentityHash;
@@ -39,6 +45,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +55,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PostgresConcurrencyTest {
 
     private static final BusinessNumberId BUSINESS = new BusinessNumberId("106540352242922");
-    private static final ContactKey CONTACT = new ContactKey(BUSINESS, new dev.trustgate.domain.WaId("16505551234"));
+    private static final WaId WA_ID = new WaId("16505551234");
+    private static final ContactSelector CONTACT = new ContactSelector(BUSINESS, WA_ID);
+    private static final ContactRef EVENT_CONTACT = new ContactRef(new ContactKey(BUSINESS, new ContactId("ct_1")),
+            ContactNames.of(WA_ID));
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     private static final List<IdentityHash> HASHES = IntStream.range(0, 4)
             .mapToObj(i -> new IdentityHash("SGFzaA" + i + "==")).toList();
@@ -82,14 +92,17 @@ class PostgresConcurrencyTest {
         Retry retry = new Retry(db.transactions, 1000);
         MutableClock clock = new MutableClock(T0);
         EventPublisher publisher = new EventPublisher(db.events, db.subscriptions, db.outbox, new SequentialIds(), clock);
-        ContactCommands commands = new ContactCommands(retry, db.contacts, db.businesses, publisher);
+        Contacts contacts = new Contacts(db.contacts, db.messages, publisher, new SequentialIds());
+        ContactCommands commands = new ContactCommands(retry, contacts, db.businesses);
         BusinessNumber business = BusinessNumber.unknown(BUSINESS).optIn(T0);
-        retry.inTransaction(() -> {
+        ContactKey key = retry.inTransaction(() -> {
             db.businesses.save(business);
-            return commands.applyCreatingContact(CONTACT, (c, b) -> c.identitySeen(HASHES.get(0), T0, SignalSource.WHATSAPP_MESSAGE,
-                    new ChangeId("c0"), b, T0));
+            Contacts.Attached created = contacts.attach(BUSINESS, List.of(WA_ID), ContactNames.of(WA_ID), business, T0);
+            contacts.finish(created, created.contact().identitySeen(HASHES.get(0), T0, SignalSource.WHATSAPP_MESSAGE,
+                    new ChangeId("c0"), business, T0), T0);
+            return created.contact().key();
         });
-        ContactTrust initial = db.transactions.inTransaction(() -> db.contacts.find(CONTACT)).orElseThrow();
+        ContactTrust initial = db.transactions.inTransaction(() -> db.contacts.find(key)).orElseThrow();
 
         ConcurrentLinkedQueue<Applied> applied = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -127,9 +140,9 @@ class PostgresConcurrencyTest {
             replayed = changed.contact();
             expectedEvents += changed.events().size();
         }
-        ContactTrust stored = db.transactions.inTransaction(() -> db.contacts.find(CONTACT)).orElseThrow();
+        ContactTrust stored = db.transactions.inTransaction(() -> db.contacts.find(key)).orElseThrow();
         assertThat(serial).extracting(Applied::version)
-                .containsExactlyElementsOf(IntStream.rangeClosed(2, serial.size() + 1).mapToObj(Long::valueOf).toList());
+                .containsExactlyElementsOf(LongStream.rangeClosed(initial.version() + 1, initial.version() + serial.size()).boxed().toList());
         assertThat(stored).isEqualTo(replayed);
 
         List<RecordedEvent> events = db.transactions.inTransaction(() -> db.events.read(BUSINESS, 0, 10_000));
@@ -152,7 +165,8 @@ class PostgresConcurrencyTest {
             appends.add(CompletableFuture.runAsync(() -> {
                 await(start);
                 for (int i = 0; i < perWriter; i++) {
-                    TrustEvent event = new TrustEvent.TrustRevoked(new ContactKey(BUSINESS, new dev.trustgate.domain.WaId("4915100000" + writer)),
+                    TrustEvent event = new TrustEvent.TrustRevoked(new ContactRef(new ContactKey(BUSINESS, new ContactId("ct_" + writer)),
+                            ContactNames.of(new WaId("4915100000" + writer))),
                             T0.plusSeconds(i), new Actor("key_" + writer), dev.trustgate.domain.TrustState.UNVERIFIED, "load");
                     new Retry(db.transactions).inTransaction(() -> db.events.append(BUSINESS, List.of(event)));
                 }
@@ -187,8 +201,8 @@ class PostgresConcurrencyTest {
         BusinessNumberId other = new BusinessNumberId("222");
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        TrustEvent forA = new TrustEvent.TrustRevoked(CONTACT, T0, new Actor("a"), dev.trustgate.domain.TrustState.UNVERIFIED, "x");
-        TrustEvent forB = new TrustEvent.TrustRevoked(new ContactKey(other, CONTACT.waId()), T0, new Actor("b"),
+        TrustEvent forA = new TrustEvent.TrustRevoked(EVENT_CONTACT, T0, new Actor("a"), dev.trustgate.domain.TrustState.UNVERIFIED, "x");
+        TrustEvent forB = new TrustEvent.TrustRevoked(new ContactRef(new ContactKey(other, EVENT_CONTACT.id()), EVENT_CONTACT.names()), T0, new Actor("b"),
                 dev.trustgate.domain.TrustState.UNVERIFIED, "x");
 
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> db.transactions.inTransaction(() -> {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Storages {
 
     private static final Map<String, JdbiStorageUnderTest> DATABASES = new ConcurrentHashMap<>();
-    static final String[] TABLES = {"business_numbers", "contacts", "event_heads", "events", "webhook_receipts",
+    static final String[] TABLES = {"business_numbers", "contacts", "contact_names", "event_heads", "events", "webhook_receipts",
             "sent_messages", "held_messages", "outbox", "subscriptions", "api_keys"};
 
     private Storages() {

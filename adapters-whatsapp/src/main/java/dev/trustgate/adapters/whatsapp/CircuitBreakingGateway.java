@@ -3,6 +3,7 @@ package dev.trustgate.adapters.whatsapp;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -56,7 +57,7 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
     }
 
     @Override
-    public SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+    public SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
         if (!admit()) {
             return new SendOutcome.Unavailable("WhatsApp failed " + settings.failureThreshold()
                     + " sends in a row; trustgate is not sending for up to " + settings.openFor().toSeconds()
@@ -64,13 +65,19 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
         }
         SendOutcome outcome;
         try {
-            outcome = delegate.send(from, messageJson, pin);
+            outcome = delegate.send(from, to, messageJson, pin);
         } catch (RuntimeException e) {
             record(false);
             throw e;
         }
         record(!failed(outcome));
         return outcome;
+    }
+
+    /** Read receipts carry nothing a customer could be harmed by: they pass to the client, outside the breaker. */
+    @Override
+    public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+        return delegate.markRead(from, requestJson);
     }
 
     @Override

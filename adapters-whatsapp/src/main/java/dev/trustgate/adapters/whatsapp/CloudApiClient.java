@@ -8,6 +8,7 @@ import dev.trustgate.application.port.out.GraphError;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -58,7 +59,7 @@ public final class CloudApiClient implements WhatsAppGateway {
     }
 
     @Override
-    public SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+    public SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
         String body = pinned(messageJson, pin);
         URI uri = settings.endpoint(from.value(), "messages");
         for (int attempt = 0; ; attempt++) {
@@ -86,7 +87,7 @@ public final class CloudApiClient implements WhatsAppGateway {
             if (status / 100 == 2) {
                 Optional<String> id = GraphResponses.messageId(json, response.body());
                 if (id.isPresent()) {
-                    return new SendOutcome.Sent(id.get(), status, response.body());
+                    return new SendOutcome.Sent(id.get(), status, response.body(), GraphResponses.addressee(json, response.body()));
                 }
                 LOG.warn("WhatsApp accepted a send from {} with HTTP {} but no message id", from, status);
                 return new SendOutcome.Unavailable("WhatsApp's answer had no message id", true, false);
@@ -102,6 +103,32 @@ public final class CloudApiClient implements WhatsAppGateway {
             return new SendOutcome.Unavailable("WhatsApp answered HTTP " + status + " without a Graph error", status >= 500,
                     false);
         }
+    }
+
+    @Override
+    public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+        URI uri = settings.endpoint(from.value(), "messages");
+        String lastProblem = "no attempt";
+        for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+            Duration wait = backoff(attempt);
+            try {
+                HttpResponse<String> response = http.send(request(uri, requestJson), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 && response.statusCode() < 500) {
+                    return new ReadOutcome.Answered(response.statusCode(), response.body());
+                }
+                lastProblem = "HTTP " + response.statusCode();
+                wait = retryAfter(response).orElse(wait);
+            } catch (IOException e) {
+                lastProblem = e instanceof HttpTimeoutException ? "timed out" : "cannot reach WhatsApp";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ReadOutcome.Unavailable("interrupted");
+            }
+            if (attempt < settings.retries() && !pause(wait)) {
+                break;
+            }
+        }
+        return new ReadOutcome.Unavailable(lastProblem);
     }
 
     @Override

@@ -2,7 +2,11 @@ package dev.trustgate.adapters.whatsapp;
 
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -28,7 +32,7 @@ public final class DryRunWhatsAppGateway implements WhatsAppGateway {
     private final Deque<WouldBeSend> recent = new ArrayDeque<>();
 
     @Override
-    public synchronized SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+    public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
         String id = "wamid.dryrun." + UUID.randomUUID();
         LOG.info("DRY-RUN: message from {} NOT sent to WhatsApp (would be pinned to {}); id {}", from,
                 pin.map(IdentityHash::shortForm).orElse("no identity"), id);
@@ -36,7 +40,18 @@ public final class DryRunWhatsAppGateway implements WhatsAppGateway {
         if (recent.size() > KEPT) {
             recent.removeFirst();
         }
-        return new SendOutcome.Sent(id, 200, "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"" + id + "\"}]}");
+        // as WhatsApp answers: the input, and the addressee under the name it was sent to
+        CustomerName addressed = to.addressed();
+        String contact = "{\"input\":\"" + addressed.value() + "\",\"" + (addressed instanceof WaId ? "wa_id" : "user_id")
+                + "\":\"" + addressed.value() + "\"}";
+        return new SendOutcome.Sent(id, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[" + contact
+                + "],\"messages\":[{\"id\":\"" + id + "\"}]}", ContactNames.of(addressed));
+    }
+
+    @Override
+    public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+        LOG.info("DRY-RUN: read receipt from {} NOT sent to WhatsApp", from);
+        return new ReadOutcome.Answered(200, "{\"success\":true}");
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.trustgate.application.port.out.GraphError;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway.SendOutcome;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,19 +19,26 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBreakingGatewayTest {
 
+    private static final Recipient TO = Recipient.of(new WaId("16505551234"));
+
     private static final BusinessNumberId FROM = new BusinessNumberId("106540352242922");
-    private static final SendOutcome SENT = new SendOutcome.Sent("wamid.1", 200, "{}");
+    private static final SendOutcome SENT = new SendOutcome.Sent("wamid.1", 200, "{}", ContactNames.NONE);
     private static final SendOutcome DOWN = new SendOutcome.Unavailable("connection refused", false, false);
     private static final SendOutcome OVERLOADED = new SendOutcome.Refused(429, new GraphError(130429, "OAuthException", "Rate limit hit", "", ""), "{}");
     private static final SendOutcome BAD_REQUEST = new SendOutcome.Refused(400, new GraphError(100, "OAuthException", "Invalid parameter", "", ""), "{}");
 
     /** A Cloud API that answers from a script and counts what reached it. */
     static final class Scripted implements WhatsAppGateway {
+        @Override
+        public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+            return new ReadOutcome.Answered(200, "{}");
+        }
+
         final Deque<SendOutcome> answers = new ArrayDeque<>();
         int reached;
 
         @Override
-        public SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+        public SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
             reached++;
             return answers.isEmpty() ? SENT : answers.poll();
         }
@@ -45,7 +55,7 @@ class CircuitBreakingGatewayTest {
             new CircuitBreakingGateway.Settings(3, Duration.ofSeconds(10)), now::get);
 
     private SendOutcome send() {
-        return gateway.send(FROM, "{}", Optional.empty());
+        return gateway.send(FROM, TO, "{}", Optional.empty());
     }
 
     @Test

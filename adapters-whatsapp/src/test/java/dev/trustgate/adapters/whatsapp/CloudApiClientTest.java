@@ -11,7 +11,11 @@ import dev.trustgate.application.port.out.GraphError;
 import dev.trustgate.application.port.out.WhatsAppGateway.SendOutcome;
 import dev.trustgate.application.port.out.WhatsAppGateway.SettingOutcome;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.UserId;
+import dev.trustgate.domain.WaId;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CloudApiClientTest {
+
+    private static final Recipient TO = Recipient.of(new WaId("16505551234"));
 
     private static final BusinessNumberId FROM = new BusinessNumberId("106540352242922");
     private static final IdentityHash PIN = new IdentityHash("DF2lS5v2W6x=");
@@ -37,8 +43,12 @@ class CloudApiClientTest {
     }
 
     private CloudApiClient client(String url) {
+        return client(url, Duration.ofMillis(700));
+    }
+
+    private CloudApiClient client(String url, Duration requestTimeout) {
         CloudApiSettings settings = new CloudApiSettings(URI.create(url), "v25.0", TOKEN, Duration.ofSeconds(1),
-                Duration.ofMillis(700), 2, Duration.ofMillis(10), Duration.ofSeconds(5));
+                requestTimeout, 2, Duration.ofMillis(10), Duration.ofSeconds(5));
         return new CloudApiClient(settings, json, pauses::add);
     }
 
@@ -48,10 +58,30 @@ class CloudApiClientTest {
     }
 
     @Test
+    void theNamesWhatsAppAnswersASendWithAreReadFromItsContacts() {
+        graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
+        graph.then(Answer.ok(WhatsAppSamples.text("names/send-response-user-id.json")));
+        graph.then(Answer.ok("{\"contacts\":[{\"input\":\"x\",\"wa_id\":\"not a number\"}],\"messages\":[{\"id\":\"wamid.3\"}]}"));
+
+        // a patient client: this test is about the answer, not about time
+        CloudApiClient client = client(graph.url(), Duration.ofSeconds(10));
+        SendOutcome byNumber = client.send(FROM, TO, callersBody(), Optional.of(PIN));
+        SendOutcome byUserId = client.send(FROM, Recipient.of(new UserId("US.13491208655302741918")),
+                "{\"recipient\":\"US.13491208655302741918\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}", Optional.empty());
+        SendOutcome unreadable = client.send(FROM, TO, callersBody(), Optional.of(PIN));
+
+        assertThat(byNumber).as(graph.received().toString()).isInstanceOf(SendOutcome.Sent.class);
+        assertThat(((SendOutcome.Sent) byNumber).recipient()).isEqualTo(ContactNames.of(new WaId("16505551234")));
+        assertThat(((SendOutcome.Sent) byUserId).recipient()).isEqualTo(ContactNames.of(new UserId("US.13491208655302741918")));
+        assertThat(((SendOutcome.Sent) unreadable).recipient()).as("an unreadable name is left out, the send stands")
+                .isEqualTo(ContactNames.NONE);
+    }
+
+    @Test
     void aSendIsPostedWithTheTokenAndTheGatesPinAtTheTopLevel() throws Exception {
         graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
 
-        SendOutcome outcome = client(graph.url()).send(FROM, callersBody(), Optional.of(PIN));
+        SendOutcome outcome = client(graph.url()).send(FROM, TO, callersBody(), Optional.of(PIN));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Sent.class, sent -> {
             assertThat(sent.messageId()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjVBOTE3MDk5QUVFM0YA");
@@ -71,7 +101,7 @@ class CloudApiClientTest {
     void anUnpinnedSendCarriesNoIdentityHashEvenIfTheCallerGaveOne() throws Exception {
         graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
 
-        client(graph.url()).send(FROM, callersBody(), Optional.empty());
+        client(graph.url()).send(FROM, TO, callersBody(), Optional.empty());
 
         assertThat(json.readTree(graph.received().get(0).body()).has("recipient_identity_key_hash")).isFalse();
     }
@@ -80,7 +110,7 @@ class CloudApiClientTest {
     void aGraphErrorIsReturnedTypedAndNotRetried() {
         graph.then(Answer.status(400, WhatsAppSamples.text("graph-error.json")));
 
-        SendOutcome outcome = client(graph.url()).send(FROM, callersBody(), Optional.of(PIN));
+        SendOutcome outcome = client(graph.url()).send(FROM, TO, callersBody(), Optional.of(PIN));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Refused.class, refused -> {
             assertThat(refused.status()).isEqualTo(400);
@@ -97,7 +127,7 @@ class CloudApiClientTest {
         graph.then(new Answer(429, "{\"error\":{\"message\":\"rate limit\",\"code\":130429}}", "1", false))
                 .then(Answer.ok(WhatsAppSamples.text("send-response.json")));
 
-        SendOutcome outcome = client(graph.url()).send(FROM, callersBody(), Optional.of(PIN));
+        SendOutcome outcome = client(graph.url()).send(FROM, TO, callersBody(), Optional.of(PIN));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
         assertThat(graph.received()).hasSize(2);
@@ -108,7 +138,7 @@ class CloudApiClientTest {
     void aTimeoutAfterTheRequestWasWrittenIsNeverRetried() {
         graph.then(new Answer(200, WhatsAppSamples.text("send-response.json"), null, true));
 
-        SendOutcome outcome = client(graph.url()).send(FROM, callersBody(), Optional.of(PIN));
+        SendOutcome outcome = client(graph.url()).send(FROM, TO, callersBody(), Optional.of(PIN));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Unavailable("WhatsApp did not answer within 700 ms", true, true));
         assertThat(graph.received()).hasSize(1);
@@ -118,7 +148,7 @@ class CloudApiClientTest {
     void anAnswerWithoutAMessageIdIsReportedAsPossiblySent() {
         graph.then(Answer.ok("this is not json"));
 
-        assertThat(client(graph.url()).send(FROM, callersBody(), Optional.of(PIN)))
+        assertThat(client(graph.url()).send(FROM, TO, callersBody(), Optional.of(PIN)))
                 .isInstanceOfSatisfying(SendOutcome.Unavailable.class, u -> assertThat(u.mayHaveBeenSent()).isTrue());
         assertThat(graph.received()).hasSize(1);
     }
@@ -130,7 +160,7 @@ class CloudApiClientTest {
             closedPort = socket.getLocalPort();
         }
 
-        SendOutcome outcome = client("http://127.0.0.1:" + closedPort).send(FROM, callersBody(), Optional.of(PIN));
+        SendOutcome outcome = client("http://127.0.0.1:" + closedPort).send(FROM, TO, callersBody(), Optional.of(PIN));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Unavailable("cannot connect to WhatsApp", false, false));
         assertThat(pauses).hasSize(2);
@@ -138,7 +168,7 @@ class CloudApiClientTest {
 
     @Test
     void aBodyThatIsNotAJsonObjectIsRefusedBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> client(graph.url()).send(FROM, "[1,2]", Optional.of(PIN)))
+        assertThatThrownBy(() -> client(graph.url()).send(FROM, TO, "[1,2]", Optional.of(PIN)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(graph.received()).isEmpty();
     }

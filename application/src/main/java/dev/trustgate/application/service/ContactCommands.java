@@ -3,17 +3,19 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ContactSelector;
 import dev.trustgate.application.port.out.BusinessStore;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.CommandResult;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The one way a use case changes a contact: load it and its business, apply the domain command, save
- * with the version check, publish the events, all in one transaction, retried when it lost a race.
+ * The one way a use case changes an existing contact: find it by any of its handles, load its business,
+ * apply the domain command, store it with the version check, its names and its events, all in one
+ * transaction, retried when it lost a race.
  */
 public final class ContactCommands {
 
@@ -24,15 +26,13 @@ public final class ContactCommands {
     }
 
     private final Retry retry;
-    private final ContactStore contacts;
+    private final Contacts contacts;
     private final BusinessStore businesses;
-    private final EventPublisher publisher;
 
-    public ContactCommands(Retry retry, ContactStore contacts, BusinessStore businesses, EventPublisher publisher) {
+    public ContactCommands(Retry retry, Contacts contacts, BusinessStore businesses) {
         this.retry = retry;
         this.contacts = contacts;
         this.businesses = businesses;
-        this.publisher = publisher;
     }
 
     /**
@@ -41,35 +41,20 @@ public final class ContactCommands {
      * @return the contact after the command (unchanged when the command was ignored)
      * @throws TrustgateException not_found, or the rejection's code with its detail
      */
-    public CommandResult.Changed execute(Caller caller, ContactKey key, Command command) {
-        caller.requireAccess(key.business());
+    public CommandResult.Changed execute(Caller caller, ContactSelector selector, Command command) {
+        caller.requireAccess(selector.business());
         return retry.inTransaction(() -> {
-            ContactTrust contact = contacts.find(key).orElseThrow(() -> TrustgateException.notFound("contact"));
-            CommandResult result = applyAndStore(contact, business(key), command);
+            ContactTrust contact = contacts.find(selector, false);
+            CommandResult result = command.apply(contact, businesses.findOrUnknown(selector.business()));
             if (result instanceof CommandResult.Rejected rejected) {
                 throw rejection(rejected);
             }
-            return result instanceof CommandResult.Changed changed ? changed : new CommandResult.Changed(contact, java.util.List.of());
+            if (result instanceof CommandResult.Changed changed) {
+                contacts.store(Optional.of(contact), changed);
+                return changed;
+            }
+            return new CommandResult.Changed(contact, List.of());
         });
-    }
-
-    /** Inside a caller's transaction: applies {@code command} to the contact, creating it when new. */
-    public CommandResult applyCreatingContact(ContactKey key, Command command) {
-        ContactTrust contact = contacts.find(key).orElseGet(() -> ContactTrust.newContact(key));
-        return applyAndStore(contact, business(key), command);
-    }
-
-    BusinessNumber business(ContactKey key) {
-        return businesses.findOrUnknown(key.business());
-    }
-
-    private CommandResult applyAndStore(ContactTrust contact, BusinessNumber business, Command command) {
-        CommandResult result = command.apply(contact, business);
-        if (result instanceof CommandResult.Changed changed) {
-            contacts.save(changed.contact());
-            publisher.publish(changed.events());
-        }
-        return result;
     }
 
     static TrustgateException rejection(CommandResult.Rejected rejected) {

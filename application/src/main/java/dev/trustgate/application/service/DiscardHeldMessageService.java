@@ -12,12 +12,14 @@ import java.util.Optional;
 public final class DiscardHeldMessageService implements DiscardHeldMessageUseCase {
 
     private final Retry retry;
+    private final Contacts contacts;
     private final MessageLog messages;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public DiscardHeldMessageService(Retry retry, MessageLog messages, EventPublisher publisher, Clock clock) {
+    public DiscardHeldMessageService(Retry retry, Contacts contacts, MessageLog messages, EventPublisher publisher, Clock clock) {
         this.retry = retry;
+        this.contacts = contacts;
         this.messages = messages;
         this.publisher = publisher;
         this.clock = clock;
@@ -30,7 +32,7 @@ public final class DiscardHeldMessageService implements DiscardHeldMessageUseCas
             Instant now = clock.now();
             HeldMessage discarded = held.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), now);
             messages.saveHeld(discarded);
-            publisher.publish(List.of(new TrustEvent.MessageDiscarded(held.contact(), now, command.caller().actor(), held.id())));
+            publisher.publish(List.of(new TrustEvent.MessageDiscarded(contacts.ref(held.contact()), now, command.caller().actor(), held.id())));
             return discarded;
         });
     }

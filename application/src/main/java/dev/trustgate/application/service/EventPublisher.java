@@ -49,7 +49,7 @@ public final class EventPublisher {
                     continue;
                 }
                 outbox.enqueue(OutboxEntry.pending(ids.newId("dlv"), business, OutboxEntry.Kind.EVENT, subscription.id(),
-                        event.contact().waId().value(), Optional.of(event.sequence()), Optional.empty(), clock.now()));
+                        event.contact().id().value(), Optional.of(event.sequence()), Optional.empty(), clock.now()));
             }
         }
         return recorded;

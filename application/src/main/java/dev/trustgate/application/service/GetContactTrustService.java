@@ -1,20 +1,18 @@
 package dev.trustgate.application.service;
 
-import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.domain.ContactTrust;
 
 public final class GetContactTrustService implements GetContactTrustUseCase {
 
     private final Retry retry;
-    private final ContactStore contacts;
+    private final Contacts contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
 
-    public GetContactTrustService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages) {
+    public GetContactTrustService(Retry retry, Contacts contacts, BusinessStore businesses, MessageLog messages) {
         this.retry = retry;
         this.contacts = contacts;
         this.businesses = businesses;
@@ -25,8 +23,8 @@ public final class GetContactTrustService implements GetContactTrustUseCase {
     public View get(Query query) {
         query.caller().requireAccess(query.contact().business());
         return retry.inTransaction(() -> {
-            ContactTrust contact = contacts.find(query.contact()).orElseThrow(() -> TrustgateException.notFound("contact"));
-            return View.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(query.contact()));
+            ContactTrust contact = contacts.find(query.contact(), false);
+            return View.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(contact.key()));
         });
     }
 }

@@ -8,16 +8,18 @@ import java.util.List;
 public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
 
     private final Retry retry;
+    private final Contacts contacts;
     private final MessageLog messages;
 
-    public ListHeldMessagesService(Retry retry, MessageLog messages) {
+    public ListHeldMessagesService(Retry retry, Contacts contacts, MessageLog messages) {
         this.retry = retry;
+        this.contacts = contacts;
         this.messages = messages;
     }
 
     @Override
     public List<HeldMessage> list(Query query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> messages.listHeld(query.contact()));
+        return retry.inTransaction(() -> messages.listHeld(contacts.find(query.contact(), false).key()));
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 public final class ReadEventsService implements ReadEventsUseCase {
 
     private final Retry retry;
+    private final Contacts contacts;
     private final EventLog events;
 
-    public ReadEventsService(Retry retry, EventLog events) {
+    public ReadEventsService(Retry retry, Contacts contacts, EventLog events) {
         this.retry = retry;
+        this.contacts = contacts;
         this.events = events;
     }
 
@@ -28,6 +30,6 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public List<RecordedEvent> readContact(ContactQuery query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> events.readContact(query.contact(), query.limit()));
+        return retry.inTransaction(() -> events.readContact(contacts.find(query.contact(), false).key(), query.limit()));
     }
 }

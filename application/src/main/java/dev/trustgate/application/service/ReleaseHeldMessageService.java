@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Releases a held message: the gate decides again as for a new send; when allowed the message is
- * marked released and forwarded pinned to the identity acknowledged now. Should WhatsApp certainly not
- * have got it, the message is held again.
+ * Releases a held message: the gate decides again as for a new send to the names the message addresses;
+ * when allowed the message is marked released and forwarded pinned to the identity acknowledged now.
+ * Should WhatsApp certainly not have got it, the message is held again.
  */
 public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
 
@@ -41,24 +41,25 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
     public Result release(Command command) {
         Object decided = retry.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
-            SendDecision decision = gate.decide(held.contact(), held.sensitive());
-            if (decision instanceof SendDecision.Blocked blocked) {
+            SendGate.Decision gateDecision = gate.decide(held.contact().business(), held.recipient(), held.sensitive());
+            if (gateDecision.decision() instanceof SendDecision.Blocked blocked) {
                 return new Result.Blocked(blocked.reason());
             }
             Instant now = clock.now();
-            SentMessage sent = gate.recordDecision(ids.newId("msg"), held.contact(), (SendDecision.Allowed) decision,
-                    held.sensitive());
+            SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(),
+                    (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
             HeldMessage released = held.resolved(HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
             messages.saveHeld(released);
-            publisher.publish(List.of(new TrustEvent.MessageReleased(held.contact(), now, command.caller().actor(), held.id(),
-                    sent.id(), sent.pin())));
+            publisher.publish(List.of(new TrustEvent.MessageReleased(gateDecision.contact().ref(), now, command.caller().actor(),
+                    held.id(), sent.id(), sent.pin())));
             return new Release(sent, held);
         });
         if (decided instanceof Result result) {
             return result;
         }
         Release release = (Release) decided;
-        return gate.forward(release.sent(), release.held().body(), () -> messages.saveHeld(release.held()));
+        return gate.forward(release.sent(), release.held().recipient(), release.held().body(),
+                () -> messages.saveHeld(release.held()));
     }
 
     /** A release decided and recorded, to be forwarded after the commit. */

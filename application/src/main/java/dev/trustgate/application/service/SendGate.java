@@ -5,33 +5,44 @@ import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway.SendOutcome;
+import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.BusinessNumber;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.CustomerName;
+import dev.trustgate.domain.PhoneAliases;
+import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.SendDecision;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two halves of every send: the decision, taken on the locked contact row inside the caller's
- * transaction and recorded with its pin; and the forwarding to WhatsApp after that commit, whose
- * outcome is recorded in a transaction of its own. Shared by sending and releasing held messages.
+ * The two halves of every send: the decision, taken on the locked rows of every contact the recipient's
+ * names lead to, inside the caller's transaction, and recorded with its pin; and the forwarding to WhatsApp
+ * after that commit, whose outcome (and the names WhatsApp answered with) is recorded in a transaction of
+ * its own. Shared by sending and releasing held messages.
  */
 final class SendGate {
 
+    /** What the gate decided, and for which contact: the one WhatsApp will deliver to. */
+    record Decision(ContactTrust contact, SendDecision decision) {
+    }
+
     private final Transactional retry;
-    private final ContactStore contacts;
+    private final Contacts contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
     private final WhatsAppGateway gateway;
     private final Clock clock;
 
-    SendGate(Transactional retry, ContactStore contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
+    SendGate(Transactional retry, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
              Clock clock) {
         this.retry = retry;
         this.contacts = contacts;
@@ -41,30 +52,67 @@ final class SendGate {
         this.clock = clock;
     }
 
-    /** Inside a transaction: what the gate decides for a send to {@code key} now. */
-    SendDecision decide(ContactKey key, boolean sensitive) {
-        BusinessNumber business = businesses.findOrUnknown(key.business());
-        ContactTrust contact = contacts.findForUpdate(key).orElseGet(() -> ContactTrust.newContact(key));
-        return contact.sendDecision(business, sensitive);
+    /**
+     * Inside a transaction: what the gate decides for a send to {@code to} now. Every contact that {@code to},
+     * its aliases or {@code recipient} belongs to is locked and asked; if any refuses, the send is refused. A
+     * name nobody has is a new, unverified contact.
+     */
+    Decision decide(BusinessNumberId from, Recipient to, boolean sensitive) {
+        BusinessNumber business = businesses.findOrUnknown(from);
+        Contacts.Locked locked = contacts.lock(from, to.candidates());
+        ContactTrust addressed = addressee(locked, to)
+                .orElseGet(() -> contacts.create(from, ContactNames.of(to.addressed()), clock.now()));
+        SendDecision decision = addressed.sendDecision(business, sensitive);
+        for (ContactTrust other : locked.contacts()) {
+            if (!other.key().equals(addressed.key()) && other.sendDecision(business, sensitive) instanceof SendDecision.Blocked b) {
+                decision = stricter(decision, b);
+            }
+        }
+        return new Decision(addressed, decision);
+    }
+
+    /** The contact WhatsApp delivers to: {@code to} itself, else a spelling of it, else {@code recipient}. */
+    private static Optional<ContactTrust> addressee(Contacts.Locked locked, Recipient to) {
+        List<CustomerName> order = new ArrayList<>();
+        to.to().ifPresent(w -> order.addAll(PhoneAliases.of(w)));
+        to.recipient().ifPresent(order::add);
+        return order.stream().map(locked::of).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Of an earlier decision and another contact's refusal, the one to answer with. */
+    private static SendDecision stricter(SendDecision decision, SendDecision.Blocked other) {
+        if (decision instanceof SendDecision.Blocked blocked && severity(blocked.reason()) >= severity(other.reason())) {
+            return decision;
+        }
+        return other;
+    }
+
+    private static int severity(BlockReason reason) {
+        return switch (reason) {
+            case IDENTITY_CHANGE_UNACKNOWLEDGED -> 2;
+            case IDENTITY_UNKNOWN -> 1;
+            case NOT_TRUSTED -> 0;
+        };
     }
 
     /** Inside a transaction: records an allowed send before it leaves. */
-    SentMessage recordDecision(String id, ContactKey key, SendDecision.Allowed allowed, boolean sensitive) {
-        SentMessage message = new SentMessage(id, key, allowed.pin(), sensitive, clock.now(), SentMessage.Status.SENDING,
+    SentMessage recordDecision(String id, ContactTrust contact, SendDecision.Allowed allowed, boolean sensitive) {
+        SentMessage message = new SentMessage(id, contact.key(), allowed.pin(), sensitive, clock.now(), SentMessage.Status.SENDING,
                 Optional.empty());
         messages.saveSent(message);
         return message;
     }
 
     /**
-     * Forwards a recorded send to WhatsApp with its pin and records what became of it.
+     * Forwards a recorded send to WhatsApp with its pin and records what became of it; the names WhatsApp's
+     * answer gives the addressee are linked to its contact (merging it with another contact that had them).
      *
      * @param onNotSent runs in the outcome's transaction when WhatsApp certainly did not get the message
      */
-    Result forward(SentMessage message, String body, Runnable onNotSent) {
-        SendOutcome outcome = gateway.send(message.contact().business(), body, message.pin());
+    Result forward(SentMessage message, Recipient to, String body, Runnable onNotSent) {
+        SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
         if (outcome instanceof SendOutcome.Sent sent) {
-            record(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())), () -> { });
+            record(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())), () -> learn(message.contact().business(), to, sent.recipient()));
             return new Result.Sent(sent.messageId(), message.pin(), sent.status(), sent.body());
         }
         if (outcome instanceof SendOutcome.Refused refused) {
@@ -79,6 +127,18 @@ final class SendGate {
         }
         throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(),
                 Map.of("timedOut", unavailable.timedOut(), "mayHaveBeenSent", unavailable.mayHaveBeenSent()));
+    }
+
+    /** WhatsApp named the addressee {@code answered}: the name sent and the names answered are one user. */
+    private void learn(BusinessNumberId business, Recipient to, ContactNames answered) {
+        if (answered.isEmpty()) {
+            return;
+        }
+        List<CustomerName> together = new ArrayList<>();
+        together.add(to.addressed());
+        together.addAll(answered.all());
+        contacts.finish(contacts.attach(business, together, answered, businesses.findOrUnknown(business), clock.now()),
+                new dev.trustgate.domain.CommandResult.Ignored("names learned"), clock.now());
     }
 
     private void record(SentMessage message, Runnable alsoInTransaction) {

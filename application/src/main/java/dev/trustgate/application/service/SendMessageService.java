@@ -33,28 +33,29 @@ public final class SendMessageService implements SendMessageUseCase {
 
     @Override
     public Result send(Command command) {
-        command.caller().requireAccess(command.to().business());
+        command.caller().requireAccess(command.from());
         Object decided = retry.inTransaction(() -> {
-            SendDecision decision = gate.decide(command.to(), command.sensitive());
-            if (decision instanceof SendDecision.Allowed allowed) {
-                return gate.recordDecision(ids.newId("msg"), command.to(), allowed, command.sensitive());
+            SendGate.Decision gateDecision = gate.decide(command.from(), command.to(), command.sensitive());
+            if (gateDecision.decision() instanceof SendDecision.Allowed allowed) {
+                return gate.recordDecision(ids.newId("msg"), gateDecision.contact(), allowed, command.sensitive());
             }
-            SendDecision.Blocked blocked = (SendDecision.Blocked) decision;
+            SendDecision.Blocked blocked = (SendDecision.Blocked) gateDecision.decision();
             Instant now = clock.now();
             if (command.onBlocked() == OnBlocked.HOLD) {
-                HeldMessage held = new HeldMessage(ids.newId("held"), command.to(), command.messageJson(), command.sensitive(),
-                        blocked.reason(), now, HeldMessage.Status.HELD, Optional.empty(), Optional.empty());
+                HeldMessage held = new HeldMessage(ids.newId("held"), gateDecision.contact().key(), command.to(),
+                        command.messageJson(), command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD,
+                        Optional.empty(), Optional.empty());
                 messages.saveHeld(held);
-                publisher.publish(List.of(new TrustEvent.MessageHeld(command.to(), now, command.caller().actor(), held.id(),
-                        blocked.reason(), command.sensitive())));
+                publisher.publish(List.of(new TrustEvent.MessageHeld(gateDecision.contact().ref(), now, command.caller().actor(),
+                        held.id(), blocked.reason(), command.sensitive())));
                 return new Result.Held(held.id(), blocked.reason());
             }
-            publisher.publish(List.of(new TrustEvent.MessageBlocked(command.to(), now, command.caller().actor(),
+            publisher.publish(List.of(new TrustEvent.MessageBlocked(gateDecision.contact().ref(), now, command.caller().actor(),
                     blocked.reason(), command.sensitive())));
             return new Result.Blocked(blocked.reason());
         });
         if (decided instanceof SentMessage message) {
-            return gate.forward(message, command.messageJson(), () -> { });
+            return gate.forward(message, command.to(), command.messageJson(), () -> { });
         }
         return (Result) decided;
     }

@@ -43,6 +43,7 @@ public final class TrustgateServices {
     public final SendMessageService send;
     public final ReleaseHeldMessageService release;
     public final DiscardHeldMessageService discard;
+    public final MarkMessageReadService markRead;
     public final ListHeldMessagesService listHeld;
     public final StartReauthenticationService startReauthentication;
     public final CancelReauthenticationService cancelReauthentication;
@@ -60,23 +61,27 @@ public final class TrustgateServices {
     public final DeliverNotificationsService deliverNotifications;
     public final ManageParkedDeliveriesService parkedDeliveries;
     public final EventPublisher publisher;
+    public final Contacts contacts;
     public final Retry retry;
 
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
         SecureRandom random = new SecureRandom();
         retry = new Retry(ports.transactions());
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock());
-        ContactCommands commands = new ContactCommands(retry, ports.contacts(), ports.businesses(), publisher);
+        contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
+        ContactCommands commands = new ContactCommands(retry, contacts, ports.businesses());
         optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(retry, ports.businesses());
-        recordSignals = new RecordIdentitySignalService(new GroupCommit(retry, GROUP_WRITERS, GROUP_BATCH), commands, ports.receipts(), ports.messages(), ports.ids(),
-                ports.clock(), ports.contacts(), ports.outbox(), ports.relay());
+        recordSignals = new RecordIdentitySignalService(new GroupCommit(retry, GROUP_WRITERS, GROUP_BATCH), contacts,
+                ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
+                ports.relay());
         // Sends are not grouped: measured, a shared writer slowed the two transactions of each gated send.
-        SendGate gate = new SendGate(retry, ports.contacts(), ports.businesses(), ports.messages(), ports.whatsApp(), ports.clock());
+        SendGate gate = new SendGate(retry, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), ports.clock());
         send = new SendMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
         release = new ReleaseHeldMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
-        discard = new DiscardHeldMessageService(retry, ports.messages(), publisher, ports.clock());
-        listHeld = new ListHeldMessagesService(retry, ports.messages());
+        discard = new DiscardHeldMessageService(retry, contacts, ports.messages(), publisher, ports.clock());
+        markRead = new MarkMessageReadService(ports.whatsApp());
+        listHeld = new ListHeldMessagesService(retry, contacts, ports.messages());
         startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
         cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
         reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());
@@ -87,9 +92,9 @@ public final class TrustgateServices {
         subscriptions = new ManageSubscriptionsService(retry, ports.subscriptions(), ports.ids(), ports.clock(), random,
                 subscriptionUrlAllowed);
         apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.ids(), ports.clock(), random);
-        getContact = new GetContactTrustService(retry, ports.contacts(), ports.businesses(), ports.messages());
+        getContact = new GetContactTrustService(retry, contacts, ports.businesses(), ports.messages());
         listContacts = new ListContactsService(retry, ports.contacts(), ports.businesses(), ports.messages());
-        readEvents = new ReadEventsService(retry, ports.events());
+        readEvents = new ReadEventsService(retry, contacts, ports.events());
         verifyAudit = new VerifyAuditChainService(retry, ports.events());
         deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
                 ports.notifications(), ports.relay(), ports.clock());

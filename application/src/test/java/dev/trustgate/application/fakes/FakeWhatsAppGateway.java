@@ -3,7 +3,10 @@ package dev.trustgate.application.fakes;
 import dev.trustgate.application.port.out.GraphError;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,25 +18,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeWhatsAppGateway implements WhatsAppGateway {
 
     /** A send as WhatsApp would have received it. */
-    public record Forwarded(BusinessNumberId from, String body, Optional<IdentityHash> pin, String messageId) {
+    public record Forwarded(BusinessNumberId from, Recipient to, String body, Optional<IdentityHash> pin, String messageId) {
     }
 
     private final List<Forwarded> forwarded = new ArrayList<>();
+    private final List<String> readReceipts = new ArrayList<>();
     private final Map<BusinessNumberId, Boolean> identityChecks = new HashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private final Map<CustomerName, ContactNames> answers = new HashMap<>();
     private volatile SendOutcome nextOutcome;
     private volatile SettingOutcome settingOutcome = new SettingOutcome.Applied();
 
     @Override
-    public synchronized SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin) {
+    public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
         if (nextOutcome != null) {
             SendOutcome outcome = nextOutcome;
             nextOutcome = null;
             return outcome;
         }
         String id = "wamid.fake" + counter.incrementAndGet();
-        forwarded.add(new Forwarded(from, messageJson, pin, id));
-        return new SendOutcome.Sent(id, 200, "{\"messages\":[{\"id\":\"" + id + "\"}]}");
+        forwarded.add(new Forwarded(from, to, messageJson, pin, id));
+        ContactNames answered = answers.getOrDefault(to.addressed(), ContactNames.of(to.addressed()));
+        return new SendOutcome.Sent(id, 200, "{\"messages\":[{\"id\":\"" + id + "\"}]}", answered);
+    }
+
+    /** WhatsApp answers a send to {@code addressed} naming the user {@code answered} (by default: as addressed). */
+    public synchronized void answerSendsTo(CustomerName addressed, ContactNames answered) {
+        answers.put(addressed, answered);
+    }
+
+    @Override
+    public synchronized ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+        readReceipts.add(requestJson);
+        return new ReadOutcome.Answered(200, "{\"success\":true}");
+    }
+
+    /** The mark-as-read calls passed through, in order. */
+    public synchronized List<String> readReceipts() {
+        return List.copyOf(readReceipts);
     }
 
     @Override

@@ -6,7 +6,12 @@ import dev.trustgate.application.port.out.StorageUnavailableException;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.TrustState;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +20,8 @@ import java.util.TreeMap;
 public final class InMemoryContactStore implements ContactStore, InMemoryState {
 
     private TreeMap<String, ContactTrust> contacts = new TreeMap<>();
+    /** business/name -> contact key */
+    private Map<String, ContactKey> names = new HashMap<>();
     private int savesUntilFailure = -1;
 
     /** The save after {@code successfulSaves} more saves fails as if the database went away. */
@@ -23,7 +30,11 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
     }
 
     private static String id(ContactKey key) {
-        return key.business().value() + "/" + key.waId().value();
+        return key.business().value() + "/" + key.id().value();
+    }
+
+    private static String name(BusinessNumberId business, CustomerName name) {
+        return business.value() + "/" + name.value();
     }
 
     @Override
@@ -34,6 +45,18 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
     @Override
     public Optional<ContactTrust> findForUpdate(ContactKey key) {
         return find(key);
+    }
+
+    @Override
+    public synchronized Map<CustomerName, ContactKey> resolve(BusinessNumberId business, Collection<? extends CustomerName> wanted) {
+        Map<CustomerName, ContactKey> found = new LinkedHashMap<>();
+        for (CustomerName n : wanted) {
+            ContactKey key = names.get(name(business, n));
+            if (key != null) {
+                found.put(n, key);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -54,6 +77,37 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
     }
 
     @Override
+    public synchronized void link(ContactKey contact, CustomerName name, Instant at) {
+        ContactKey owner = names.putIfAbsent(name(contact.business(), name), contact);
+        if (owner != null && !owner.equals(contact)) {
+            throw new ConcurrentUpdateException("name " + name.masked() + " belongs to another contact");
+        }
+    }
+
+    @Override
+    public synchronized void unlink(BusinessNumberId business, CustomerName name) {
+        names.remove(name(business, name));
+    }
+
+    @Override
+    public synchronized List<CustomerName> names(ContactKey contact) {
+        String prefix = contact.business().value() + "/";
+        return names.entrySet().stream().filter(e -> e.getValue().equals(contact) && e.getKey().startsWith(prefix))
+                .map(e -> CustomerName.parse(e.getKey().substring(prefix.length()))).sorted(java.util.Comparator.comparing(CustomerName::value))
+                .toList();
+    }
+
+    @Override
+    public synchronized void delete(ContactTrust contact) {
+        ContactTrust stored = contacts.get(id(contact.key()));
+        if (stored == null || stored.version() != contact.version()) {
+            throw new ConcurrentUpdateException("contact " + contact.key() + " changed before it was merged");
+        }
+        contacts.remove(id(contact.key()));
+        names.values().removeIf(contact.key()::equals);
+    }
+
+    @Override
     public synchronized Page<ContactTrust> list(BusinessNumberId business, Optional<TrustState> state, Optional<String> after,
                                                 int limit) {
         String from = business.value() + "/" + after.orElse("");
@@ -65,19 +119,21 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
                 .toList();
         if (matching.size() > limit) {
             List<ContactTrust> page = matching.subList(0, limit);
-            return new Page<>(page, Optional.of(page.get(limit - 1).key().waId().value()));
+            return new Page<>(page, Optional.of(page.get(limit - 1).key().id().value()));
         }
         return new Page<>(matching, Optional.empty());
     }
 
     @Override
     public synchronized Object snapshot() {
-        return new TreeMap<>(contacts);
+        return List.of(new TreeMap<>(contacts), new HashMap<>(names));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        contacts = new TreeMap<>((TreeMap<String, ContactTrust>) snapshot);
+        List<Object> both = (List<Object>) snapshot;
+        contacts = new TreeMap<>((TreeMap<String, ContactTrust>) both.get(0));
+        names = new HashMap<>((Map<String, ContactKey>) both.get(1));
     }
 }

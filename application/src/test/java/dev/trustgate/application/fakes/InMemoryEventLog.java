@@ -44,7 +44,7 @@ public final class InMemoryEventLog implements EventLog, InMemoryState {
 
     @Override
     public synchronized List<RecordedEvent> readContact(ContactKey contact, int limit) {
-        return log.getOrDefault(contact.business(), List.of()).stream().filter(e -> e.contact().equals(contact))
+        return log.getOrDefault(contact.business(), List.of()).stream().filter(e -> e.contact().key().equals(contact))
                 .sorted(Comparator.comparingLong(RecordedEvent::sequence).reversed()).limit(limit).toList();
     }
 

@@ -51,6 +51,15 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
         return listHeld(contact).size();
     }
 
+    @Override
+    public synchronized void reassign(ContactKey from, ContactKey to) {
+        sent.replaceAll((id, m) -> m.contact().equals(from)
+                ? new SentMessage(m.id(), to, m.pin(), m.sensitive(), m.decidedAt(), m.status(), m.whatsappMessageId()) : m);
+        held.replaceAll((id, m) -> m.contact().equals(from)
+                ? new HeldMessage(m.id(), to, m.recipient(), m.body(), m.sensitive(), m.reason(), m.heldAt(), m.status(),
+                        m.sentMessageId(), m.resolvedAt()) : m);
+    }
+
     /** Every send the gate allowed, in order. */
     public synchronized List<SentMessage> allSent() {
         return List.copyOf(sent.values());

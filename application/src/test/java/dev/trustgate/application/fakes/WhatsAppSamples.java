@@ -15,7 +15,16 @@ public final class WhatsAppSamples {
     public static final List<String> NAMES = List.of("graph-error.json", "inbound-text-with-identity-hash.json",
             "onprem-system-user-identity-changed.json", "send-request-pinned.json", "send-response.json",
             "status-delivered-with-identity-hash.json", "status-failed-identity-mismatch.json",
-            "system-customer-identity-changed.json");
+            "system-customer-identity-changed-identity-object.json", "system-customer-identity-changed.json");
+
+    /**
+     * Payloads in the 2026 shapes that name customers by business-scoped user id, and number and user id
+     * changes ({@code whatsapp-samples/names/README.md} says where each comes from).
+     */
+    public static final List<String> NAMED = List.of("names/inbound-text-username-user.json",
+            "names/inbound-text-username-user-with-identity-hash.json", "names/inbound-text-with-user-id-and-identity-hash.json",
+            "names/status-delivered-to-user-id.json", "names/status-failed-identity-mismatch-user-id-only.json",
+            "names/system-user-changed-number.json", "names/system-user-changed-user-id.json", "names/send-response-user-id.json");
 
     private WhatsAppSamples() {
     }

@@ -12,7 +12,9 @@ import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Outcome;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Signal;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.OnBlocked;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.SignalSource;
 import dev.trustgate.domain.TrustState;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RecordIdentitySignalServiceTest extends ServiceTestSupport {
 
     private ContactTrust contact() {
-        return core.contacts.find(CUSTOMER).orElseThrow();
+        return stored();
     }
 
     @Test
@@ -76,9 +78,9 @@ class RecordIdentitySignalServiceTest extends ServiceTestSupport {
         optIn();
         baseline();
         String wamid = ((SendMessageUseCase.Result.Sent) services.send.send(
-                new SendMessageUseCase.Command(ALICE, CUSTOMER, TEXT, false, OnBlocked.REJECT))).messageId();
+                new SendMessageUseCase.Command(ALICE, BUSINESS, TO, TEXT, false, OnBlocked.REJECT))).messageId();
 
-        services.recordSignals.record(List.of(new Signal(Optional.of("s1"), CUSTOMER, Kind.SEND_REFUSED, Optional.of(NEW),
+        services.recordSignals.record(List.of(Signal.of(Optional.of("s1"), BUSINESS, NAMES, Kind.SEND_REFUSED, Optional.of(NEW),
                 Instant.ofEpochSecond(1_750_000_300L), SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.of(wamid))));
 
         assertThat(contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
@@ -90,9 +92,9 @@ class RecordIdentitySignalServiceTest extends ServiceTestSupport {
         optIn();
         baseline();
         String wamid = ((SendMessageUseCase.Result.Sent) services.send.send(
-                new SendMessageUseCase.Command(ALICE, CUSTOMER, TEXT, false, OnBlocked.REJECT))).messageId();
+                new SendMessageUseCase.Command(ALICE, BUSINESS, TO, TEXT, false, OnBlocked.REJECT))).messageId();
 
-        services.recordSignals.record(List.of(new Signal(Optional.of("s1"), CUSTOMER, Kind.SEND_REFUSED, Optional.of(OLD),
+        services.recordSignals.record(List.of(Signal.of(Optional.of("s1"), BUSINESS, NAMES, Kind.SEND_REFUSED, Optional.of(OLD),
                 Instant.ofEpochSecond(1_750_000_300L), SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.of(wamid))));
 
         assertThat(contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
@@ -104,9 +106,9 @@ class RecordIdentitySignalServiceTest extends ServiceTestSupport {
         optIn();
         baseline();
         int events = eventTypes().size();
-        Signal first = new Signal(Optional.of("b1"), CUSTOMER, Kind.OBSERVED, Optional.of(NEW),
+        Signal first = Signal.of(Optional.of("b1"), BUSINESS, NAMES, Kind.OBSERVED, Optional.of(NEW),
                 Instant.ofEpochSecond(1_750_000_400L), SignalSource.WHATSAPP_MESSAGE, Optional.empty());
-        Signal second = new Signal(Optional.of("b2"), dev.trustgate.domain.ContactKey.of(BUSINESS.value(), "4915112345678"),
+        Signal second = Signal.of(Optional.of("b2"), BUSINESS, ContactNames.of(new WaId("4915112345678")),
                 Kind.OBSERVED, Optional.of(OLD), Instant.ofEpochSecond(1_750_000_401L), SignalSource.WHATSAPP_MESSAGE,
                 Optional.empty());
         core.contacts.failAfter(1);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SendMessageServiceTest extends ServiceTestSupport {
 
     private Result send(OnBlocked onBlocked) {
-        return services.send.send(new SendMessageUseCase.Command(ALICE, CUSTOMER, TEXT, false, onBlocked));
+        return services.send.send(new SendMessageUseCase.Command(ALICE, BUSINESS, TO, TEXT, false, onBlocked));
     }
 
     @Test
@@ -67,7 +67,7 @@ class SendMessageServiceTest extends ServiceTestSupport {
         baseline();
         identityChanges();
         Result.Held held = (Result.Held) send(OnBlocked.HOLD);
-        assertThat(core.messages.countHeld(CUSTOMER)).isEqualTo(1);
+        assertThat(core.messages.countHeld(key())).isEqualTo(1);
 
         assertThat(services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
                 .isEqualTo(new Result.Blocked(BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED));
@@ -108,7 +108,7 @@ class SendMessageServiceTest extends ServiceTestSupport {
 
         services.discard.discard(new DiscardHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
 
-        assertThat(core.messages.countHeld(CUSTOMER)).isZero();
+        assertThat(core.messages.countHeld(key())).isZero();
         assertThatThrownBy(() -> services.discard.discard(new DiscardHeldMessageUseCase.Command(MALLORY, held.heldMessageId())))
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }

@@ -9,7 +9,12 @@ import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.application.port.in.ContactSelector;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.SignalSource;
 import java.time.Instant;
@@ -20,9 +25,12 @@ import java.util.Set;
 /** The in-memory core plus the few steps every service test takes. */
 abstract class ServiceTestSupport {
 
-    static final ContactKey CUSTOMER = ContactKey.of("106540352242922", "16505551234");
-    static final BusinessNumberId BUSINESS = CUSTOMER.business();
-    static final ContactKey OTHER_BUSINESS_CUSTOMER = ContactKey.of("999000111", "16505551234");
+    static final BusinessNumberId BUSINESS = new BusinessNumberId("106540352242922");
+    static final WaId WA_ID = new WaId("16505551234");
+    static final ContactSelector CUSTOMER = new ContactSelector(BUSINESS, WA_ID);
+    static final Recipient TO = Recipient.of(WA_ID);
+    static final ContactNames NAMES = ContactNames.of(WA_ID);
+    static final ContactSelector OTHER_BUSINESS_CUSTOMER = new ContactSelector(new BusinessNumberId("999000111"), WA_ID);
     static final IdentityHash OLD = new IdentityHash("DF2lS5v2W6x=");
     static final IdentityHash NEW = new IdentityHash("Qm9vbXNoYWthbGFrYQ==");
     static final Caller ADMIN = Caller.admin(new Actor("admin"));
@@ -39,8 +47,8 @@ abstract class ServiceTestSupport {
     }
 
     List<Outcome> signal(Kind kind, Optional<IdentityHash> hash, long whatsappEpochSecond, String receipt) {
-        return services.recordSignals.record(List.of(new Signal(Optional.ofNullable(receipt), CUSTOMER, kind, hash,
-                Instant.ofEpochSecond(whatsappEpochSecond), SignalSource.WHATSAPP_MESSAGE, Optional.empty())));
+        return services.recordSignals.record(List.of(Signal.of(Optional.ofNullable(receipt), BUSINESS, ContactNames.of(WA_ID), kind,
+                hash, Instant.ofEpochSecond(whatsappEpochSecond), SignalSource.WHATSAPP_MESSAGE, Optional.empty())));
     }
 
     void baseline() {
@@ -49,6 +57,16 @@ abstract class ServiceTestSupport {
 
     void identityChanges() {
         signal(Kind.OBSERVED, Optional.of(NEW), 1_750_000_100L, "m2");
+    }
+
+    /** The key of the contact {@link #WA_ID} belongs to. */
+    ContactKey key() {
+        return core.contacts.resolve(BUSINESS, List.of(WA_ID)).get(WA_ID);
+    }
+
+    /** The contact {@link #WA_ID} belongs to, as stored. */
+    ContactTrust stored() {
+        return core.contacts.find(key()).orElseThrow();
     }
 
     List<String> eventTypes() {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TrustLifecycleTest extends ServiceTestSupport {
 
     private Result send(boolean sensitive) {
-        return services.send.send(new SendMessageUseCase.Command(ALICE, CUSTOMER, TEXT, sensitive, OnBlocked.REJECT));
+        return services.send.send(new SendMessageUseCase.Command(ALICE, BUSINESS, TO, TEXT, sensitive, OnBlocked.REJECT));
     }
 
     private ContactTrust contact() {
@@ -130,7 +130,7 @@ class TrustLifecycleTest extends ServiceTestSupport {
         assertThatThrownBy(() -> services.acknowledge.acknowledge(
                 new AcknowledgeIdentityChangeUseCase.Command(MALLORY, CUSTOMER, NEW, Evidence.NONE)))
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> services.send.send(new SendMessageUseCase.Command(MALLORY, CUSTOMER, TEXT, false, OnBlocked.REJECT)))
+        assertThatThrownBy(() -> services.send.send(new SendMessageUseCase.Command(MALLORY, BUSINESS, TO, TEXT, false, OnBlocked.REJECT)))
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThat(contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
     }

@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.IdentityHash;
@@ -15,7 +14,7 @@ public interface AcknowledgeIdentityChangeUseCase {
 
     Result acknowledge(Command command);
 
-    record Command(Caller caller, ContactKey contact, IdentityHash hash, Evidence evidence) {
+    record Command(Caller caller, ContactSelector contact, IdentityHash hash, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

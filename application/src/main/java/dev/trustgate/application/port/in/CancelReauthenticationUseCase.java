@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.ReauthenticationId;
 
@@ -11,7 +10,7 @@ public interface CancelReauthenticationUseCase {
 
     ContactTrust cancel(Command command);
 
-    record Command(Caller caller, ContactKey contact, ReauthenticationId reauthentication) {
+    record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -3,7 +3,6 @@ package dev.trustgate.application.port.in;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.domain.BusinessNumber;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 
 /** The trust view of one contact; not found when trustgate never heard of it. */
@@ -11,7 +10,7 @@ public interface GetContactTrustUseCase {
 
     View get(Query query);
 
-    record Query(Caller caller, ContactKey contact) {
+    record Query(Caller caller, ContactSelector contact) {
         public Query {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -2,14 +2,13 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 
 /** Clears a pending change whose new identity WhatsApp never named. Audited with its reason. */
 public interface OverrideUnknownIdentityUseCase {
 
     AcknowledgeIdentityChangeUseCase.Result override(Command command);
 
-    record Command(Caller caller, ContactKey contact, String reason) {
+    record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -4,7 +4,6 @@ import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.BusinessNumberId;
-import dev.trustgate.domain.ContactKey;
 import java.util.List;
 
 /** A business's ordered event feed: events after a sequence number. */
@@ -28,7 +27,7 @@ public interface ReadEventsUseCase {
         }
     }
 
-    record ContactQuery(Caller caller, ContactKey contact, int limit) {
+    record ContactQuery(Caller caller, ContactSelector contact, int limit) {
         public ContactQuery {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 
@@ -11,7 +10,7 @@ public interface RecordAuthenticationUseCase {
 
     ContactTrust authenticated(Command command);
 
-    record Command(Caller caller, ContactKey contact, Evidence evidence) {
+    record Command(Caller caller, ContactSelector contact, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.ReauthenticationId;
@@ -12,7 +11,7 @@ public interface RecordReauthenticationResultUseCase {
 
     ContactTrust record(Command command);
 
-    record Command(Caller caller, ContactKey contact, ReauthenticationId reauthentication, boolean succeeded, Evidence evidence) {
+    record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication, boolean succeeded, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
 
 /** Step 3: the business breaks trust with the customer. Possible from any state. */
@@ -10,7 +9,7 @@ public interface RevokeTrustUseCase {
 
     ContactTrust revoke(Command command);
 
-    record Command(Caller caller, ContactKey contact, String reason) {
+    record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {
             Requests.required("caller", caller);
             Requests.required("contact", contact);

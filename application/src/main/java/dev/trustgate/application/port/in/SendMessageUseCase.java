@@ -3,7 +3,8 @@ package dev.trustgate.application.port.in;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.domain.BlockReason;
-import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.IdentityHash;
 import java.util.Optional;
 
@@ -16,12 +17,15 @@ public interface SendMessageUseCase {
     Result send(Command command);
 
     /**
+     * @param to          whom the body addresses ({@code to} and/or {@code recipient})
      * @param messageJson the Cloud API message body, passed through as given
      * @param sensitive   only the authenticated customer may read it
      */
-    record Command(Caller caller, ContactKey to, String messageJson, boolean sensitive, OnBlocked onBlocked) {
+    record Command(Caller caller, BusinessNumberId from, Recipient to, String messageJson, boolean sensitive,
+                   OnBlocked onBlocked) {
         public Command {
             Requests.required("caller", caller);
+            Requests.required("from", from);
             Requests.required("to", to);
             Requests.text("message", messageJson, 1_000_000);
             Requests.required("onBlocked", onBlocked);

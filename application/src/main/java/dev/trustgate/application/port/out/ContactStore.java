@@ -3,11 +3,20 @@ package dev.trustgate.application.port.out;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.TrustState;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The contacts' trust records. Every write is checked against the version it was read at. */
+/**
+ * The contacts' trust records and the names they are known by. A name (wa_id, user id, parent user id)
+ * belongs to at most one contact of a business number; a contact keeps the names it was ever given, its
+ * current ones ({@link ContactTrust#names()}) and earlier ones alike. Every write is checked against the
+ * version it was read at.
+ */
 public interface ContactStore {
 
     Optional<ContactTrust> find(ContactKey key);
@@ -18,15 +27,39 @@ public interface ContactStore {
      */
     Optional<ContactTrust> findForUpdate(ContactKey key);
 
+    /** The contact each of {@code names} belongs to (matched exactly); names nobody has are left out. */
+    Map<CustomerName, ContactKey> resolve(BusinessNumberId business, Collection<? extends CustomerName> names);
+
     /**
      * Stores {@code contact}: inserted when its version is 1, otherwise updated only if the stored
-     * version is {@code contact.version() - 1}.
+     * version is {@code contact.version() - 1}. Names are linked with {@link #link}, not here.
      *
      * @throws ConcurrentUpdateException when another writer got there first
      */
     void save(ContactTrust contact);
 
-    /** Contacts of one business in wa_id order, optionally only those in {@code state}, after a cursor. */
+    /**
+     * Links {@code name} to {@code contact}; nothing happens when it is already the contact's.
+     *
+     * @throws ConcurrentUpdateException when the name belongs to another contact (a racing writer linked it)
+     */
+    void link(ContactKey contact, CustomerName name, Instant at);
+
+    /** Detaches {@code name} from whichever contact of {@code business} has it. */
+    void unlink(BusinessNumberId business, CustomerName name);
+
+    /** The names ever linked to {@code contact}, current and earlier ones. */
+    List<CustomerName> names(ContactKey contact);
+
+    /**
+     * Removes a contact absorbed by another (its names must have been moved first), checked against the
+     * version it was read at.
+     *
+     * @throws ConcurrentUpdateException when it changed since
+     */
+    void delete(ContactTrust contact);
+
+    /** Contacts of one business in contact id order, optionally only those in {@code state}, after a cursor. */
     Page<ContactTrust> list(BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit);
 
     /** One page of a listing and the cursor of the next page, if there is one. */

@@ -24,4 +24,7 @@ public interface MessageLog {
     List<HeldMessage> listHeld(ContactKey contact);
 
     int countHeld(ContactKey contact);
+
+    /** Moves the sent and held messages of {@code from} to {@code to} (a contact absorbed by another). */
+    void reassign(ContactKey from, ContactKey to);
 }

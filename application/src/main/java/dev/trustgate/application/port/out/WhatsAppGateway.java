@@ -1,26 +1,41 @@
 package dev.trustgate.application.port.out;
 
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.Recipient;
 import java.util.Optional;
 
 /** WhatsApp's Cloud API as trustgate uses it: pinned sends and the identity-check setting. */
 public interface WhatsAppGateway {
 
     /**
-     * Sends {@code messageJson} (a Cloud API message body) from {@code from}, with the top-level
-     * {@code recipient_identity_key_hash} set to {@code pin} when present. Never retried when the
+     * Sends {@code messageJson} (a Cloud API message body addressed to {@code to}) from {@code from}, with the
+     * top-level {@code recipient_identity_key_hash} set to {@code pin} when present. Never retried when the
      * request may have reached WhatsApp.
      */
-    SendOutcome send(BusinessNumberId from, String messageJson, Optional<IdentityHash> pin);
+    SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin);
+
+    /**
+     * Passes a mark-as-read (or typing indicator) call to WhatsApp as given: it carries no content to the
+     * customer, so it is not gated. Retried like the setting call; it changes nothing twice.
+     */
+    ReadOutcome markRead(BusinessNumberId from, String requestJson);
 
     /** Turns WhatsApp's identity key check for {@code business} on or off. */
     SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled);
 
     /** What became of a send. */
     sealed interface SendOutcome {
-        /** WhatsApp accepted the message. {@code status}/{@code body} are WhatsApp's own answer. */
-        record Sent(String messageId, int status, String body) implements SendOutcome {
+        /**
+         * WhatsApp accepted the message. {@code status}/{@code body} are WhatsApp's own answer; {@code recipient}
+         * the names its {@code contacts[]} answer gave the addressee ({@code wa_id}, {@code user_id}), empty when
+         * it gave none that could be read.
+         */
+        record Sent(String messageId, int status, String body, ContactNames recipient) implements SendOutcome {
+            public Sent {
+                java.util.Objects.requireNonNull(recipient, "recipient");
+            }
         }
 
         /** WhatsApp refused it; nothing was sent. */
@@ -29,6 +44,16 @@ public interface WhatsAppGateway {
 
         /** WhatsApp could not be reached or did not answer in time. */
         record Unavailable(String reason, boolean mayHaveBeenSent, boolean timedOut) implements SendOutcome {
+        }
+    }
+
+    /** What WhatsApp answered a mark-as-read call. */
+    sealed interface ReadOutcome {
+        /** WhatsApp's own status and body, success or Graph error alike. */
+        record Answered(int status, String body) implements ReadOutcome {
+        }
+
+        record Unavailable(String reason) implements ReadOutcome {
         }
     }
 

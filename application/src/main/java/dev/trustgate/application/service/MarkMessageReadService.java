@@ -1,0 +1,28 @@
+package dev.trustgate.application.service;
+
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.MarkMessageReadUseCase;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.port.out.WhatsAppGateway.ReadOutcome;
+import java.util.Map;
+
+public final class MarkMessageReadService implements MarkMessageReadUseCase {
+
+    private final WhatsAppGateway gateway;
+
+    public MarkMessageReadService(WhatsAppGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public Answer markRead(Command command) {
+        command.caller().requireAccess(command.from());
+        ReadOutcome outcome = gateway.markRead(command.from(), command.requestJson());
+        if (outcome instanceof ReadOutcome.Answered answered) {
+            return new Answer(answered.status(), answered.body());
+        }
+        ReadOutcome.Unavailable unavailable = (ReadOutcome.Unavailable) outcome;
+        throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(), Map.of());
+    }
+}
