@@ -59,6 +59,7 @@ public final class TrustgateServices {
     public final VerifyAuditChainService verifyAudit;
     public final DeliverNotificationsService deliverNotifications;
     public final ManageParkedDeliveriesService parkedDeliveries;
+    public final PruneDeliveredNotificationsService pruneDeliveries;
     public final EventPublisher publisher;
     public final Retry retry;
 
@@ -85,8 +86,8 @@ public final class TrustgateServices {
         recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
         revokeTrust = new RevokeTrustService(commands, ports.clock());
         subscriptions = new ManageSubscriptionsService(retry, ports.subscriptions(), ports.ids(), ports.clock(), random,
-                subscriptionUrlAllowed);
-        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.ids(), ports.clock(), random);
+                subscriptionUrlAllowed, ports.notifications());
+        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
         getContact = new GetContactTrustService(retry, ports.contacts(), ports.businesses(), ports.messages());
         listContacts = new ListContactsService(retry, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(retry, ports.events());
@@ -94,5 +95,6 @@ public final class TrustgateServices {
         deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
                 ports.notifications(), ports.relay(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(retry, ports.outbox(), ports.clock());
+        pruneDeliveries = new PruneDeliveredNotificationsService(retry, ports.outbox(), ports.clock());
     }
 }
