@@ -39,7 +39,8 @@ public record Config(
         Optional<String> metricsKey,
         SubscriptionUrls subscriptionUrls,
         int maxWebhookBytes,
-        java.time.Duration whatsAppTimeout) {
+        java.time.Duration whatsAppTimeout,
+        Duration outboxRetention) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -76,6 +77,8 @@ public record Config(
         v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
         v.put("WHATSAPP_TIMEOUT_SECONDS", new String[] {"10", "How long a send waits for WhatsApp's answer before it fails with upstream_error."});
         v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", new String[] {"1048576", "Largest WhatsApp webhook accepted (413 above)."});
+        v.put("TRUSTGATE_OUTBOX_RETENTION", new String[] {"7d", "How long delivered notifications and relayed webhooks are kept: "
+                + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."});
         return java.util.Collections.unmodifiableMap(v);
     }
 
@@ -132,6 +135,35 @@ public record Config(
                 problems.add(name + "=" + value + ": must be a whole number");
                 return fallback;
             }
+        }
+
+        /** {@code 7d}, {@code 36h}, {@code 90m}, or an ISO-8601 duration such as {@code P7D} or {@code PT36H}. */
+        Duration duration(String name, Duration fallback, Duration min, Duration max) {
+            String value = values.get(name);
+            if (value == null) {
+                return fallback;
+            }
+            Duration parsed;
+            try {
+                java.util.regex.Matcher short0 = java.util.regex.Pattern.compile("([0-9]{1,9})([dhm])").matcher(value.toLowerCase(Locale.ROOT));
+                if (short0.matches()) {
+                    long amount = Long.parseLong(short0.group(1));
+                    parsed = switch (short0.group(2)) {
+                        case "d" -> Duration.ofDays(amount);
+                        case "h" -> Duration.ofHours(amount);
+                        default -> Duration.ofMinutes(amount);
+                    };
+                } else {
+                    parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(name + "=" + value + ": must be a duration such as 7d, 36h or P7D");
+                return fallback;
+            }
+            if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
+                problems.add(name + "=" + value + ": must be at least " + min.toHours() + "h and at most " + max.toDays() + "d");
+            }
+            return parsed;
         }
 
         Optional<URI> url(String name) {
@@ -204,6 +236,8 @@ public record Config(
             int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1_048_576, 1024, 64 * 1_048_576);
             int whatsAppTimeout = integer("WHATSAPP_TIMEOUT_SECONDS", 10, 1, 120);
             Optional<URI> relayUrl = url("TRUSTGATE_RELAY_URL");
+            Duration outboxRetention = duration("TRUSTGATE_OUTBOX_RETENTION", Duration.ofDays(7), Duration.ofHours(1),
+                    Duration.ofDays(3650));
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -211,7 +245,7 @@ public record Config(
                     appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
                     appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl,
                     get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
-                    java.time.Duration.ofSeconds(whatsAppTimeout));
+                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention);
         }
     }
 

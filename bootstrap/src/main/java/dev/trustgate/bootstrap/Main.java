@@ -161,7 +161,7 @@ public final class Main implements Callable<Integer> {
         Main main;
 
         static ManageApiKeysService service(JdbiStorage storage) {
-            return new ManageApiKeysService(new Retry(storage.transactions), storage.apiKeys, new RandomIds(), new SystemClock(),
+            return new ManageApiKeysService(new Retry(storage.transactions), storage.apiKeys, storage.subscriptions, new RandomIds(), new SystemClock(),
                     new SecureRandom());
         }
 

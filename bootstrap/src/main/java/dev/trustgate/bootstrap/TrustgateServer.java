@@ -28,8 +28,16 @@ public final class TrustgateServer implements AutoCloseable {
     private final Optional<String> generatedAdminKey;
     private final NotificationDispatcher dispatcher;
 
-    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey) {
-        this.dispatcher = new NotificationDispatcher(services.deliverNotifications);
+    /**
+     * The total time one delivery attempt (a notification or a relayed webhook) may take: connecting, the
+     * answer's headers and its body. Far inside the outbox lease (2 min), so a lease never runs out under
+     * an attempt that is still going.
+     */
+    static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(10);
+
+    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey,
+                            Duration outboxRetention) {
+        this.dispatcher = new NotificationDispatcher(services.deliverNotifications, services.pruneDeliveries, outboxRetention);
         this.storage = storage;
         this.services = services;
         this.http = http;
@@ -53,9 +61,9 @@ public final class TrustgateServer implements AutoCloseable {
                     : new DryRunWhatsAppGateway();
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
-                    storage.apiKeys, whatsApp, new StandardWebhooksSender(Duration.ofSeconds(5)),
+                    storage.apiKeys, whatsApp, new StandardWebhooksSender(DELIVERY_DEADLINE),
                     config.relayUrl().<WebhookRelay>map(url -> new HttpWebhookRelay(url,
-                            config.relaySecret().orElse(config.appSecret()), Duration.ofSeconds(5))).orElse(WebhookRelay.NONE),
+                            config.relaySecret().orElse(config.appSecret()), DELIVERY_DEADLINE)).orElse(WebhookRelay.NONE),
                     clock, new RandomIds()),
                     SubscriptionUrlPolicy.of(config.subscriptionUrls()));
             Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
@@ -71,7 +79,7 @@ public final class TrustgateServer implements AutoCloseable {
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
             http.start(config.host(), config.port());
-            return new TrustgateServer(storage, services, http, generated);
+            return new TrustgateServer(storage, services, http, generated, config.outboxRetention());
         } catch (RuntimeException e) {
             storage.close();
             throw e;

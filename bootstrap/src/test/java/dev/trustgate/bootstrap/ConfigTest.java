@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,23 @@ class ConfigTest {
         assertThat(config.whatsAppMode()).isEqualTo(Config.WhatsAppMode.DRY_RUN);
         assertThat(config.developmentSecrets()).isTrue();
         assertThat(config.maxWebhookBytes()).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void theOutboxRetentionIsSevenDaysUnlessSetAsShortOrIsoDuration() {
+        assertThat(Config.load(Map.of(), Optional.empty()).outboxRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "36h"), Optional.empty()).outboxRetention())
+                .isEqualTo(Duration.ofHours(36));
+        assertThat(Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "P2D"), Optional.empty()).outboxRetention())
+                .isEqualTo(Duration.ofDays(2));
+        assertThat(Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "90m"), Optional.empty()).outboxRetention())
+                .isEqualTo(Duration.ofMinutes(90));
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "a week"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_OUTBOX_RETENTION=a week: must be a duration such as 7d, 36h or P7D"));
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "10m"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_OUTBOX_RETENTION=10m: must be at least 1h and at most 3650d"));
     }
 
     @Test

@@ -8,11 +8,7 @@ import dev.trustgate.domain.ParentUserId;
 import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import dev.trustgate.application.port.out.Subscription;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -28,53 +24,38 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Posts trust events to the business's endpoints, signed per Standard Webhooks: {@code webhook-id}
  * (the same on every retry), {@code webhook-timestamp} (epoch seconds) and {@code webhook-signature:
- * v1,<base64 HMAC-SHA256 of id.timestamp.body>} keyed with the subscription's secret.
+ * v1,<base64 HMAC-SHA256 of id.timestamp.body>} keyed with the subscription's secret. Each attempt
+ * ends within its total deadline, and a URL that cannot be used parks the delivery instead of throwing.
  */
 public final class StandardWebhooksSender implements NotificationSender {
 
-    private final HttpClient http;
+    private final BoundedDelivery delivery;
     private final ObjectMapper json = Json.mapper();
-    private final Duration timeout;
 
-    public StandardWebhooksSender(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** @param deadline the total time one attempt may take: connecting, the answer's headers and its body */
+    public StandardWebhooksSender(Duration deadline) {
+        this.delivery = new BoundedDelivery(deadline);
+    }
+
+    @Override
+    public Optional<String> problemWithUrl(String url) {
+        return BoundedDelivery.problemWith(url);
     }
 
     @Override
     public Outcome deliver(Subscription subscription, String deliveryId, RecordedEvent event, Instant now) {
+        Optional<String> problem = problemWithUrl(subscription.url());
+        if (problem.isPresent()) {
+            return new Outcome.Refused("the subscription's url cannot be used: " + problem.get());
+        }
         String body = body(event);
         String timestamp = Long.toString(now.getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url())).timeout(timeout)
+        return delivery.send(delivery.request(subscription.url())
                 .header("Content-Type", "application/json")
                 .header("webhook-id", deliveryId)
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", "v1," + sign(subscription.secret(), deliveryId + "." + timestamp + "." + body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            if (status / 100 == 2) {
-                return new Outcome.Delivered();
-            }
-            if (status == 410) {
-                return new Outcome.Gone();
-            }
-            Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(value -> {
-                try {
-                    return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-                } catch (NumberFormatException e) {
-                    return Optional.empty();
-                }
-            });
-            return new Outcome.RetryLater("HTTP " + status, retryAfter);
-        } catch (IOException e) {
-            return new Outcome.RetryLater(e instanceof java.net.http.HttpTimeoutException ? "timed out" : "cannot connect: "
-                    + e.getClass().getSimpleName(), Optional.empty());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome.RetryLater("interrupted", Optional.empty());
-        }
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
     /** {@code {"type","timestamp","data":{…the event…}}}, the Standard Webhooks payload shape. */

@@ -5,9 +5,12 @@ import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.domain.BusinessNumberId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -16,9 +19,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * The outbox table. Claimers take entries that are due and first in their line with
- * {@code SELECT … FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 alike) and hide them behind a lease, so
- * several nodes share the work and never deliver the same entry at once.
+ * The outbox table. Claimers pick entries that are due and first in their line, round the destinations
+ * and within each destination's share, lock them with {@code SELECT … FOR UPDATE SKIP LOCKED}
+ * (PostgreSQL and H2 alike) and hide them behind a lease with a fresh fencing token, so several nodes
+ * share the work, never deliver the same entry at once, and a settle under a lost lease changes nothing.
  */
 public final class JdbiOutbox implements Outbox {
 
@@ -32,28 +36,52 @@ public final class JdbiOutbox implements Outbox {
                 + ":lastError, :createdAt)")
         void insert(@BindMethods OutboxRow row);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM outbox o WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now "
+        /**
+         * The due heads of line, round the destinations: each destination's oldest first, then each one's
+         * second, … (counting what each has in flight already, so the least busy go first), and no
+         * destination past {@code perDestination} in flight. Window
+         * functions and FOR UPDATE do not mix (PostgreSQL), so this picks without locking and
+         * {@link #lock} takes what is still free.
+         */
+        @SqlQuery("SELECT r.id FROM (SELECT o.id, o.destination, o.position, "
+                + "ROW_NUMBER() OVER (PARTITION BY o.destination ORDER BY o.position) AS turn "
+                + "FROM outbox o WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now "
                 + "AND (o.leased_until IS NULL OR o.leased_until <= :now) "
                 + "AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.destination = o.destination "
-                + "AND p.ordering_key = o.ordering_key AND p.position < o.position AND p.status <> 'DELIVERED') "
-                + "ORDER BY o.position LIMIT :limit FOR UPDATE SKIP LOCKED")
-        List<OutboxRow> due(@Bind("now") Instant now, @Bind("limit") int limit);
+                + "AND p.ordering_key = o.ordering_key AND p.position < o.position AND p.status <> 'DELIVERED')) r "
+                + "LEFT JOIN (SELECT destination, COUNT(*) AS busy FROM outbox WHERE status = 'PENDING' "
+                + "AND leased_until > :now GROUP BY destination) f ON f.destination = r.destination "
+                + "WHERE r.turn + COALESCE(f.busy, 0) <= :perDestination "
+                + "ORDER BY r.turn + COALESCE(f.busy, 0), r.position LIMIT :limit")
+        List<String> fairlyDue(@Bind("now") Instant now, @Bind("limit") int limit, @Bind("perDestination") int perDestination);
 
-        @SqlUpdate("UPDATE outbox SET leased_until = :until WHERE id IN (<ids>)")
-        int lease(@BindList("ids") List<String> ids, @Bind("until") Instant until);
+        /** Locks those of {@code ids} that no other claimer took meanwhile. */
+        @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE id IN (<ids>) AND status = 'PENDING' "
+                + "AND next_attempt_at <= :now AND (leased_until IS NULL OR leased_until <= :now) "
+                + "ORDER BY position FOR UPDATE SKIP LOCKED")
+        List<OutboxRow> lock(@BindList("ids") List<String> ids, @Bind("now") Instant now);
 
-        @SqlUpdate("UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, leased_until = NULL, "
-                + "next_attempt_at = :at WHERE id = :id")
-        int delivered(@Bind("id") String id, @Bind("at") Instant at);
+        @SqlUpdate("UPDATE outbox SET leased_until = :until, lease_token = :token WHERE id IN (<ids>)")
+        int lease(@BindList("ids") List<String> ids, @Bind("until") Instant until, @Bind("token") String token);
+
+        @SqlUpdate("UPDATE outbox SET status = 'DELIVERED', attempts = attempts + 1, leased_until = NULL, lease_token = NULL, "
+                + "next_attempt_at = :at WHERE id = :id AND lease_token = :token")
+        int delivered(@Bind("id") String id, @Bind("token") String token, @Bind("at") Instant at);
 
         @SqlUpdate("UPDATE outbox SET status = 'PENDING', attempts = :attempts, next_attempt_at = :next, last_error = :error, "
-                + "leased_until = NULL WHERE id = :id")
-        int retryLater(@Bind("id") String id, @Bind("attempts") int attempts, @Bind("next") Instant next,
-                       @Bind("error") String error);
+                + "leased_until = NULL, lease_token = NULL WHERE id = :id AND lease_token = :token")
+        int retryLater(@Bind("id") String id, @Bind("token") String token, @Bind("attempts") int attempts,
+                       @Bind("next") Instant next, @Bind("error") String error);
 
         @SqlUpdate("UPDATE outbox SET status = 'PARKED', attempts = :attempts, next_attempt_at = :at, last_error = :error, "
-                + "leased_until = NULL WHERE id = :id")
-        int park(@Bind("id") String id, @Bind("attempts") int attempts, @Bind("error") String error, @Bind("at") Instant at);
+                + "leased_until = NULL, lease_token = NULL WHERE id = :id AND lease_token = :token")
+        int park(@Bind("id") String id, @Bind("token") String token, @Bind("attempts") int attempts,
+                 @Bind("error") String error, @Bind("at") Instant at);
+
+        /** A delivered entry's {@code next_attempt_at} is when it was delivered (the {@code outbox_due} index serves this). */
+        @SqlUpdate("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = 'DELIVERED' "
+                + "AND next_attempt_at < :before ORDER BY next_attempt_at LIMIT :limit)")
+        int pruneDelivered(@Bind("before") Instant before, @Bind("limit") int limit);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE status = 'PARKED' ORDER BY position LIMIT :limit")
         List<OutboxRow> allParked(@Bind("limit") int limit);
@@ -65,8 +93,8 @@ public final class JdbiOutbox implements Outbox {
         @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = :id")
         Optional<OutboxRow> find(@Bind("id") String id);
 
-        @SqlUpdate("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :at, leased_until = NULL "
-                + "WHERE id = :id AND status = 'PARKED'")
+        @SqlUpdate("UPDATE outbox SET status = 'PENDING', attempts = 0, next_attempt_at = :at, leased_until = NULL, "
+                + "lease_token = NULL WHERE id = :id AND status = 'PARKED'")
         int redeliver(@Bind("id") String id, @Bind("at") Instant at);
 
         @SqlUpdate("DELETE FROM outbox WHERE id = :id AND status = 'PARKED'")
@@ -121,29 +149,43 @@ public final class JdbiOutbox implements Outbox {
     }
 
     @Override
-    public List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+    public List<Claim> claimDue(Instant now, int limit, int perDestination, Duration lease) {
         return transactions.inTransaction(() -> transactions.withDao(Dao.class, dao -> {
-            List<OutboxRow> due = dao.due(now, limit);
-            if (!due.isEmpty()) {
-                dao.lease(due.stream().map(OutboxRow::id).toList(), now.plus(lease));
+            List<String> picked = dao.fairlyDue(now, limit, perDestination);
+            if (picked.isEmpty()) {
+                return List.<Claim>of();
             }
-            return due.stream().map(OutboxRow::toDomain).toList();
+            Map<String, OutboxRow> locked = new HashMap<>();
+            dao.lock(picked, now).forEach(row -> locked.put(row.id(), row));
+            if (locked.isEmpty()) {
+                return List.<Claim>of();
+            }
+            String token = UUID.randomUUID().toString();
+            dao.lease(List.copyOf(locked.keySet()), now.plus(lease), token);
+            return picked.stream().filter(locked::containsKey).map(id -> new Claim(locked.get(id).toDomain(), token)).toList();
         }));
     }
 
     @Override
-    public void markDelivered(String id, Instant at) {
-        transactions.withDao(Dao.class, dao -> dao.delivered(id, at));
+    public boolean markDelivered(Claim claim, Instant at) {
+        return transactions.withDao(Dao.class, dao -> dao.delivered(claim.entry().id(), claim.token(), at)) == 1;
     }
 
     @Override
-    public void retryLater(String id, int attempts, Instant nextAttemptAt, String lastError) {
-        transactions.withDao(Dao.class, dao -> dao.retryLater(id, attempts, nextAttemptAt, truncate(lastError)));
+    public boolean retryLater(Claim claim, int attempts, Instant nextAttemptAt, String lastError) {
+        return transactions.withDao(Dao.class, dao -> dao.retryLater(claim.entry().id(), claim.token(), attempts, nextAttemptAt,
+                truncate(lastError))) == 1;
     }
 
     @Override
-    public void park(String id, int attempts, String lastError, Instant at) {
-        transactions.withDao(Dao.class, dao -> dao.park(id, attempts, truncate(lastError), at));
+    public boolean park(Claim claim, int attempts, String lastError, Instant at) {
+        return transactions.withDao(Dao.class, dao -> dao.park(claim.entry().id(), claim.token(), attempts, truncate(lastError),
+                at)) == 1;
+    }
+
+    @Override
+    public int pruneDelivered(Instant before, int limit) {
+        return transactions.withDao(Dao.class, dao -> dao.pruneDelivered(before, limit));
     }
 
     @Override

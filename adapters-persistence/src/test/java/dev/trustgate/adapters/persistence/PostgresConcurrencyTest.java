@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trustgate.application.fakes.MutableClock;
 import dev.trustgate.application.fakes.SequentialIds;
+import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.service.ContactCommands;
@@ -247,16 +248,15 @@ class PostgresConcurrencyTest {
                 await(start);
                 Retry retry = new Retry(db.transactions, 100);
                 while (true) {
-                    List<OutboxEntry> batch = retry.inTransaction(() -> db.outbox.claimDue(T0.plusSeconds(1), 7, Duration.ofMinutes(5)));
+                    // one destination, no cap on its entries in flight: the two claimers compete for every entry
+                    List<Outbox.Claim> batch = retry.inTransaction(() -> db.outbox.claimDue(T0.plusSeconds(1), 7, entries,
+                            Duration.ofMinutes(5)));
                     if (batch.isEmpty()) {
                         return;
                     }
-                    batch.forEach(e -> {
-                        claimed.add(e.id());
-                        retry.inTransaction(() -> {
-                            db.outbox.markDelivered(e.id(), T0.plusSeconds(1));
-                            return null;
-                        });
+                    batch.forEach(claim -> {
+                        claimed.add(claim.entry().id());
+                        retry.inTransaction(() -> db.outbox.markDelivered(claim, T0.plusSeconds(1)));
                     });
                 }
             }, pool));

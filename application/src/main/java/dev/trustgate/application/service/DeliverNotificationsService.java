@@ -6,6 +6,7 @@ import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.Outbox.Claim;
 import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.port.out.Subscription;
@@ -15,19 +16,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
- * The notification dispatcher. Retry schedule: attempt n waits {@code 5 s × 2^(n-1)} (at most one hour)
- * ±20 % jitter, or what Retry-After asked for (at most one hour); after {@link #BUDGET} failed attempts
- * the entry is parked and holds back later entries of its contact until redelivered or discarded.
+ * The notification dispatcher. Retry schedule (Svix's): the first attempt at once, then after 5 s, 5 min,
+ * 30 min, 2 h, 5 h, 10 h and 10 h, each wait ±10 % jitter and never shorter than a Retry-After the
+ * endpoint asked for (heeded up to 10 h); after the {@link #BUDGET}th failed attempt the entry is parked and
+ * holds back later entries of its contact until redelivered or discarded. An attempt that can never
+ * succeed (the URL cannot be used) parks at once, and the other entries of the claim go on.
+ *
+ * <p>Isolation between tenants: a claim gives every destination its turn and at most
+ * {@link #PER_DESTINATION} entries in flight, the attempts run on the caller's workers (a bounded pool
+ * in the server), and each attempt ends within the sender's total deadline. Every settle carries the
+ * claim's fencing token: the {@link #LEASE} (2 min) far outlasts an attempt (a 10 s deadline in the
+ * server) plus its settle, and should it still run out, the late settle changes nothing.
  */
 public final class DeliverNotificationsService implements DeliverNotificationsUseCase {
 
-    public static final int BUDGET = 12;
-    static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    /** The waits after the 1st, 2nd, … failed attempt; after the last one's attempt fails, the entry parks. */
+    static final List<Duration> SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
+            Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    /** Attempts before an entry is parked: the first one and one after each wait of the schedule. */
+    public static final int BUDGET = SCHEDULE.size() + 1;
+    static final Duration LONGEST_WAIT = Duration.ofHours(10);
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** Most entries of one destination in flight at once (so a blackhole holds at most this many workers). */
+    public static final int PER_DESTINATION = 4;
 
     private final Retry retry;
     private final Outbox outbox;
@@ -49,63 +65,79 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     }
 
     @Override
-    public int deliverDue(int max) {
-        List<OutboxEntry> due = retry.inTransaction(() -> outbox.claimDue(clock.now(), max, LEASE));
-        for (OutboxEntry entry : due) {
-            if (entry.kind() == OutboxEntry.Kind.EVENT) {
-                deliver(entry);
-            } else if (relay.enabled()) {
-                settle(entry, relay.relay(entry.payload().orElseThrow(), entry.trustHeader().orElse("")), Optional.empty());
-            }
+    public int deliverDue(int max, Executor workers) {
+        List<Claim> due = retry.inTransaction(() -> outbox.claimDue(clock.now(), max, PER_DESTINATION, LEASE));
+        for (Claim claim : due) {
+            workers.execute(() -> attempt(claim));
         }
         return due.size();
     }
 
-    private void deliver(OutboxEntry entry) {
+    private void attempt(Claim claim) {
+        OutboxEntry entry = claim.entry();
+        if (entry.kind() == OutboxEntry.Kind.RELAY) {
+            if (relay.enabled()) {
+                settle(claim, guarded(() -> relay.relay(entry.payload().orElseThrow(), entry.trustHeader().orElse(""))),
+                        Optional.empty());
+            }
+            // else: this node relays nothing; the lease runs out and a node that relays takes the entry
+            return;
+        }
         Optional<Subscription> subscription = retry.inTransaction(() -> subscriptions.find(entry.destination()));
         Optional<RecordedEvent> event = retry.inTransaction(() -> events.read(entry.business(),
                 entry.eventSequence().orElseThrow() - 1, 1)).stream().findFirst();
-        Instant now = clock.now();
         if (subscription.isEmpty() || !subscription.get().enabled() || event.isEmpty()) {
             // The endpoint was removed or disabled: nothing left to deliver this to.
-            record(() -> outbox.markDelivered(entry.id(), now));
+            record(() -> outbox.markDelivered(claim, clock.now()));
             return;
         }
-        settle(entry, sender.deliver(subscription.get(), entry.id(), event.get(), now), subscription);
+        settle(claim, guarded(() -> sender.deliver(subscription.get(), entry.id(), event.get(), clock.now())), subscription);
+    }
+
+    /** An adapter that throws instead of answering parks this entry rather than stopping the others. */
+    private static Outcome guarded(Supplier<Outcome> attempt) {
+        try {
+            return attempt.get();
+        } catch (RuntimeException e) {
+            return new Outcome.Refused("the delivery could not be attempted (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Records what became of one attempt: delivered, retried later, parked, or the endpoint gone. */
-    private void settle(OutboxEntry entry, Outcome outcome, Optional<Subscription> subscription) {
-        int attempts = entry.attempts() + 1;
+    private void settle(Claim claim, Outcome outcome, Optional<Subscription> subscription) {
+        int attempts = claim.entry().attempts() + 1;
+        Instant now = clock.now();
         if (outcome instanceof Outcome.Delivered) {
-            record(() -> outbox.markDelivered(entry.id(), clock.now()));
+            record(() -> outbox.markDelivered(claim, now));
         } else if (outcome instanceof Outcome.Gone) {
             record(() -> {
                 subscription.ifPresent(s -> subscriptions.save(s.disabled()));
-                outbox.park(entry.id(), attempts, "the endpoint answered 410 Gone" + (subscription.isPresent()
-                        ? "; subscription disabled" : ""), clock.now());
+                return outbox.park(claim, attempts, "the endpoint answered 410 Gone" + (subscription.isPresent()
+                        ? "; subscription disabled" : ""), now);
             });
-        } else {
-            Outcome.RetryLater later = (Outcome.RetryLater) outcome;
+        } else if (outcome instanceof Outcome.Refused refused) {
+            record(() -> outbox.park(claim, attempts, refused.error(), now));
+        } else if (outcome instanceof Outcome.RetryLater later) {
             if (attempts >= BUDGET) {
-                record(() -> outbox.park(entry.id(), attempts, later.error(), clock.now()));
+                record(() -> outbox.park(claim, attempts, later.error(), now));
             } else {
-                Duration wait = later.retryAfter().filter(d -> d.compareTo(LONGEST_WAIT) <= 0).orElseGet(() -> backoff(attempts));
-                record(() -> outbox.retryLater(entry.id(), attempts, clock.now().plus(wait), later.error()));
+                Duration wait = wait(attempts, later.retryAfter());
+                record(() -> outbox.retryLater(claim, attempts, now.plus(wait), later.error()));
             }
         }
     }
 
-    static Duration backoff(int attempts) {
-        long millis = Math.min(FIRST_RETRY.toMillis() << Math.min(attempts - 1, 20), LONGEST_WAIT.toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (millis * jitter));
+    /** The wait after failed attempt {@code attempts}: the schedule's, with jitter, at least what Retry-After asked. */
+    static Duration wait(int attempts, Optional<Duration> retryAfter) {
+        Duration scheduled = SCHEDULE.get(Math.min(attempts, SCHEDULE.size()) - 1);
+        double jitter = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
+        Duration jittered = Duration.ofMillis((long) (scheduled.toMillis() * jitter));
+        Duration asked = retryAfter.map(d -> d.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : d).orElse(Duration.ZERO);
+        return asked.compareTo(jittered) > 0 ? asked : jittered;
     }
 
-    private void record(Runnable change) {
-        retry.inTransaction(() -> {
-            change.run();
-            return null;
-        });
+    /** Runs one settle in its own transaction; a settle whose claim lost its lease changes nothing (false). */
+    private void record(Supplier<Boolean> change) {
+        retry.inTransaction(change::get);
     }
 }

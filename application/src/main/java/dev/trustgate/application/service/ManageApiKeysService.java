@@ -8,6 +8,7 @@ import dev.trustgate.application.port.out.ApiKey;
 import dev.trustgate.application.port.out.ApiKeyStore;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.domain.Actor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,9 @@ import java.util.Set;
 
 /**
  * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256, compared in
- * constant time. The admin key is configured or generated on first start.
+ * constant time. The admin key is configured or generated on first start. A subscription lives no
+ * longer than the key that created it: revoking a key disables its subscriptions in the same
+ * transaction, so nothing more is queued for them and what was queued is dropped unsent.
  */
 public final class ManageApiKeysService implements ManageApiKeysUseCase {
 
@@ -28,13 +31,16 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
 
     private final Retry retry;
     private final ApiKeyStore keys;
+    private final SubscriptionStore subscriptions;
     private final IdGenerator ids;
     private final Clock clock;
     private final SecureRandom random;
 
-    public ManageApiKeysService(Retry retry, ApiKeyStore keys, IdGenerator ids, Clock clock, SecureRandom random) {
+    public ManageApiKeysService(Retry retry, ApiKeyStore keys, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
+                                SecureRandom random) {
         this.retry = retry;
         this.keys = keys;
+        this.subscriptions = subscriptions;
         this.ids = ids;
         this.clock = clock;
         this.random = random;
@@ -65,7 +71,14 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         if (ADMIN_KEY_ID.equals(id)) {
             throw new IllegalArgumentException("the admin key is replaced by configuring TRUSTGATE_ADMIN_KEY, not revoked");
         }
-        boolean revoked = retry.inTransaction(() -> keys.revoke(id, clock.now()));
+        boolean revoked = retry.inTransaction(() -> {
+            if (!keys.revoke(id, clock.now())) {
+                return false;
+            }
+            subscriptions.list().stream().filter(s -> s.enabled() && s.ownerKeyId().equals(id))
+                    .forEach(s -> subscriptions.save(s.disabled()));
+            return true;
+        });
         if (!revoked) {
             throw TrustgateException.notFound("api key");
         }

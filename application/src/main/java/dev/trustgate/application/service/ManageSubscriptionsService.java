@@ -5,19 +5,25 @@ import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.domain.BusinessNumberId;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Webhook endpoints of the business's systems. A key sees and manages only subscriptions confined to
- * its own business numbers; the secret (Standard Webhooks {@code whsec_}) is returned once.
+ * its own business numbers; the secret (Standard Webhooks {@code whsec_}) is returned once. A URL the
+ * sender could not call is refused here, with the reason, rather than found out at delivery time, and a
+ * business number has at most {@link #MAX_PER_BUSINESS} enabled subscriptions (each one multiplies the
+ * outbox rows of every event and is one more destination the dispatcher must serve).
  */
 public final class ManageSubscriptionsService implements ManageSubscriptionsUseCase {
 
@@ -28,6 +34,12 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
             "identity.overridden", "trust.established", "trust.revoked", "message.blocked", "message.held",
             "message.released", "message.discarded");
 
+    /**
+     * Most enabled subscriptions that may deliver one business number's events, the admin's subscriptions
+     * for every business number included. Ten covers a CRM, a data warehouse and a few spares.
+     */
+    public static final int MAX_PER_BUSINESS = 10;
+
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?(/[^\\s]*)?");
 
     private final Retry retry;
@@ -36,19 +48,22 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
     private final Clock clock;
     private final SecureRandom random;
     private final Predicate<String> destinationAllowed;
+    private final NotificationSender sender;
 
     /**
      * @param destinationAllowed whether deliveries may go to a URL (e.g. refuses private addresses
      *                           when the operator configured public-only destinations)
+     * @param sender             the sender that will deliver to the URL: it tells whether it can use it
      */
     public ManageSubscriptionsService(Retry retry, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
-                                      SecureRandom random, Predicate<String> destinationAllowed) {
+                                      SecureRandom random, Predicate<String> destinationAllowed, NotificationSender sender) {
         this.retry = retry;
         this.subscriptions = subscriptions;
         this.ids = ids;
         this.clock = clock;
         this.random = random;
         this.destinationAllowed = destinationAllowed;
+        this.sender = sender;
     }
 
     @Override
@@ -57,6 +72,9 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
         if (!URL.matcher(command.url()).matches()) {
             throw new IllegalArgumentException("url must be an http or https URL without credentials");
         }
+        sender.problemWithUrl(command.url()).ifPresent(problem -> {
+            throw new IllegalArgumentException("url cannot be used: " + problem);
+        });
         if (!destinationAllowed.test(command.url())) {
             throw new IllegalArgumentException("url points to an address deliveries may not go to");
         }
@@ -72,6 +90,7 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
         Subscription subscription = new Subscription(ids.newId("sub"), caller.actor().id(), command.url(), command.eventTypes(),
                 scope, secret, true, clock.now());
         retry.inTransaction(() -> {
+            requireRoomFor(scope);
             subscriptions.save(subscription);
             return null;
         });
@@ -90,6 +109,27 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
         if (!deleted) {
             throw TrustgateException.notFound("subscription");
         }
+    }
+
+    /**
+     * Refuses a subscription that would give a business number more than {@link #MAX_PER_BUSINESS}
+     * enabled ones. Checked in the creating transaction; simultaneous creations can each see room, so a
+     * burst may pass the cap by its own size once, never repeatedly.
+     */
+    private void requireRoomFor(Set<BusinessNumberId> scope) {
+        List<Subscription> enabled = subscriptions.list().stream().filter(Subscription::enabled).toList();
+        if (scope.isEmpty() && enabled.stream().filter(s -> s.businesses().isEmpty()).count() >= MAX_PER_BUSINESS) {
+            throw new IllegalArgumentException("there are already " + MAX_PER_BUSINESS
+                    + " subscriptions for every business number (the most allowed); delete one first");
+        }
+        Set<BusinessNumberId> affected = scope.isEmpty()
+                ? enabled.stream().flatMap(s -> s.businesses().stream()).collect(Collectors.toSet()) : scope;
+        affected.stream().sorted(Comparator.comparing(BusinessNumberId::value))
+                .filter(business -> enabled.stream().filter(s -> s.covers(business)).count() >= MAX_PER_BUSINESS)
+                .findFirst().ifPresent(business -> {
+                    throw new IllegalArgumentException("business number " + business.value() + " already has "
+                            + MAX_PER_BUSINESS + " subscriptions (the most allowed); delete one first");
+                });
     }
 
     private static boolean visible(Caller caller, Subscription subscription) {

@@ -60,6 +60,7 @@ public final class TrustgateServices {
     public final VerifyAuditChainService verifyAudit;
     public final DeliverNotificationsService deliverNotifications;
     public final ManageParkedDeliveriesService parkedDeliveries;
+    public final PruneDeliveredNotificationsService pruneDeliveries;
     public final EventPublisher publisher;
     public final Contacts contacts;
     public final Retry retry;
@@ -90,8 +91,8 @@ public final class TrustgateServices {
         recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
         revokeTrust = new RevokeTrustService(commands, ports.clock());
         subscriptions = new ManageSubscriptionsService(retry, ports.subscriptions(), ports.ids(), ports.clock(), random,
-                subscriptionUrlAllowed);
-        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.ids(), ports.clock(), random);
+                subscriptionUrlAllowed, ports.notifications());
+        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
         getContact = new GetContactTrustService(retry, contacts, ports.businesses(), ports.messages());
         listContacts = new ListContactsService(retry, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(retry, contacts, ports.events());
@@ -99,5 +100,6 @@ public final class TrustgateServices {
         deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
                 ports.notifications(), ports.relay(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(retry, ports.outbox(), ports.clock());
+        pruneDeliveries = new PruneDeliveredNotificationsService(retry, ports.outbox(), ports.clock());
     }
 }

@@ -7,6 +7,7 @@ import dev.trustgate.domain.BusinessNumberId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
 
     private Map<String, OutboxEntry> entries = new LinkedHashMap<>();
     private Map<String, Instant> leasedUntil = new HashMap<>();
+    private Map<String, String> tokens = new HashMap<>();
     private long nextPosition = 1;
+    private long nextToken = 1;
 
     @Override
     public synchronized void enqueue(OutboxEntry entry) {
@@ -30,9 +33,17 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
     }
 
     @Override
-    public synchronized List<OutboxEntry> claimDue(Instant now, int limit, Duration lease) {
+    public synchronized List<Claim> claimDue(Instant now, int limit, int perDestination, Duration lease) {
         Set<String> linesSeen = new HashSet<>();
-        List<OutboxEntry> claimed = new ArrayList<>();
+        Map<String, Integer> turns = new HashMap<>();
+        for (OutboxEntry entry : entries.values()) {
+            Instant until = leasedUntil.get(entry.id());
+            if (entry.status() == Status.PENDING && until != null && until.isAfter(now)) {
+                turns.merge(entry.destination(), 1, Integer::sum);
+            }
+        }
+        List<OutboxEntry> candidates = new ArrayList<>();
+        Map<String, Integer> turnOf = new HashMap<>();
         for (OutboxEntry entry : entries.values()) {
             if (entry.status() == Status.DELIVERED) {
                 continue;
@@ -40,27 +51,46 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
             boolean firstInLine = linesSeen.add(entry.destination() + "\n" + entry.orderingKey());
             Instant lease0 = leasedUntil.get(entry.id());
             if (firstInLine && entry.status() == Status.PENDING && !entry.nextAttemptAt().isAfter(now)
-                    && (lease0 == null || !lease0.isAfter(now)) && claimed.size() < limit) {
-                leasedUntil.put(entry.id(), now.plus(lease));
-                claimed.add(entry);
+                    && (lease0 == null || !lease0.isAfter(now))) {
+                int turn = turns.merge(entry.destination(), 1, Integer::sum);
+                if (turn <= perDestination) {
+                    candidates.add(entry);
+                    turnOf.put(entry.id(), turn);
+                }
             }
         }
+        String token = "lease-" + nextToken++;
+        List<Claim> claimed = new ArrayList<>();
+        candidates.stream().sorted(Comparator.<OutboxEntry>comparingInt(e -> turnOf.get(e.id()))
+                .thenComparingLong(OutboxEntry::position)).limit(limit).forEach(entry -> {
+                    leasedUntil.put(entry.id(), now.plus(lease));
+                    tokens.put(entry.id(), token);
+                    claimed.add(new Claim(entry, token));
+                });
         return claimed;
     }
 
     @Override
-    public synchronized void markDelivered(String id, Instant at) {
-        update(id, e -> with(e, Status.DELIVERED, e.attempts() + 1, at, e.lastError()));
+    public synchronized boolean markDelivered(Claim claim, Instant at) {
+        return settle(claim, e -> with(e, Status.DELIVERED, e.attempts() + 1, at, e.lastError()));
     }
 
     @Override
-    public synchronized void retryLater(String id, int attempts, Instant nextAttemptAt, String lastError) {
-        update(id, e -> with(e, Status.PENDING, attempts, nextAttemptAt, Optional.of(lastError)));
+    public synchronized boolean retryLater(Claim claim, int attempts, Instant nextAttemptAt, String lastError) {
+        return settle(claim, e -> with(e, Status.PENDING, attempts, nextAttemptAt, Optional.of(lastError)));
     }
 
     @Override
-    public synchronized void park(String id, int attempts, String lastError, Instant at) {
-        update(id, e -> with(e, Status.PARKED, attempts, at, Optional.of(lastError)));
+    public synchronized boolean park(Claim claim, int attempts, String lastError, Instant at) {
+        return settle(claim, e -> with(e, Status.PARKED, attempts, at, Optional.of(lastError)));
+    }
+
+    @Override
+    public synchronized int pruneDelivered(Instant before, int limit) {
+        List<String> old = entries.values().stream().filter(e -> e.status() == Status.DELIVERED)
+                .filter(e -> e.nextAttemptAt().isBefore(before)).map(OutboxEntry::id).limit(limit).toList();
+        old.forEach(entries::remove);
+        return old.size();
     }
 
     @Override
@@ -81,6 +111,8 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
             return false;
         }
         entries.put(id, with(entry, Status.PENDING, 0, at, entry.lastError()));
+        leasedUntil.remove(id);
+        tokens.remove(id);
         return true;
     }
 
@@ -103,13 +135,17 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
         return new Backlog(pending, parked, oldest);
     }
 
-    private void update(String id, java.util.function.UnaryOperator<OutboxEntry> change) {
+    /** Applies a settle only while {@code claim} still holds the entry (its token is the entry's). */
+    private boolean settle(Claim claim, java.util.function.UnaryOperator<OutboxEntry> change) {
+        String id = claim.entry().id();
         OutboxEntry entry = entries.get(id);
-        if (entry == null) {
-            throw new IllegalArgumentException("no outbox entry " + id);
+        if (entry == null || !claim.token().equals(tokens.get(id))) {
+            return false;
         }
         entries.put(id, change.apply(entry));
         leasedUntil.remove(id);
+        tokens.remove(id);
+        return true;
     }
 
     private static OutboxEntry with(OutboxEntry e, Status status, int attempts, Instant next, Optional<String> error) {
@@ -119,7 +155,7 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
 
     @Override
     public synchronized Object snapshot() {
-        return List.of(new LinkedHashMap<>(entries), new HashMap<>(leasedUntil), nextPosition);
+        return List.of(new LinkedHashMap<>(entries), new HashMap<>(leasedUntil), new HashMap<>(tokens), nextPosition);
     }
 
     @Override
@@ -128,6 +164,7 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
         List<Object> parts = (List<Object>) snapshot;
         entries = new LinkedHashMap<>((Map<String, OutboxEntry>) parts.get(0));
         leasedUntil = new HashMap<>((Map<String, Instant>) parts.get(1));
-        nextPosition = (Long) parts.get(2);
+        tokens = new HashMap<>((Map<String, String>) parts.get(2));
+        nextPosition = (Long) parts.get(3);
     }
 }

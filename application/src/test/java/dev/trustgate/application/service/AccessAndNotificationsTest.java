@@ -8,7 +8,6 @@ import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
-import dev.trustgate.application.port.out.OutboxEntry;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -68,8 +67,8 @@ class AccessAndNotificationsTest extends ServiceTestSupport {
         assertThat(all.secret()).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(all.secret().substring(6))).hasSize(32);
         assertThat(all.subscription().businesses()).containsExactly(BUSINESS);
-        var claimed = core.outbox.claimDue(core.clock.now(), 100, Duration.ofMinutes(1));
-        assertThat(claimed).extracting(OutboxEntry::destination)
+        var claimed = core.outbox.claimDue(core.clock.now(), 100, 100, Duration.ofMinutes(1));
+        assertThat(claimed).extracting(c -> c.entry().destination())
                 .containsExactlyInAnyOrder(all.subscription().id(), services.subscriptions.list(ALICE).get(1).id());
         assertThat(core.outbox.backlog(core.clock.now()).pending()).isEqualTo(4);
     }

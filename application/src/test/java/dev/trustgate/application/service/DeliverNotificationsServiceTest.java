@@ -8,6 +8,7 @@ import dev.trustgate.application.fakes.RecordingNotificationSender.Attempt;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
 import dev.trustgate.application.port.out.OutboxEntry;
+import dev.trustgate.application.port.out.Subscription;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +90,7 @@ class DeliverNotificationsServiceTest extends ServiceTestSupport {
         }
         for (int i = 0; i < DeliverNotificationsService.BUDGET; i++) {
             runDispatcher();
-            core.clock.advance(Duration.ofHours(2));
+            core.clock.advance(Duration.ofHours(12));
         }
 
         List<OutboxEntry> parked = services.parkedDeliveries.list(ALICE, 10);
@@ -122,9 +123,91 @@ class DeliverNotificationsServiceTest extends ServiceTestSupport {
     }
 
     @Test
-    void theBackoffGrowsAndIsCapped() {
-        assertThat(DeliverNotificationsService.backoff(1)).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(6));
-        assertThat(DeliverNotificationsService.backoff(3)).isBetween(Duration.ofSeconds(16), Duration.ofSeconds(24));
-        assertThat(DeliverNotificationsService.backoff(30)).isLessThanOrEqualTo(Duration.ofMinutes(72));
+    void retriesFollowTheSvixScheduleWithJitterThenTheEntryParks() {
+        baseline();
+        List<Duration> schedule = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+        assertThat(DeliverNotificationsService.BUDGET).isEqualTo(schedule.size());
+        for (int attempt = 1; attempt <= schedule.size(); attempt++) {
+            core.notifications.answerNext(new Outcome.RetryLater("HTTP 500", Optional.empty()));
+            runDispatcher();
+            assertThat(core.notifications.attempts()).as("attempt %d", attempt).hasSize(attempt);
+            OutboxEntry entry = core.outbox.find(core.notifications.attempts().get(0).deliveryId()).orElseThrow();
+            if (attempt == schedule.size()) {
+                assertThat(entry.status()).isEqualTo(OutboxEntry.Status.PARKED);
+                assertThat(entry.attempts()).isEqualTo(8);
+                break;
+            }
+            Duration wait = Duration.between(core.clock.now(), entry.nextAttemptAt());
+            Duration scheduled = schedule.get(attempt);
+            assertThat(wait).as("wait after attempt %d", attempt)
+                    .isBetween(scheduled.multipliedBy(9).dividedBy(10), scheduled.multipliedBy(11).dividedBy(10));
+            core.clock.advance(wait.minusMillis(1));
+            runDispatcher();
+            assertThat(core.notifications.attempts()).as("not before its time").hasSize(attempt);
+            core.clock.advance(Duration.ofMillis(1));
+        }
+    }
+
+    @Test
+    void retryAfterLengthensAWaitButNeverShortensItAndIsHeededUpToTenHours() {
+        assertThat(DeliverNotificationsService.wait(1, Optional.of(Duration.ofSeconds(60)))).isEqualTo(Duration.ofSeconds(60));
+        assertThat(DeliverNotificationsService.wait(3, Optional.of(Duration.ofSeconds(1)))).isGreaterThan(Duration.ofMinutes(27));
+        assertThat(DeliverNotificationsService.wait(1, Optional.of(Duration.ofDays(2)))).isEqualTo(Duration.ofHours(10));
+    }
+
+    @Test
+    void anEntryThatCannotBeAttemptedParksWithItsReasonAndTheRestOfTheClaimGoesOn() {
+        Subscription legacy = new Subscription("sub_legacy", "key_alice", "http://crm.example/hooks%zz", Set.of(), Set.of(BUSINESS),
+                new byte[32], true, core.clock.now());
+        core.subscriptions.save(legacy);
+        core.notifications.failFor(legacy.url(), new IllegalArgumentException("Malformed escape pair at index 25"));
+        baseline();
+
+        assertThat(services.deliverNotifications.deliverDue(10)).isEqualTo(2);
+
+        assertThat(deliveredTypes()).containsExactly("identity.baseline");
+        assertThat(services.parkedDeliveries.list(ALICE, 10)).singleElement().satisfies(parked -> {
+            assertThat(parked.destination()).isEqualTo("sub_legacy");
+            assertThat(parked.attempts()).isEqualTo(1);
+            assertThat(parked.lastError()).hasValueSatisfying(error -> assertThat(error).contains("could not be attempted"));
+        });
+    }
+
+    @Test
+    void anEndpointThatCanNeverBeReachedParksAtOnce() {
+        baseline();
+        core.notifications.answerNext(new Outcome.Refused("the url cannot be used: no host"));
+
+        runDispatcher();
+
+        assertThat(services.parkedDeliveries.list(ALICE, 10)).singleElement()
+                .satisfies(parked -> assertThat(parked.lastError()).contains("the url cannot be used: no host"));
+    }
+
+    @Test
+    void theAttemptsOfAClaimRunOnTheWorkersItIsGiven() {
+        baseline();
+        List<Runnable> handedOver = new java.util.ArrayList<>();
+
+        assertThat(services.deliverNotifications.deliverDue(10, handedOver::add)).isEqualTo(1);
+        assertThat(core.notifications.attempts()).as("nothing ran on the claiming thread").isEmpty();
+
+        handedOver.forEach(Runnable::run);
+        assertThat(deliveredTypes()).containsExactly("identity.baseline");
+    }
+
+    @Test
+    void deliveredEntriesArePrunedAfterTheRetention() {
+        baseline();
+        runDispatcher();
+        identityChanges();
+        core.notifications.answerNext(new Outcome.RetryLater("HTTP 503", Optional.empty()));
+        runDispatcher();
+        core.clock.advance(Duration.ofDays(7).plusSeconds(1));
+
+        assertThat(services.pruneDeliveries.pruneDelivered(Duration.ofDays(7).plusSeconds(2))).isZero();
+        assertThat(services.pruneDeliveries.pruneDelivered(Duration.ofDays(7))).isEqualTo(1);
+        assertThat(core.outbox.backlog(core.clock.now()).pending()).as("undelivered entries stay").isEqualTo(2);
     }
 }

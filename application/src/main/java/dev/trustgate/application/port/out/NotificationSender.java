@@ -4,13 +4,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Delivers one event to one subscription's endpoint (signed per Standard Webhooks by the adapter). */
+/**
+ * Delivers one event to one subscription's endpoint (signed per Standard Webhooks by the adapter). An
+ * attempt ends within the adapter's total deadline (connect, headers and body) whatever the endpoint
+ * does, and never throws for anything the endpoint or its URL does: it answers with an outcome.
+ */
 public interface NotificationSender {
 
     /**
      * @param deliveryId stays the same across retries of one delivery (the {@code webhook-id})
      */
     Outcome deliver(Subscription subscription, String deliveryId, RecordedEvent event, Instant now);
+
+    /**
+     * Why this sender could never deliver to {@code url} (it does not parse as a URL it can call);
+     * empty when it can. Subscriptions are checked with it when they are created.
+     */
+    Optional<String> problemWithUrl(String url);
 
     /** What the endpoint answered. */
     sealed interface Outcome {
@@ -23,6 +33,10 @@ public interface NotificationSender {
 
         /** The endpoint answered 410 Gone: stop sending to it. */
         record Gone() implements Outcome {
+        }
+
+        /** No attempt could ever succeed as things stand (e.g. the URL cannot be used): park the entry now. */
+        record Refused(String error) implements Outcome {
         }
     }
 }

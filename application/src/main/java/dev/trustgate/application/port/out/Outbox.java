@@ -18,17 +18,35 @@ public interface Outbox {
 
     /**
      * Claims up to {@code limit} entries that are due and first in line for their destination and
-     * ordering key, hiding them from other claimers for {@code lease}.
+     * ordering key, hiding them from other claimers for {@code lease} and writing a fresh fencing token
+     * into them. Claims are fair across destinations: they go round the destinations (each one's oldest
+     * entry first, then each one's second, …), and a destination never has more than
+     * {@code perDestination} entries leased at once, counting those other claims still hold, so one
+     * slow destination cannot take every delivery slot.
      */
-    List<OutboxEntry> claimDue(Instant now, int limit, Duration lease);
+    List<Claim> claimDue(Instant now, int limit, int perDestination, Duration lease);
 
-    void markDelivered(String id, Instant at);
+    /**
+     * Records a delivery. Like every settle, it applies only while {@code claim} still holds the entry
+     * (its token matches): a claim whose lease ran out and was taken over settles nothing, so it can
+     * never rewind an entry another claimer delivered. Returns whether it applied.
+     */
+    boolean markDelivered(Claim claim, Instant at);
 
-    /** Records a failed attempt and when to try again. */
-    void retryLater(String id, int attempts, Instant nextAttemptAt, String lastError);
+    /** Records a failed attempt and when to try again; see {@link #markDelivered}. */
+    boolean retryLater(Claim claim, int attempts, Instant nextAttemptAt, String lastError);
 
-    /** Gives up on an entry after its retry budget; it stays visible and holds back later ones. */
-    void park(String id, int attempts, String lastError, Instant at);
+    /**
+     * Gives up on an entry (retry budget used, or it can never be delivered); it stays visible and
+     * holds back later ones. See {@link #markDelivered}.
+     */
+    boolean park(Claim claim, int attempts, String lastError, Instant at);
+
+    /**
+     * Deletes up to {@code limit} delivered entries that were delivered before {@code before} (relay
+     * payloads are customers' messages: they are not kept longer than needed). Returns how many.
+     */
+    int pruneDelivered(Instant before, int limit);
 
     /** Parked entries of the given business numbers (all when {@code businesses} is empty and {@code all}). */
     List<OutboxEntry> listParked(Set<BusinessNumberId> businesses, boolean all, int limit);
@@ -45,5 +63,9 @@ public interface Outbox {
     Backlog backlog(Instant now);
 
     record Backlog(long pending, long parked, Duration oldestPendingAge) {
+    }
+
+    /** An entry as one claim holds it: {@code token} fences the claim's settles. */
+    record Claim(OutboxEntry entry, String token) {
     }
 }
