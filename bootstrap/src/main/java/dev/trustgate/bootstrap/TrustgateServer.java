@@ -14,10 +14,10 @@ import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
 import java.time.Duration;
-import java.util.Optional;
 
 /** The whole server wired with {@code new}: storage, WhatsApp, use cases and HTTP. Nothing else lives here. */
 public final class TrustgateServer implements AutoCloseable {
@@ -25,15 +25,15 @@ public final class TrustgateServer implements AutoCloseable {
     private final JdbiStorage storage;
     private final TrustgateServices services;
     private final Javalin http;
-    private final Optional<String> generatedAdminKey;
+    private final AdminKeyStatus adminKey;
     private final NotificationDispatcher dispatcher;
 
-    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey) {
+    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, AdminKeyStatus adminKey) {
         this.dispatcher = new NotificationDispatcher(services.deliverNotifications);
         this.storage = storage;
         this.services = services;
         this.http = http;
-        this.generatedAdminKey = generatedAdminKey;
+        this.adminKey = adminKey;
     }
 
     /**
@@ -58,7 +58,6 @@ public final class TrustgateServer implements AutoCloseable {
                             config.relaySecret().orElse(config.appSecret()), Duration.ofSeconds(5))).orElse(WebhookRelay.NONE),
                     clock, new RandomIds()),
                     SubscriptionUrlPolicy.of(config.subscriptionUrls()));
-            Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
@@ -71,7 +70,15 @@ public final class TrustgateServer implements AutoCloseable {
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
             http.start(config.host(), config.port());
-            return new TrustgateServer(storage, services, http, generated);
+            AdminKeyStatus adminKey;
+            try {
+                // Only now, with the port taken: a start that cannot listen must not store a key nobody saw.
+                adminKey = services.apiKeys.ensureAdminKey(config.adminKey());
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
+            return new TrustgateServer(storage, services, http, adminKey);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -82,9 +89,9 @@ public final class TrustgateServer implements AutoCloseable {
         return http.port();
     }
 
-    /** The admin key generated on this first start, to be shown once. */
-    public Optional<String> generatedAdminKey() {
-        return generatedAdminKey;
+    /** The admin key in force: configured, stored earlier, or generated on this start (then shown once). */
+    public AdminKeyStatus adminKey() {
+        return adminKey;
     }
 
     public TrustgateServices services() {

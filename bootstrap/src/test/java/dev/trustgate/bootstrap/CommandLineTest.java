@@ -6,6 +6,7 @@ import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.TrustState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,6 +70,46 @@ class CommandLineTest {
             assertThat(run(env, "serve")).isEqualTo(2);
         }
         assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("trustgate: cannot start"));
+    }
+
+    @Test
+    void aFirstStartThatCannotListenKeepsNoAdminKeySoTheNextStartPrintsOne(@TempDir Path data) throws Exception {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            env.put("TRUSTGATE_PORT", Integer.toString(taken.getLocalPort()));
+            assertThat(run(env, "serve")).isEqualTo(2);
+        }
+        assertThat(out()).doesNotContain("tg_");
+        env.put("TRUSTGATE_PORT", "0");
+
+        String key = banner(env).lines().map(String::trim).filter(l -> l.startsWith("tg_")).findFirst()
+                .orElseThrow(() -> new AssertionError("the first start that listens prints the admin key"));
+        try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
+            assertThat(server.services().apiKeys.authenticate(key)).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
+        }
+    }
+
+    @Test
+    void laterStartsSayThatAnAdminKeyExistsAndHowToReplaceIt(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+        assertThat(banner(env)).contains("tg_");
+
+        assertThat(banner(env)).doesNotContain("tg_").contains("admin API key").contains("TRUSTGATE_ADMIN_KEY");
+        env.put("TRUSTGATE_ADMIN_KEY", "tg_replacement_admin_key_0123456789");
+        assertThat(banner(env)).doesNotContain("tg_replacement").contains("TRUSTGATE_ADMIN_KEY").contains("replace");
+    }
+
+    /** Starts the server once with {@code env}, as {@code serve} does, and returns the banner it printed. */
+    private static String banner(Map<String, String> env) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Config config = Config.load(env, Optional.empty());
+        try (TrustgateServer server = TrustgateServer.start(config)) {
+            Banner.print(new PrintStream(printed, true, StandardCharsets.UTF_8), config, server);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
