@@ -88,6 +88,10 @@ public record Config(
             try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
                 properties.load(reader);
                 properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ConfigException(List.of("--config " + file.get() + ": no such file"));
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new ConfigException(List.of("--config " + file.get() + ": not readable (permission denied)"));
             } catch (IOException | IllegalArgumentException e) {
                 throw new ConfigException(List.of("--config " + file.get() + ": cannot be read as a properties file ("
                         + e.getMessage() + ")"));

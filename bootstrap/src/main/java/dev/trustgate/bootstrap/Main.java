@@ -81,7 +81,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof StorageStartException || e instanceof ConfigException || e instanceof TrustgateException) {
+        if (e instanceof StorageStartException || e instanceof StartException || e instanceof ConfigException
+                || e instanceof TrustgateException) {
             return e.getMessage().lines().findFirst().orElse("");
         }
         return JdbiStorage.rootMessage(e);

@@ -69,7 +69,7 @@ public final class TrustgateServer implements AutoCloseable {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
-            http.start(config.host(), config.port());
+            listen(http, config);
             AdminKeyStatus adminKey;
             try {
                 // Only now, with the port taken: a start that cannot listen must not store a key nobody saw.
@@ -81,6 +81,33 @@ public final class TrustgateServer implements AutoCloseable {
             return new TrustgateServer(storage, services, http, adminKey);
         } catch (RuntimeException e) {
             storage.close();
+            throw e;
+        }
+    }
+
+    /** Starts HTTP on the configured address; a port or address it cannot have is named with the variable that moves it. */
+    private static void listen(Javalin http, Config config) {
+        try {
+            http.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    String message = String.valueOf(bind.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                    if (message.contains("in use")) {
+                        throw new StartException("port " + config.port() + " on " + config.host() + " is already in use by another "
+                                + "program; stop it, or set TRUSTGATE_PORT to a free port", e);
+                    }
+                    if (message.contains("assign") || message.contains("not available")) {
+                        throw new StartException("TRUSTGATE_HOST=" + config.host() + " is not an address of this machine (use 0.0.0.0 "
+                                + "for every interface, or 127.0.0.1 behind a proxy on the same machine)", e);
+                    }
+                    throw new StartException("cannot listen on " + config.host() + ":" + config.port() + " (" + bind.getMessage()
+                            + "); check TRUSTGATE_HOST and TRUSTGATE_PORT", e);
+                }
+                if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                    throw new StartException("TRUSTGATE_HOST=" + config.host() + " is not a known host name or address", e);
+                }
+            }
             throw e;
         }
     }

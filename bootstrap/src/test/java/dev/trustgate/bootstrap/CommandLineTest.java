@@ -73,6 +73,35 @@ class CommandLineTest {
     }
 
     @Test
+    void aPortInUseNamesThePortAndTheVariableThatMovesIt(@TempDir Path data) throws Exception {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            env.put("TRUSTGATE_PORT", Integer.toString(taken.getLocalPort()));
+            assertThat(run(env, "serve")).isEqualTo(2);
+            assertThat(err().lines()).singleElement().isEqualTo("trustgate: cannot start: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use by another program; stop it, or set TRUSTGATE_PORT to a free port");
+        }
+    }
+
+    @Test
+    void aHostThatIsNotAnAddressOfThisMachineIsNamed(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "192.0.2.1");   // TEST-NET-1: never an address of this machine
+        env.put("TRUSTGATE_PORT", "0");
+        assertThat(run(env, "serve")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("trustgate: cannot start: TRUSTGATE_HOST=192.0.2.1 ").contains("not an address of this machine"));
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistIsNamed(@TempDir Path data) {
+        assertThat(run(Map.of(), "--config", data.resolve("missing.properties").toString(), "serve")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().isEqualTo("trustgate: --config " + data.resolve("missing.properties")
+                + ": no such file");
+    }
+
+    @Test
     void aFirstStartThatCannotListenKeepsNoAdminKeySoTheNextStartPrintsOne(@TempDir Path data) throws Exception {
         Map<String, String> env = embedded(data);
         env.put("TRUSTGATE_HOST", "127.0.0.1");
