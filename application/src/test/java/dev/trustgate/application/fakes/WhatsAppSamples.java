@@ -15,7 +15,7 @@ public final class WhatsAppSamples {
     public static final List<String> NAMES = List.of("graph-error.json", "inbound-text-with-identity-hash.json",
             "onprem-system-user-identity-changed.json", "send-request-pinned.json", "send-response.json",
             "status-delivered-with-identity-hash.json", "status-failed-identity-mismatch.json",
-            "system-customer-identity-changed.json");
+            "system-customer-identity-changed-identity-object.json", "system-customer-identity-changed.json");
 
     private WhatsAppSamples() {
     }
