@@ -94,18 +94,18 @@ public final class TrustgateServer implements AutoCloseable {
                 if (cause instanceof java.net.BindException bind) {
                     String message = String.valueOf(bind.getMessage()).toLowerCase(java.util.Locale.ROOT);
                     if (message.contains("in use")) {
-                        throw new StartException("port " + config.port() + " on " + config.host() + " is already in use by another "
+                        throw new OneLineException("port " + config.port() + " on " + config.host() + " is already in use by another "
                                 + "program; stop it, or set TRUSTGATE_PORT to a free port", e);
                     }
                     if (message.contains("assign") || message.contains("not available")) {
-                        throw new StartException("TRUSTGATE_HOST=" + config.host() + " is not an address of this machine (use 0.0.0.0 "
+                        throw new OneLineException("TRUSTGATE_HOST=" + config.host() + " is not an address of this machine (use 0.0.0.0 "
                                 + "for every interface, or 127.0.0.1 behind a proxy on the same machine)", e);
                     }
-                    throw new StartException("cannot listen on " + config.host() + ":" + config.port() + " (" + bind.getMessage()
+                    throw new OneLineException("cannot listen on " + config.host() + ":" + config.port() + " (" + bind.getMessage()
                             + "); check TRUSTGATE_HOST and TRUSTGATE_PORT", e);
                 }
                 if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
-                    throw new StartException("TRUSTGATE_HOST=" + config.host() + " is not a known host name or address", e);
+                    throw new OneLineException("TRUSTGATE_HOST=" + config.host() + " is not a known host name or address", e);
                 }
             }
             throw e;

@@ -145,6 +145,10 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -8,7 +8,16 @@ public final class DatabaseInUseException extends StorageStartException {
 
     private static final long serialVersionUID = 1L;
 
-    public DatabaseInUseException(String message, Throwable cause) {
-        super(message, cause);
+    private final String database;
+
+    public DatabaseInUseException(String database, Throwable cause) {
+        super("cannot open the database at " + database + ": another process has it open (an H2 file is used by one trustgate "
+                + "process at a time)", cause);
+        this.database = database;
+    }
+
+    /** The database's URL without settings or password, as an operator would name it. */
+    public String database() {
+        return database;
     }
 }

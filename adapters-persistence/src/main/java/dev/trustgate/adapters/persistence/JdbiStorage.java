@@ -91,8 +91,7 @@ public final class JdbiStorage implements AutoCloseable {
         } catch (RuntimeException e) {
             if (settings.vendor() == DatabaseSettings.Vendor.H2 && sqlCause(e).filter(sql -> sql.getErrorCode() == H2_DATABASE_IN_USE)
                     .isPresent()) {
-                throw new DatabaseInUseException("cannot open the database at " + settings.maskedUrl().replaceAll(";.*", "")
-                        + ": another process has it open (an H2 file is used by one trustgate process at a time)", e);
+                throw new DatabaseInUseException(settings.maskedUrl().replaceAll(";.*", ""), e);
             }
             throw new StorageStartException("cannot connect to the database at " + settings.maskedUrl()
                     + (settings.user() == null ? "" : " as " + settings.user()) + ": " + rootMessage(e), e);
