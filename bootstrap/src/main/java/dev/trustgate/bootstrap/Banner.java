@@ -23,6 +23,8 @@ final class Banner {
             out.println("  webhooks:  development app secret and verify token in use (set WHATSAPP_APP_SECRET and "
                     + "WHATSAPP_VERIFY_TOKEN)");
         }
+        out.println("  console:   http://" + host + ":" + server.port() + "/console/  (sign in with an API key)");
+        out.println("  next:      README.md, \"A walk-through of the whole lifecycle\"; going live: docs/going-live.md");
         out.println();
         switch (server.adminKey().source()) {
             case GENERATED -> {

@@ -31,10 +31,12 @@ import picocli.CommandLine.Parameters;
 /** The {@code trustgate} command line: serve (default), migrate, api-key, audit verify, simulate. */
 @Command(name = "trustgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Blocks messages to WhatsApp customers whose identity changed until the business acknowledges it.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--config", description = "properties file with the same names as the environment variables")
+    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "properties file with the same names as the environment variables (the environment wins)")
     Path config;
 
     private Map<String, String> environment = System.getenv();
@@ -57,6 +59,7 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(main);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
+        line.getSubcommands().get("serve").getCommandSpec().usageMessage().width(100).footer(environmentHelp());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException config) {
                 config.problems().forEach(problem -> err.println("trustgate: " + problem));
@@ -71,6 +74,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Serve().serve(this);
+    }
+
+    /** The environment variables, their defaults and meanings, for {@code serve --help}. */
+    static String environmentHelp() {
+        StringBuilder help = new StringBuilder("%nEnvironment variables (or --config FILE with the same names):%n");
+        Config.VARIABLES.forEach((name, about) -> help.append(String.format("  %s  %s%n      %s%n", name,
+                about[0].startsWith("(") ? about[0] : "(default: " + about[0] + ")", about[1]).replace("%", "%%")));
+        return help.append("%nEach is explained in docs/configuration.md.%n").toString();
     }
 
     Map<String, String> environment() {
@@ -170,7 +181,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "api-key", description = "Create, list or revoke API keys (directly in the database).",
+    @Command(name = "api-key", description = "Create, list or revoke API keys (in the database, or through the running server that holds it).",
             mixinStandardHelpOptions = true, subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Revoke.class})
     static final class ApiKeys {
         @CommandLine.ParentCommand
@@ -242,7 +253,7 @@ public final class Main implements Callable<Integer> {
         static final class Revoke implements Callable<Integer> {
             @CommandLine.ParentCommand
             ApiKeys parent;
-            @Parameters(paramLabel = "ID")
+            @Parameters(paramLabel = "ID", description = "the key's id, as api-key create and api-key list show it")
             String id;
 
             @Override
@@ -269,7 +280,8 @@ public final class Main implements Callable<Integer> {
         static final class Verify implements Callable<Integer> {
             @CommandLine.ParentCommand
             Audit parent;
-            @Option(names = "--phone-number-id", required = true)
+            @Option(names = "--phone-number-id", required = true, paramLabel = "PNID",
+                    description = "the business number (WhatsApp phone_number_id) whose event hash chain is verified")
             String business;
 
             @Override

@@ -50,6 +50,47 @@ class CommandLineTest {
     }
 
     @Test
+    void helpIsACommandToo() {
+        assertThat(run(Map.of(), "help")).isZero();
+        assertThat(out()).contains("serve", "migrate", "api-key", "audit", "simulate");
+        assertThat(run(Map.of(), "help", "audit")).isZero();
+        assertThat(out()).contains("verify");
+    }
+
+    @Test
+    void serveHelpListsEveryEnvironmentVariableWithItsDefault() {
+        assertThat(run(Map.of(), "serve", "--help")).isZero();
+        assertThat(out()).contains(Config.VARIABLES.keySet()).contains("8080").contains("--config");
+    }
+
+    @Test
+    void everyOptionAndParameterOfEveryCommandIsDescribed() {
+        java.util.List<String> undescribed = new java.util.ArrayList<>();
+        java.util.Deque<picocli.CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(new picocli.CommandLine(new Main())));
+        while (!commands.isEmpty()) {
+            picocli.CommandLine command = commands.pop();
+            command.getCommandSpec().args().stream()
+                    .filter(arg -> !(arg instanceof picocli.CommandLine.Model.OptionSpec o) || !(o.usageHelp() || o.versionHelp()))
+                    .filter(arg -> String.join("", arg.description()).isBlank())
+                    .forEach(arg -> undescribed.add(command.getCommandSpec().qualifiedName() + " " + arg.paramLabel()));
+            commands.addAll(command.getSubcommands().values());
+        }
+        assertThat(undescribed).isEmpty();
+        assertThat(run(Map.of(), "audit", "verify", "--help")).isZero();
+        assertThat(out()).contains("--phone-number-id").contains("business number");
+    }
+
+    @Test
+    void theStartBannerSaysWhatToDoNext(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+
+        assertThat(banner(env)).containsPattern("console: +http://127\\.0\\.0\\.1:[0-9]+/console/")
+                .contains("README.md").contains("walk-through").contains("docs/going-live.md");
+    }
+
+    @Test
     void anUnknownFlagIsOneClearLineAndExitCode2() {
         assertThat(run(Map.of(), "--frobnicate")).isEqualTo(2);
         assertThat(err()).contains("Unknown option: '--frobnicate'");
@@ -99,6 +140,9 @@ class CommandLineTest {
         assertThat(run(Map.of(), "--config", data.resolve("missing.properties").toString(), "serve")).isEqualTo(2);
         assertThat(err().lines()).singleElement().isEqualTo("trustgate: --config " + data.resolve("missing.properties")
                 + ": no such file");
+        assertThat(run(Map.of(), "serve", "--config", data.resolve("missing.properties").toString())).as("after the command too")
+                .isEqualTo(2);
+        assertThat(err()).contains("no such file");
     }
 
     @Test
