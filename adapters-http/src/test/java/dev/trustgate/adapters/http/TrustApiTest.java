@@ -207,6 +207,26 @@ class TrustApiTest {
     }
 
     @Test
+    void everyMetricSaysWhatItCounts() {
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"" + BUSINESS + "\"},"
+                + "\"contacts\":[{\"wa_id\":\"16505551234\",\"identity_key_hash\":\"not a hash!\"}],"
+                + "\"messages\":[{\"from\":\"16505551234\",\"id\":\"wamid.skip\",\"timestamp\":\"1750263760\",\"type\":\"text\"}]}}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        server.post("/v1/messages", server.keyFor(BUSINESS), "{\"from\":\"" + BUSINESS + "\",\"to\":\"16505551234\","
+                + "\"message\":{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}}");
+
+        String scraped = server.get("/metrics", null).body();
+
+        assertThat(scraped).contains("trustgate_http_requests", "trustgate_sends", "trustgate_webhooks", "trustgate_identity_signals",
+                "trustgate_webhook_items_skipped", "trustgate_outbox_pending");
+        assertThat(scraped.lines().filter(l -> l.startsWith("# HELP trustgate_")))
+                .allSatisfy(help -> assertThat(help.split(" ", 4)).as(help).hasSize(4)
+                        .satisfies(words -> assertThat(words[3]).isNotBlank()));
+    }
+
+    @Test
     void phoneNumbersInLoggedPathsAreMasked() {
         assertThat(RequestLog.mask("/v1/businesses/106540352242922/contacts/16505551234"))
                 .isEqualTo("/v1/businesses/***********2922/contacts/*******1234");
