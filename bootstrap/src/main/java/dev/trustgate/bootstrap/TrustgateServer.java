@@ -18,9 +18,13 @@ import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The whole server wired with {@code new}: storage, WhatsApp, use cases and HTTP. Nothing else lives here. */
 public final class TrustgateServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("trustgate");
 
     private final JdbiStorage storage;
     private final TrustgateServices services;
@@ -127,13 +131,18 @@ public final class TrustgateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
+        LOG.info("stopping: no new connections; requests in flight may finish (up to 20 s)");
         try {
             http.stop();
+            LOG.info("stopping: HTTP closed; finishing the notification round under way");
         } finally {
             try {
                 dispatcher.close();
             } finally {
                 storage.close();
+                LOG.info("stopped in {} ms (database closed)",
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
     }
