@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bash block of the project's documentation, marked {@code <!-- NAME:start -->} … {@code <!-- NAME:end -->},
- * run as a reader runs it: with bash from the repository root, with the variables the reader would set.
- * The tests that run them keep the documentation from rotting.
+ * A block of the project's documentation, marked {@code <!-- NAME:start -->} … {@code <!-- NAME:end -->}:
+ * a bash block is run as a reader runs it, with bash from the repository root and the variables the reader
+ * would set; any other (a proxy's configuration) is read as it stands. The tests that use them keep the
+ * documentation from rotting.
  */
 final class MarkdownScript {
 
@@ -33,12 +34,12 @@ final class MarkdownScript {
 
     /** The block {@code name} of {@code markdown} (a path from the repository root). */
     static MarkdownScript of(String markdown, String name) {
-        Pattern block = Pattern.compile("<!-- " + Pattern.quote(name) + ":start -->\\s*```bash\\n(.*?)```\\s*<!-- "
+        Pattern block = Pattern.compile("<!-- " + Pattern.quote(name) + ":start -->\\s*```[a-z]*\\n(.*?)```\\s*<!-- "
                 + Pattern.quote(name) + ":end -->", Pattern.DOTALL);
         try {
             Matcher matcher = block.matcher(Files.readString(ROOT.resolve(markdown)));
             if (!matcher.find()) {
-                throw new IllegalStateException(markdown + " has no bash block marked " + name);
+                throw new IllegalStateException(markdown + " has no block marked " + name);
             }
             return new MarkdownScript(name, matcher.group(1));
         } catch (IOException e) {
