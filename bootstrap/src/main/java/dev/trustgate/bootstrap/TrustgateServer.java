@@ -18,6 +18,7 @@ import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +68,11 @@ public final class TrustgateServer implements AutoCloseable {
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.listHeld,
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries);
+            // Ready only once start-up is complete: the admin key is stored after the port is taken.
+            AtomicBoolean started = new AtomicBoolean();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
-                    storage::ping, clock::now, new HttpMetrics(() -> {
+                    () -> started.get() && storage.ping(), clock::now, new HttpMetrics(() -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
@@ -82,6 +85,7 @@ public final class TrustgateServer implements AutoCloseable {
                 http.stop();
                 throw e;
             }
+            started.set(true);
             return new TrustgateServer(storage, services, http, adminKey);
         } catch (RuntimeException e) {
             storage.close();
