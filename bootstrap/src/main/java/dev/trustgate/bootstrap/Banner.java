@@ -23,11 +23,20 @@ final class Banner {
             out.println("  webhooks:  development app secret and verify token in use (set WHATSAPP_APP_SECRET and "
                     + "WHATSAPP_VERIFY_TOKEN)");
         }
-        server.generatedAdminKey().ifPresent(key -> {
-            out.println();
-            out.println("  admin API key (shown this once, stored only as a hash):");
-            out.println("    " + key);
-        });
+        out.println("  console:   http://" + host + ":" + server.port() + "/console/  (sign in with an API key)");
+        out.println("  next:      README.md, \"A walk-through of the whole lifecycle\"; going live: docs/going-live.md");
+        out.println();
+        switch (server.adminKey().source()) {
+            case GENERATED -> {
+                out.println("  admin API key (shown this once, stored only as a hash; keep it):");
+                out.println("    " + server.adminKey().shownOnce().orElseThrow());
+            }
+            case STORED -> {
+                out.println("  admin API key: the one printed at the first start (stored only as a hash, never shown again).");
+                out.println("    Lost it? Start with TRUSTGATE_ADMIN_KEY=<a new key, 24+ characters>: it replaces the stored one.");
+            }
+            case CONFIGURED -> out.println("  admin API key: TRUSTGATE_ADMIN_KEY (it replaces any key stored before)");
+        }
         out.println();
         out.flush();
     }

@@ -70,7 +70,7 @@ public record Config(
         v.put("WHATSAPP_GRAPH_URL", new String[] {"https://graph.facebook.com", "Graph API base URL."});
         v.put("WHATSAPP_GRAPH_VERSION", new String[] {"v25.0", "Graph API version."});
         v.put("TRUSTGATE_WHATSAPP_MODE", new String[] {"live with a token, else dry-run", "live or dry-run."});
-        v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256."});
+        v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256. When set, it replaces the stored one."});
         v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app."});
         v.put("TRUSTGATE_RELAY_SECRET", new String[] {"WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."});
         v.put("TRUSTGATE_METRICS_KEY", new String[] {"(none)", "When set, /metrics requires Authorization: Bearer <key>."});
@@ -91,6 +91,10 @@ public record Config(
             try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
                 properties.load(reader);
                 properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ConfigException(List.of("--config " + file.get() + ": no such file"));
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new ConfigException(List.of("--config " + file.get() + ": not readable (permission denied)"));
             } catch (IOException | IllegalArgumentException e) {
                 throw new ConfigException(List.of("--config " + file.get() + ": cannot be read as a properties file ("
                         + e.getMessage() + ")"));

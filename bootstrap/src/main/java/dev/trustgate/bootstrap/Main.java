@@ -1,5 +1,6 @@
 package dev.trustgate.bootstrap;
 
+import dev.trustgate.adapters.persistence.DatabaseInUseException;
 import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.adapters.persistence.StorageStartException;
 import dev.trustgate.application.Caller;
@@ -30,10 +31,12 @@ import picocli.CommandLine.Parameters;
 /** The {@code trustgate} command line: serve (default), migrate, api-key, audit verify, simulate. */
 @Command(name = "trustgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Blocks messages to WhatsApp customers whose identity changed until the business acknowledges it.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--config", description = "properties file with the same names as the environment variables")
+    @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "properties file with the same names as the environment variables (the environment wins)")
     Path config;
 
     private Map<String, String> environment = System.getenv();
@@ -56,13 +59,14 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(main);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
+        line.getSubcommands().get("serve").getCommandSpec().usageMessage().width(100).footer(environmentHelp());
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException config) {
                 config.problems().forEach(problem -> err.println("trustgate: " + problem));
                 return 2;
             }
             err.println("trustgate: " + oneLine(e));
-            return e instanceof StorageStartException ? 2 : 1;
+            return e instanceof StorageStartException || e instanceof OneLineException ? 2 : 1;
         });
         return line.execute(args);
     }
@@ -70,6 +74,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         return new Serve().serve(this);
+    }
+
+    /** The environment variables, their defaults and meanings, for {@code serve --help}. */
+    static String environmentHelp() {
+        StringBuilder help = new StringBuilder("%nEnvironment variables (or --config FILE with the same names):%n");
+        Config.VARIABLES.forEach((name, about) -> help.append(String.format("  %s  %s%n      %s%n", name,
+                about[0].startsWith("(") ? about[0] : "(default: " + about[0] + ")", about[1]).replace("%", "%%")));
+        return help.append("%nEach is explained in docs/configuration.md.%n").toString();
     }
 
     Map<String, String> environment() {
@@ -81,7 +93,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof StorageStartException || e instanceof ConfigException || e instanceof TrustgateException) {
+        if (e instanceof StorageStartException || e instanceof OneLineException || e instanceof ConfigException
+                || e instanceof TrustgateException) {
             return e.getMessage().lines().findFirst().orElse("");
         }
         return JdbiStorage.rootMessage(e);
@@ -137,8 +150,16 @@ public final class Main implements Callable<Integer> {
 
     /** Opens storage with the server's configuration, for the commands that work on the database directly. */
     static JdbiStorage storage(Main main) {
-        Config config = Config.load(main.environment, Optional.ofNullable(main.config));
-        return JdbiStorage.open(config.database());
+        return JdbiStorage.open(config(main).database());
+    }
+
+    static Config config(Main main) {
+        return Config.load(main.environment, Optional.ofNullable(main.config));
+    }
+
+    /** The running server that holds the database, for a command that found it in use; needs the admin key. */
+    static RunningServer holder(Main main, DatabaseInUseException inUse) {
+        return RunningServer.holding(config(main), inUse, true, main.err);
     }
 
     @Command(name = "migrate", description = "Create or upgrade the database schema, then exit.", mixinStandardHelpOptions = true)
@@ -148,13 +169,19 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            storage(main).close();
-            main.out.println("schema is up to date");
+            try {
+                storage(main).close();
+                main.out.println("schema is up to date");
+            } catch (DatabaseInUseException e) {
+                RunningServer server = RunningServer.holding(config(main), e, false, main.err);
+                main.out.println("schema is up to date (the trustgate running at " + server.url() + " migrated it when it started;"
+                        + " to migrate it for another trustgate version, stop that one first)");
+            }
             return 0;
         }
     }
 
-    @Command(name = "api-key", description = "Create, list or revoke API keys (directly in the database).",
+    @Command(name = "api-key", description = "Create, list or revoke API keys (in the database, or through the running server that holds it).",
             mixinStandardHelpOptions = true, subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Revoke.class})
     static final class ApiKeys {
         @CommandLine.ParentCommand
@@ -179,12 +206,20 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
+                String id;
+                String key;
                 try (JdbiStorage storage = storage(parent.main)) {
                     ManageApiKeysUseCase.Created created = service(storage).create(new ManageApiKeysUseCase.CreateCommand(OPERATOR,
                             name, businesses.stream().map(BusinessNumberId::new).collect(Collectors.toSet())));
-                    parent.main.out.println("id:  " + created.apiKey().id());
-                    parent.main.out.println("key: " + created.key() + "   (shown once; stored only as a hash)");
+                    id = created.apiKey().id();
+                    key = created.key();
+                } catch (DatabaseInUseException e) {
+                    RunningServer.CreatedKey created = holder(parent.main, e).createKey(name, businesses);
+                    id = created.id();
+                    key = created.key();
                 }
+                parent.main.out.println("id:  " + id);
+                parent.main.out.println("key: " + key + "   (shown once; stored only as a hash)");
                 return 0;
             }
         }
@@ -198,12 +233,19 @@ public final class Main implements Callable<Integer> {
             public Integer call() {
                 try (JdbiStorage storage = storage(parent.main)) {
                     for (ApiKey key : service(storage).list(OPERATOR)) {
-                        parent.main.out.printf("%-30s %-20s %-8s %s%n", key.id(), key.name(), key.active() ? "active" : "revoked",
-                                key.admin() ? "(admin)" : key.businesses().stream().map(BusinessNumberId::value).sorted()
-                                        .collect(Collectors.joining(",")));
+                        print(key.id(), key.name(), key.active(), key.admin() ? "(admin)" : key.businesses().stream()
+                                .map(BusinessNumberId::value).sorted().collect(Collectors.joining(",")));
+                    }
+                } catch (DatabaseInUseException e) {
+                    for (RunningServer.Key key : holder(parent.main, e).listKeys()) {
+                        print(key.id(), key.name(), key.active(), String.join(",", key.phoneNumberIds()));
                     }
                 }
                 return 0;
+            }
+
+            private void print(String id, String name, boolean active, String businesses) {
+                parent.main.out.printf("%-30s %-20s %-8s %s%n", id, name, active ? "active" : "revoked", businesses);
             }
         }
 
@@ -211,15 +253,17 @@ public final class Main implements Callable<Integer> {
         static final class Revoke implements Callable<Integer> {
             @CommandLine.ParentCommand
             ApiKeys parent;
-            @Parameters(paramLabel = "ID")
+            @Parameters(paramLabel = "ID", description = "the key's id, as api-key create and api-key list show it")
             String id;
 
             @Override
             public Integer call() {
                 try (JdbiStorage storage = storage(parent.main)) {
                     service(storage).revoke(OPERATOR, id);
-                    parent.main.out.println("revoked " + id);
+                } catch (DatabaseInUseException e) {
+                    holder(parent.main, e).revokeKey(id);
                 }
+                parent.main.out.println("revoked " + id);
                 return 0;
             }
         }
@@ -236,18 +280,23 @@ public final class Main implements Callable<Integer> {
         static final class Verify implements Callable<Integer> {
             @CommandLine.ParentCommand
             Audit parent;
-            @Option(names = "--phone-number-id", required = true)
+            @Option(names = "--phone-number-id", required = true, paramLabel = "PNID",
+                    description = "the business number (WhatsApp phone_number_id) whose event hash chain is verified")
             String business;
 
             @Override
             public Integer call() {
+                RunningServer.Audit result;
                 try (JdbiStorage storage = storage(parent.main)) {
-                    EventLog.AuditVerification result = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
+                    EventLog.AuditVerification verified = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
                             .verify(new VerifyAuditChainUseCase.Query(ApiKeys.OPERATOR, new BusinessNumberId(business)));
-                    parent.main.out.println(result.valid() ? "valid: " + result.checked() + " events checked"
-                            : "BROKEN at sequence " + result.firstBrokenSequence() + " (" + result.checked() + " checked)");
-                    return result.valid() ? 0 : 1;
+                    result = new RunningServer.Audit(verified.valid(), verified.checked(), verified.firstBrokenSequence());
+                } catch (DatabaseInUseException e) {
+                    result = holder(parent.main, e).verifyAudit(business);
                 }
+                parent.main.out.println(result.valid() ? "valid: " + result.checked() + " events checked"
+                        : "BROKEN at sequence " + result.firstBrokenSequence() + " (" + result.checked() + " checked)");
+                return result.valid() ? 0 : 1;
             }
         }
     }

@@ -14,18 +14,23 @@ import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.TrustgateServices;
 import io.javalin.Javalin;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The whole server wired with {@code new}: storage, WhatsApp, use cases and HTTP. Nothing else lives here. */
 public final class TrustgateServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger("trustgate");
+
     private final JdbiStorage storage;
     private final TrustgateServices services;
     private final Javalin http;
-    private final Optional<String> generatedAdminKey;
+    private final AdminKeyStatus adminKey;
     private final NotificationDispatcher dispatcher;
 
     /**
@@ -35,13 +40,13 @@ public final class TrustgateServer implements AutoCloseable {
      */
     static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(10);
 
-    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, Optional<String> generatedAdminKey,
+    private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, AdminKeyStatus adminKey,
                             Duration outboxRetention) {
         this.dispatcher = new NotificationDispatcher(services.deliverNotifications, services.pruneDeliveries, outboxRetention);
         this.storage = storage;
         this.services = services;
         this.http = http;
-        this.generatedAdminKey = generatedAdminKey;
+        this.adminKey = adminKey;
     }
 
     /**
@@ -66,22 +71,59 @@ public final class TrustgateServer implements AutoCloseable {
                             config.relaySecret().orElse(config.appSecret()), DELIVERY_DEADLINE)).orElse(WebhookRelay.NONE),
                     clock, new RandomIds()),
                     SubscriptionUrlPolicy.of(config.subscriptionUrls()));
-            Optional<String> generated = services.apiKeys.ensureAdminKey(config.adminKey());
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld,
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries);
+            // Ready only once start-up is complete: the admin key is stored after the port is taken.
+            AtomicBoolean started = new AtomicBoolean();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
-                    storage::ping, clock::now, new HttpMetrics(() -> {
+                    () -> started.get() && storage.ping(), clock::now, new HttpMetrics(() -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
-            http.start(config.host(), config.port());
-            return new TrustgateServer(storage, services, http, generated, config.outboxRetention());
+            listen(http, config);
+            AdminKeyStatus adminKey;
+            try {
+                // Only now, with the port taken: a start that cannot listen must not store a key nobody saw.
+                adminKey = services.apiKeys.ensureAdminKey(config.adminKey());
+            } catch (RuntimeException e) {
+                http.stop();
+                throw e;
+            }
+            started.set(true);
+            return new TrustgateServer(storage, services, http, adminKey, config.outboxRetention());
         } catch (RuntimeException e) {
             storage.close();
+            throw e;
+        }
+    }
+
+    /** Starts HTTP on the configured address; a port or address it cannot have is named with the variable that moves it. */
+    private static void listen(Javalin http, Config config) {
+        try {
+            http.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException bind) {
+                    String message = String.valueOf(bind.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                    if (message.contains("in use")) {
+                        throw new OneLineException("port " + config.port() + " on " + config.host() + " is already in use by another "
+                                + "program; stop it, or set TRUSTGATE_PORT to a free port", e);
+                    }
+                    if (message.contains("assign") || message.contains("not available")) {
+                        throw new OneLineException("TRUSTGATE_HOST=" + config.host() + " is not an address of this machine (use 0.0.0.0 "
+                                + "for every interface, or 127.0.0.1 behind a proxy on the same machine)", e);
+                    }
+                    throw new OneLineException("cannot listen on " + config.host() + ":" + config.port() + " (" + bind.getMessage()
+                            + "); check TRUSTGATE_HOST and TRUSTGATE_PORT", e);
+                }
+                if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                    throw new OneLineException("TRUSTGATE_HOST=" + config.host() + " is not a known host name or address", e);
+                }
+            }
             throw e;
         }
     }
@@ -90,9 +132,9 @@ public final class TrustgateServer implements AutoCloseable {
         return http.port();
     }
 
-    /** The admin key generated on this first start, to be shown once. */
-    public Optional<String> generatedAdminKey() {
-        return generatedAdminKey;
+    /** The admin key in force: configured, stored earlier, or generated on this start (then shown once). */
+    public AdminKeyStatus adminKey() {
+        return adminKey;
     }
 
     public TrustgateServices services() {
@@ -101,13 +143,18 @@ public final class TrustgateServer implements AutoCloseable {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
+        LOG.info("stopping: no new connections; requests in flight may finish (up to 20 s)");
         try {
             http.stop();
+            LOG.info("stopping: HTTP closed; finishing the notification round under way");
         } finally {
             try {
                 dispatcher.close();
             } finally {
                 storage.close();
+                LOG.info("stopped in {} ms (database closed)",
+                        (System.nanoTime() - started) / 1_000_000);
             }
         }
     }

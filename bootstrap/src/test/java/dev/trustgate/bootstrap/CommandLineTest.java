@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trustgate.domain.TrustState;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,6 +49,47 @@ class CommandLineTest {
     }
 
     @Test
+    void helpIsACommandToo() {
+        assertThat(run(Map.of(), "help")).isZero();
+        assertThat(out()).contains("serve", "migrate", "api-key", "audit", "simulate");
+        assertThat(run(Map.of(), "help", "audit")).isZero();
+        assertThat(out()).contains("verify");
+    }
+
+    @Test
+    void serveHelpListsEveryEnvironmentVariableWithItsDefault() {
+        assertThat(run(Map.of(), "serve", "--help")).isZero();
+        assertThat(out()).contains(Config.VARIABLES.keySet()).contains("8080").contains("--config");
+    }
+
+    @Test
+    void everyOptionAndParameterOfEveryCommandIsDescribed() {
+        java.util.List<String> undescribed = new java.util.ArrayList<>();
+        java.util.Deque<picocli.CommandLine> commands = new java.util.ArrayDeque<>(java.util.List.of(new picocli.CommandLine(new Main())));
+        while (!commands.isEmpty()) {
+            picocli.CommandLine command = commands.pop();
+            command.getCommandSpec().args().stream()
+                    .filter(arg -> !(arg instanceof picocli.CommandLine.Model.OptionSpec o) || !(o.usageHelp() || o.versionHelp()))
+                    .filter(arg -> String.join("", arg.description()).isBlank())
+                    .forEach(arg -> undescribed.add(command.getCommandSpec().qualifiedName() + " " + arg.paramLabel()));
+            commands.addAll(command.getSubcommands().values());
+        }
+        assertThat(undescribed).isEmpty();
+        assertThat(run(Map.of(), "audit", "verify", "--help")).isZero();
+        assertThat(out()).contains("--phone-number-id").contains("business number");
+    }
+
+    @Test
+    void theStartBannerSaysWhatToDoNext(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+
+        assertThat(banner(env)).containsPattern("console: +http://127\\.0\\.0\\.1:[0-9]+/console/")
+                .contains("README.md").contains("walk-through").contains("docs/going-live.md");
+    }
+
+    @Test
     void anUnknownFlagIsOneClearLineAndExitCode2() {
         assertThat(run(Map.of(), "--frobnicate")).isEqualTo(2);
         assertThat(err()).contains("Unknown option: '--frobnicate'");
@@ -68,6 +110,78 @@ class CommandLineTest {
             assertThat(run(env, "serve")).isEqualTo(2);
         }
         assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line).startsWith("trustgate: cannot start"));
+    }
+
+    @Test
+    void aPortInUseNamesThePortAndTheVariableThatMovesIt(@TempDir Path data) throws Exception {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            env.put("TRUSTGATE_PORT", Integer.toString(taken.getLocalPort()));
+            assertThat(run(env, "serve")).isEqualTo(2);
+            assertThat(err().lines()).singleElement().isEqualTo("trustgate: cannot start: port " + taken.getLocalPort()
+                    + " on 127.0.0.1 is already in use by another program; stop it, or set TRUSTGATE_PORT to a free port");
+        }
+    }
+
+    @Test
+    void aHostThatIsNotAnAddressOfThisMachineIsNamed(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "192.0.2.1");   // TEST-NET-1: never an address of this machine
+        env.put("TRUSTGATE_PORT", "0");
+        assertThat(run(env, "serve")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("trustgate: cannot start: TRUSTGATE_HOST=192.0.2.1 ").contains("not an address of this machine"));
+    }
+
+    @Test
+    void aConfigFileThatDoesNotExistIsNamed(@TempDir Path data) {
+        assertThat(run(Map.of(), "--config", data.resolve("missing.properties").toString(), "serve")).isEqualTo(2);
+        assertThat(err().lines()).singleElement().isEqualTo("trustgate: --config " + data.resolve("missing.properties")
+                + ": no such file");
+        assertThat(run(Map.of(), "serve", "--config", data.resolve("missing.properties").toString())).as("after the command too")
+                .isEqualTo(2);
+        assertThat(err()).contains("no such file");
+    }
+
+    @Test
+    void aFirstStartThatCannotListenKeepsNoAdminKeySoTheNextStartPrintsOne(@TempDir Path data) throws Exception {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            env.put("TRUSTGATE_PORT", Integer.toString(taken.getLocalPort()));
+            assertThat(run(env, "serve")).isEqualTo(2);
+        }
+        assertThat(out()).doesNotContain("tg_");
+        env.put("TRUSTGATE_PORT", "0");
+
+        String key = banner(env).lines().map(String::trim).filter(l -> l.startsWith("tg_")).findFirst()
+                .orElseThrow(() -> new AssertionError("the first start that listens prints the admin key"));
+        try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
+            assertThat(server.services().apiKeys.authenticate(key)).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
+        }
+    }
+
+    @Test
+    void laterStartsSayThatAnAdminKeyExistsAndHowToReplaceIt(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_HOST", "127.0.0.1");
+        env.put("TRUSTGATE_PORT", "0");
+        assertThat(banner(env)).contains("tg_");
+
+        assertThat(banner(env)).doesNotContain("tg_").contains("admin API key").contains("TRUSTGATE_ADMIN_KEY");
+        env.put("TRUSTGATE_ADMIN_KEY", "tg_replacement_admin_key_0123456789");
+        assertThat(banner(env)).doesNotContain("tg_replacement").contains("TRUSTGATE_ADMIN_KEY").contains("replace");
+    }
+
+    /** Starts the server once with {@code env}, as {@code serve} does, and returns the banner it printed. */
+    private static String banner(Map<String, String> env) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Config config = Config.load(env, Optional.empty());
+        try (TrustgateServer server = TrustgateServer.start(config)) {
+            Banner.print(new PrintStream(printed, true, StandardCharsets.UTF_8), config, server);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test

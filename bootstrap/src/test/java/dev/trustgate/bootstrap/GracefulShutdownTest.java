@@ -3,6 +3,10 @@ package dev.trustgate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.trustgate.adapters.persistence.DatabaseSettings;
 import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.application.port.out.SentMessage;
@@ -20,11 +24,34 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Stopping trustgate lets a request in flight finish, with everything it decided recorded. */
 class GracefulShutdownTest {
 
     private static final String ADMIN_KEY = "tg_graceful_admin_key_0123456789";
+
+    @Test
+    void stoppingIsLoggedFromTheFirstStepToTheLast(@TempDir Path data) {
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        captured.start();
+        root.addAppender(captured);
+        try {
+            Map<String, String> env = new HashMap<>();
+            env.put("TRUSTGATE_HOST", "127.0.0.1");
+            env.put("TRUSTGATE_PORT", "0");
+            env.put("TRUSTGATE_DB_URL", "jdbc:h2:file:" + data.resolve("db"));
+            env.put("TRUSTGATE_ADMIN_KEY", ADMIN_KEY);
+            TrustgateServer.start(Config.load(env, Optional.empty())).close();
+        } finally {
+            root.detachAppender(captured);
+        }
+
+        assertThat(captured.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("stopping:"))
+                .last().satisfies(line -> assertThat(line).startsWith("stopped"));
+    }
 
     @Test
     void aSendInFlightDuringShutdownCompletesAndIsRecorded(@TempDir Path data) throws Exception {

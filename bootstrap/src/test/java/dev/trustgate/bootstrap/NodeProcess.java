@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The built {@code trustgate.jar} as a separate operating-system process, as operators run it: started with
- * environment variables, killed with SIGKILL or stopped with SIGTERM, restarted on the same port.
+ * environment variables in a folder of its own (its {@code ./data} and its output live there), killed with
+ * SIGKILL or stopped with SIGTERM, restarted on the same port.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -142,6 +143,19 @@ final class NodeProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("not JSON: " + body, e);
             }
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** What the node printed since its latest start (its banner, its log). */
+    String output() {
+        try {
+            return Files.readString(logs.resolve(name + "-" + starts + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

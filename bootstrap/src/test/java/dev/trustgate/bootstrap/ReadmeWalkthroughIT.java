@@ -3,15 +3,11 @@ package dev.trustgate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,46 +17,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeWalkthroughIT {
 
-    private static final Pattern BLOCK = Pattern.compile("<!-- walkthrough:start -->\\s*```bash\\n(.*?)```\\s*<!-- walkthrough:end -->",
-            Pattern.DOTALL);
-
     @Test
     void theReadmeWalkThroughRunsAgainstTheBuiltJar(@TempDir Path work) throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path jar = root.resolve("bootstrap/target/trustgate.jar");
-        assertThat(jar).exists();
-        Matcher matcher = BLOCK.matcher(Files.readString(root.resolve("README.md")));
-        assertThat(matcher.find()).as("README has a walk-through block").isTrue();
-        Path script = work.resolve("walkthrough.sh");
-        Files.writeString(script, matcher.group(1));
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path serverOut = work.resolve("server.out");
-        ProcessBuilder serverBuilder = new ProcessBuilder("java", "-jar", jar.toString()).directory(work.toFile())
-                .redirectErrorStream(true).redirectOutput(serverOut.toFile());
-        serverBuilder.environment().keySet().removeIf(k -> k.startsWith("TRUSTGATE_") || k.startsWith("WHATSAPP_"));
-        serverBuilder.environment().put("TRUSTGATE_PORT", Integer.toString(port));
-        Process server = serverBuilder.start();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serverOut).contains("tg_"));
-            List<String> lines = Files.readAllLines(serverOut, StandardCharsets.UTF_8);
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("DRY-RUN"));
+        MarkdownScript walkthrough = MarkdownScript.of("README.md", "walkthrough");
+        assertThat(walkthrough.text()).as("the block stops at the first step that fails").startsWith("set -euo pipefail\n");
+        try (NodeProcess server = new NodeProcess("trustgate", Map.of(), work).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.output().contains("tg_"));
+            assertThat(server.output()).contains("DRY-RUN");
             assertThat(work.resolve("data")).as("data lives under ./data").isDirectory();
-            String admin = lines.stream().map(String::trim).filter(l -> l.startsWith("tg_")).findFirst().orElseThrow();
+            String admin = server.output().lines().map(String::trim).filter(l -> l.startsWith("tg_")).findFirst().orElseThrow();
+            Map<String, String> env = Map.of("TG", "http://127.0.0.1:" + server.port(), "ADMIN", admin);
 
-            ProcessBuilder walk = new ProcessBuilder("bash", "-euo", "pipefail", script.toString()).directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("walk.out").toFile());
-            walk.environment().put("TG", "http://127.0.0.1:" + port);
-            walk.environment().put("ADMIN", admin);
-            Process walkthrough = walk.start();
-            assertThat(walkthrough.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            assertThat(walkthrough.exitValue()).as(Files.readString(work.resolve("walk.out"))).isZero();
-            assertThat(Files.readString(work.resolve("walk.out"))).contains("\"valid\":true");
-        } finally {
-            server.destroy();
-            server.waitFor(20, TimeUnit.SECONDS);
+            MarkdownScript.Run run = walkthrough.run(work, env);
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.output()).contains("\"valid\":true");
+            JsonNode feed = new ObjectMapper().readTree(run.output().lines().filter(l -> l.startsWith("{\"events\"")).reduce((a, b) -> b)
+                    .orElseThrow(() -> new AssertionError("the walk-through shows the event feed: " + run.output())));
+            assertThat(feed.get("events")).as("the whole lifecycle, not its first page").hasSize(feed.get("head").asInt());
+            assertThat(feed.get("events")).extracting(e -> e.get("type").asText())
+                    .contains("identity.baseline", "trust.established", "identity.changed", "trust.broken", "reauthentication.started",
+                            "reauthentication.succeeded", "identity.acknowledged", "message.blocked");
+
+            MarkdownScript.Run again = walkthrough.run(work, env);
+            assertThat(again.exitCode()).as("a second run on the same data stops").isNotZero();
+            assertThat(again.output()).as(again.output()).contains("fresh ./data").doesNotContain("\"valid\"");
         }
     }
 }

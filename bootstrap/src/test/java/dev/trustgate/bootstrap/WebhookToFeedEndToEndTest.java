@@ -59,7 +59,7 @@ class WebhookToFeedEndToEndTest {
     @Test
     void aSignedIdentityChangeWebhookBlocksTheContactAndShowsInTheFeed() throws Exception {
         server = start();
-        assertThat(server.generatedAdminKey()).as("a configured admin key is never generated").isEmpty();
+        assertThat(server.adminKey().shownOnce()).as("a configured admin key is never generated").isEmpty();
         assertThat(call(HttpRequest.newBuilder(uri("/health/ready"))).statusCode()).isEqualTo(200);
 
         HttpResponse<String> optIn = call(HttpRequest.newBuilder(uri("/v1/businesses/" + BUSINESS + "/identity-checks"))

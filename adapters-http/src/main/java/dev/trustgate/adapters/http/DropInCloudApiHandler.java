@@ -63,7 +63,7 @@ final class DropInCloudApiHandler {
                 return;
             }
             Recipient to = Recipients.of(message, Optional.empty(), Optional.empty());
-            boolean sensitive = "true".equalsIgnoreCase(ctx.header("X-Trustgate-Sensitive"));
+            boolean sensitive = sensitive(ctx.header("X-Trustgate-Sensitive"));
             Result result = send.send(new SendMessageUseCase.Command(caller.get(), from, to,
                     json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
             metrics.send(result);
@@ -112,6 +112,17 @@ final class DropInCloudApiHandler {
         } catch (IllegalArgumentException e) {
             graphError(ctx, 400, "(#100) Invalid parameter: " + e.getMessage(), 100, "trustgate: invalid_request");
         }
+    }
+
+    /** {@code X-Trustgate-Sensitive}: absent is an ordinary send; anything but true or false is refused, never guessed. */
+    private static boolean sensitive(String header) {
+        if (header == null || header.isBlank() || header.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (header.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException("X-Trustgate-Sensitive must be true or false");
     }
 
     /** Any other Graph path: trustgate serves only messages and settings. */

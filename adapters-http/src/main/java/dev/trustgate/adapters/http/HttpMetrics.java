@@ -44,7 +44,8 @@ public final class HttpMetrics {
     }
 
     void request(String method, String route, int status, float millis) {
-        Timer.builder("trustgate_http_requests").tag("method", method).tag("route", route)
+        Timer.builder("trustgate_http_requests").description("HTTP requests answered, by method, route and status")
+                .tag("method", method).tag("route", route)
                 .tag("status", Integer.toString(status)).register(registry)
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
     }
@@ -52,17 +53,20 @@ public final class HttpMetrics {
     void send(Result result) {
         String outcome = result instanceof Result.Sent ? "allowed" : result instanceof Result.Held ? "held"
                 : result instanceof Result.Blocked ? "blocked" : "upstream_refused";
-        Counter.builder("trustgate_sends").tag("outcome", outcome).register(registry).increment();
+        Counter.builder("trustgate_sends").description("sends decided: allowed, blocked, held, or refused by WhatsApp")
+                .tag("outcome", outcome).register(registry).increment();
     }
 
     void webhook(List<Outcome> outcomes, int skipped) {
-        Counter.builder("trustgate_webhooks").register(registry).increment();
+        Counter.builder("trustgate_webhooks").description("signed WhatsApp webhooks received").register(registry).increment();
         for (Outcome outcome : outcomes) {
-            Counter.builder("trustgate_identity_signals").tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+            Counter.builder("trustgate_identity_signals").description("identity signals from webhooks, by what became of them")
+                    .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry).increment();
         }
         if (skipped > 0) {
-            Counter.builder("trustgate_webhook_items_skipped").register(registry).increment(skipped);
+            Counter.builder("trustgate_webhook_items_skipped").description("webhook items trustgate could not use (receipted, not applied)")
+                    .register(registry).increment(skipped);
         }
     }
 

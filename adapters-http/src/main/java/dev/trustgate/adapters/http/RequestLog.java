@@ -3,20 +3,19 @@ package dev.trustgate.adapters.http;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One log line per request with a request id (also sent back as {@code X-Request-Id}); phone numbers
- * in paths are masked to their last four digits, and no header, body or key is ever logged.
+ * One log line per request with a request id (also sent back as {@code X-Request-Id}); phone numbers in
+ * paths are masked to their last four digits, ids are not, and no header, body or key is ever logged.
  */
 final class RequestLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("trustgate.http");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{5,}");
+    private static final Pattern PHONE_NUMBER = Pattern.compile("(?:\\+|%2[Bb])?[0-9]{5,}");
     private static final String ID = "requestId";
 
     private final SecureRandom random = new SecureRandom();
@@ -41,15 +40,19 @@ final class RequestLog {
         MDC.remove(ID);
     }
 
-    /** Every run of five or more digits shown as its last four. */
-    static String mask(String text) {
-        Matcher matcher = NUMBER.matcher(text);
-        StringBuilder masked = new StringBuilder();
-        while (matcher.find()) {
-            String digits = matcher.group();
-            matcher.appendReplacement(masked, "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4));
+    /**
+     * The path with every segment that is a number (a customer's phone number, a business's phone_number_id,
+     * perhaps after a {@code +}) shown as its last four digits. Ids keep their digits: {@code reauth_…},
+     * {@code held_…} and {@code key_…} are no one's phone number, and an operator needs them whole.
+     */
+    static String mask(String path) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (PHONE_NUMBER.matcher(segments[i]).matches()) {
+                String number = segments[i];
+                segments[i] = "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
+            }
         }
-        matcher.appendTail(masked);
-        return masked.toString();
+        return String.join("/", segments);
     }
 }

@@ -1,12 +1,20 @@
 package dev.trustgate.adapters.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.trustgate.application.Caller;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.application.port.in.ContactSelector;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Reads what every handler reads: the caller, path parameters and JSON bodies, with clear 400s. */
 final class Requests {
@@ -40,10 +48,56 @@ final class Requests {
             return json.readValue(body.isBlank() ? "{}" : body, type);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("unknown field '" + e.getPropertyName() + "'");
+        } catch (MismatchedInputException e) {
+            String field = field(e.getPath());
+            throw new IllegalArgumentException(field.isEmpty() ? "the body must be a JSON object"
+                    : field + " must be " + expected(e.getTargetType()));
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new IllegalArgumentException("body is not valid JSON" + (where == null ? ""
+                    : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new IllegalArgumentException("body is not valid JSON for this request: "
-                    + e.getMessage().lines().findFirst().orElse("").replaceAll(" \\(class .*", ""));
+            throw new IllegalArgumentException("body could not be read");
         }
+    }
+
+    /** The field a JSON error is about, as a JSON path: {@code message.text}, {@code phoneNumberIds[2]}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** What a field of {@code type} takes, in JSON's words rather than Java's. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another JSON type";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
     }
 
     static int limit(Context ctx) {

@@ -68,6 +68,43 @@ class TrustApiTest {
     }
 
     @Test
+    void aBadBodyIsExplainedInJsonTermsNeverInJavaTypes() throws Exception {
+        String key = server.keyFor(BUSINESS);
+        String send = "{\"from\":\"" + BUSINESS + "\",\"to\":\"16505551234\",\"message\":{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}";
+        String[][] cases = {
+                {"/v1/messages", send + ",\"sensitive\":\"yes\"}", "sensitive must be true or false"},
+                {"/v1/messages", send + ",\"sensitive\":1}", "sensitive must be true or false"},
+                {"/v1/messages", send + ",\"from\":[\"" + BUSINESS + "\"]}", "from must be a string"},
+                {"/v1/messages", send + ",\"sensitive\":tru}", "body is not valid JSON (line 1, column "},
+                {"/v1/messages", "42", "the body must be a JSON object"},
+                {"/v1/api-keys", "{\"name\":\"crm\",\"phoneNumberIds\":\"" + BUSINESS + "\"}", "phoneNumberIds must be an array"},
+                {"/v1/api-keys", "{\"name\":{\"first\":\"crm\"},\"phoneNumberIds\":[]}", "name must be a string"},
+        };
+        for (String[] each : cases) {
+            HttpResponse<String> response = server.post(each[0], each[0].equals("/v1/api-keys") ? RunningServer.ADMIN_KEY : key, each[1]);
+            assertThat(response.statusCode()).as(each[1]).isEqualTo(400);
+            assertThat(body(response).get("detail").asText()).as(each[1]).startsWith(each[2])
+                    .doesNotContain("java.").doesNotContain("`").doesNotContain("deserialize");
+        }
+        HttpResponse<String> enabled = server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY,
+                "{\"enabled\":\"yes please\"}");
+        assertThat(body(enabled).get("detail").asText()).isEqualTo("enabled must be true or false");
+    }
+
+    @Test
+    void aSensitiveHeaderOnTheDropInThatIsNeitherTrueNorFalseIsRefusedNotReadAsFalse() throws Exception {
+        String key = server.keyFor(BUSINESS);
+        HttpResponse<String> response = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/v25.0/" + BUSINESS + "/messages"))
+                .header("Authorization", "Bearer " + key).header("X-Trustgate-Sensitive", "yes")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"to\":\"16505551234\","
+                        + "\"type\":\"text\",\"text\":{\"body\":\"hi\"}}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).get("error").get("message").asText()).contains("X-Trustgate-Sensitive must be true or false");
+        assertThat(server.core.whatsApp.forwarded()).isEmpty();
+    }
+
+    @Test
     void theContactViewShowsTheBlockAndTheEventFeedTellsWhy() throws Exception {
         server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY, "{\"enabled\":true}");
         server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
@@ -167,6 +204,26 @@ class TrustApiTest {
                 .contains("trustgate_http_requests_seconds_count{method=\"POST\",route=\"/webhooks/whatsapp\",status=\"200\"}")
                 .contains("trustgate_outbox_parked");
         assertThat(metrics.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(12));
+    }
+
+    @Test
+    void everyMetricSaysWhatItCounts() {
+        server.signedWebhook(WhatsAppSamples.bytes("inbound-text-with-identity-hash.json"));
+        server.signedWebhook(("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"" + BUSINESS + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"nobody trustgate can name\"},\"identity_key_hash\":\"DF2lS5v2W6x=\"}],"
+                + "\"messages\":[{\"from\":\"16505551234\",\"id\":\"wamid.skip\",\"timestamp\":\"1750263760\",\"type\":\"text\"}]}}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        server.post("/v1/messages", server.keyFor(BUSINESS), "{\"from\":\"" + BUSINESS + "\",\"to\":\"16505551234\","
+                + "\"message\":{\"type\":\"text\",\"text\":{\"body\":\"hi\"}}}");
+
+        String scraped = server.get("/metrics", null).body();
+
+        assertThat(scraped).contains("trustgate_http_requests", "trustgate_sends", "trustgate_webhooks", "trustgate_identity_signals",
+                "trustgate_webhook_items_skipped", "trustgate_outbox_pending");
+        assertThat(scraped.lines().filter(l -> l.startsWith("# HELP trustgate_")))
+                .allSatisfy(help -> assertThat(help.split(" ", 4)).as(help).hasSize(4)
+                        .satisfies(words -> assertThat(words[3]).isNotBlank()));
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.trustgate.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -52,6 +56,11 @@ public final class JdbiStorage implements AutoCloseable {
         HikariDataSource pool = pool(settings);
         try {
             migrate(pool);
+        } catch (StorageStartException e) {
+            pool.close();
+            throw insufficientPrivilege(e).isPresent() ? new StorageStartException(e.getMessage() + "; the database user "
+                    + (settings.user() == null ? "" : settings.user() + " ") + "must own the database or be granted CREATE on "
+                    + "schema public (PostgreSQL 15 and newer no longer grant that to every user), see docs/operations.md", e) : e;
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -63,6 +72,9 @@ public final class JdbiStorage implements AutoCloseable {
     public static JdbiStorage on(DataSource dataSource) {
         return new JdbiStorage(dataSource, () -> { }, 4);
     }
+
+    /** H2's "database may be already in use" (the file is locked by another process). */
+    private static final int H2_DATABASE_IN_USE = 90020;
 
     static HikariDataSource pool(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
@@ -77,6 +89,10 @@ public final class JdbiStorage implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (settings.vendor() == DatabaseSettings.Vendor.H2 && sqlCause(e).filter(sql -> sql.getErrorCode() == H2_DATABASE_IN_USE)
+                    .isPresent()) {
+                throw new DatabaseInUseException(settings.maskedUrl().replaceAll(";.*", ""), e);
+            }
             throw new StorageStartException("cannot connect to the database at " + settings.maskedUrl()
                     + (settings.user() == null ? "" : " as " + settings.user()) + ": " + rootMessage(e), e);
         }
@@ -100,10 +116,42 @@ public final class JdbiStorage implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : String.join(" ", e.getMessage().lines().map(String::trim).filter(l -> !l.isEmpty()).limit(2).toList());
-            throw new StorageStartException("cannot migrate the database schema: " + detail, e);
+            throw new StorageStartException("cannot migrate the database schema: " + migrationFailure(e), e);
         }
+    }
+
+    private static final Pattern SCRIPT = Pattern.compile("[A-Za-z0-9_.]+__[A-Za-z0-9_]+\\.sql");
+
+    /**
+     * What went wrong in the database's own words (Flyway's report around it is a page of dashes and the
+     * failed statement), with the migration script when one failed.
+     */
+    private static String migrationFailure(FlywayException e) {
+        Optional<SQLException> sql = sqlCause(e);
+        String flyway = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (sql.isEmpty()) {
+            return String.join(" ", flyway.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.matches("-+")).limit(2).toList());
+        }
+        String cause = Optional.ofNullable(sql.get().getMessage()).orElse("SQL state " + sql.get().getSQLState())
+                .lines().findFirst().orElse("").trim()
+                .replaceFirst("^ERROR: ", "").replaceFirst("; SQL statement:$", "");
+        Matcher script = SCRIPT.matcher(flyway);
+        return cause + (script.find() ? " (in " + script.group() + ")" : "");
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        SQLException found = null;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                found = sql;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The failure was PostgreSQL's "insufficient privilege" (SQL state 42501). */
+    private static Optional<SQLException> insufficientPrivilege(Throwable e) {
+        return sqlCause(e).filter(sql -> "42501".equals(sql.getSQLState()));
     }
 
     /** True when the database answers now (readiness). */

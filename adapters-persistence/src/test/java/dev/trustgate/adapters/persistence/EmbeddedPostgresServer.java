@@ -51,6 +51,23 @@ public final class EmbeddedPostgresServer {
         return server().getJdbcUrl("postgres", name);
     }
 
+    /** The JDBC URL of database {@code name} without a user in it (the caller's settings name the user). */
+    public static String urlOf(String name) {
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
+    }
+
+    /** Runs {@code sql} as the superuser {@code postgres} in database {@code database}. */
+    public static void asSuperuser(String database, String... sql) {
+        try (Connection connection = server().getDatabase("postgres", database).getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + String.join("; ", sql), e);
+        }
+    }
+
     public static DatabaseSettings settings(String purpose) {
         return DatabaseSettings.of(newDatabase(purpose), "postgres", "postgres");
     }

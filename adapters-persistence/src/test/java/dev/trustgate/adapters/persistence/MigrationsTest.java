@@ -47,6 +47,38 @@ class MigrationsTest {
     }
 
     @Test
+    void aUserWithoutRightsOnSchemaPublicIsToldSoInOneLine() {
+        // PostgreSQL 15 and newer no longer let every user create tables in schema public; the embedded
+        // PostgreSQL 14 is made to behave the same by revoking that right from PUBLIC.
+        String database = "tg_not_owner";
+        EmbeddedPostgresServer.asSuperuser("postgres", "CREATE DATABASE " + database, "CREATE ROLE tg_not_owner LOGIN PASSWORD 'pw'");
+        EmbeddedPostgresServer.asSuperuser(database, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+
+        assertThatThrownBy(() -> JdbiStorage.open(DatabaseSettings.of(EmbeddedPostgresServer.urlOf(database), "tg_not_owner", "pw")))
+                .isInstanceOfSatisfying(StorageStartException.class, e -> {
+                    assertThat(e.getMessage().lines()).hasSize(1);
+                    assertThat(e.getMessage()).contains("permission denied for schema public")
+                            .contains("tg_not_owner").contains("owner").contains("docs/operations.md")
+                            .doesNotContain("-----").doesNotContain("Failed to execute script");
+                });
+    }
+
+    @Test
+    void aFailingMigrationNamesTheStatementsErrorNotFlywaysReport() {
+        DatabaseSettings settings = DatabaseSettings.of("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try (JdbiStorage storage = JdbiStorage.open(settings)) {
+            storage.transactions.inTransaction(() -> storage.receipts.record("kept", java.time.Instant.EPOCH));
+            assertThatThrownBy(() -> JdbiStorage.migrate(storage.dataSource(), "classpath:db/migration/common",
+                    "classpath:db/migration/broken"))
+                    .isInstanceOfSatisfying(StorageStartException.class, e -> {
+                        assertThat(e.getMessage().lines()).hasSize(1);
+                        assertThat(e.getMessage()).startsWith("cannot migrate the database schema: ")
+                                .contains("V900__broken.sql").contains("no_such_table").doesNotContain("-----");
+                    });
+        }
+    }
+
+    @Test
     void h2UrlsGetTheCompatibilitySettingsTrustgateNeeds() {
         assertThat(DatabaseSettings.of("jdbc:h2:file:./data/trustgate", null, null).url())
                 .contains(";MODE=PostgreSQL").contains(";DATABASE_TO_LOWER=TRUE").contains(";DEFAULT_NULL_ORDERING=HIGH");

@@ -97,27 +97,45 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
                 .map(stored -> new Caller(new Actor(stored.id()), stored.admin(), stored.businesses()));
     }
 
+    /** Where the admin key in force comes from once the server is up. */
+    public enum AdminKeySource {
+        /** Generated now and stored as a hash: {@link AdminKeyStatus#shownOnce()} holds it, to be shown this once. */
+        GENERATED,
+        /** {@code TRUSTGATE_ADMIN_KEY}; it replaced whatever admin key was stored before. */
+        CONFIGURED,
+        /** Generated at an earlier start and shown then; only its hash is kept. */
+        STORED
+    }
+
+    /** The admin key after {@link #ensureAdminKey}: where it comes from, and the key itself only when just generated. */
+    public record AdminKeyStatus(AdminKeySource source, Optional<String> shownOnce) {
+        public AdminKeyStatus {
+            if ((source == AdminKeySource.GENERATED) != shownOnce.isPresent()) {
+                throw new IllegalArgumentException("only a generated admin key is shown");
+            }
+        }
+    }
+
     /**
      * Makes sure an admin key exists: stores the hash of {@code configured} when given (replacing an
-     * earlier one), otherwise generates one on first start.
-     *
-     * @return the generated key, to be shown once; empty when configured or generated before
+     * earlier one), otherwise generates one when none is stored. Call it once the server listens, so a
+     * generated key is never stored without being shown.
      */
-    public Optional<String> ensureAdminKey(Optional<String> configured) {
+    public AdminKeyStatus ensureAdminKey(Optional<String> configured) {
         return retry.inTransaction(() -> {
             Optional<ApiKey> existing = keys.find(ADMIN_KEY_ID);
             if (configured.isPresent()) {
                 if (existing.isEmpty() || !existing.get().keyHash().equals(hash(configured.get()))) {
                     keys.save(adminKey(hash(configured.get())));
                 }
-                return Optional.empty();
+                return new AdminKeyStatus(AdminKeySource.CONFIGURED, Optional.empty());
             }
             if (existing.isPresent()) {
-                return Optional.empty();
+                return new AdminKeyStatus(AdminKeySource.STORED, Optional.empty());
             }
             String generated = newKey();
             keys.save(adminKey(hash(generated)));
-            return Optional.of(generated);
+            return new AdminKeyStatus(AdminKeySource.GENERATED, Optional.of(generated));
         });
     }
 

@@ -41,12 +41,17 @@ class AccessAndNotificationsTest extends ServiceTestSupport {
 
     @Test
     void theAdminKeyIsGeneratedOnceOnFirstStartOrTakenFromConfiguration() {
-        Optional<String> generated = services.apiKeys.ensureAdminKey(Optional.empty());
+        ManageApiKeysService.AdminKeyStatus first = services.apiKeys.ensureAdminKey(Optional.empty());
+        assertThat(first.source()).isEqualTo(ManageApiKeysService.AdminKeySource.GENERATED);
+        Optional<String> generated = first.shownOnce();
         assertThat(generated).isPresent();
-        assertThat(services.apiKeys.ensureAdminKey(Optional.empty())).as("never printed again").isEmpty();
+        ManageApiKeysService.AdminKeyStatus later = services.apiKeys.ensureAdminKey(Optional.empty());
+        assertThat(later.shownOnce()).as("never printed again").isEmpty();
+        assertThat(later.source()).isEqualTo(ManageApiKeysService.AdminKeySource.STORED);
         assertThat(services.apiKeys.authenticate(generated.get())).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
 
-        services.apiKeys.ensureAdminKey(Optional.of("configured-admin-key-0123456789"));
+        assertThat(services.apiKeys.ensureAdminKey(Optional.of("configured-admin-key-0123456789")).source())
+                .isEqualTo(ManageApiKeysService.AdminKeySource.CONFIGURED);
         assertThat(services.apiKeys.authenticate(generated.get())).isEmpty();
         assertThat(services.apiKeys.authenticate("configured-admin-key-0123456789")).isPresent();
     }
