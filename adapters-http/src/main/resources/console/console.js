@@ -503,6 +503,9 @@ const EVENT_WORDS = {
   'message.held': 'Message held',
   'message.released': 'Held message released',
   'message.discarded': 'Held message discarded',
+  'message.sent_across_change': 'A message left while the identity changed: it may have reached the new owner',
+  'contact.merged': 'Found to be the same person as another contact: merged',
+  'contact.number_changed': 'Moved to another number; the old number is blocked',
 };
 
 function timeline(events) {

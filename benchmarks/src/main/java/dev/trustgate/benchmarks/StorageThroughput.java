@@ -101,7 +101,7 @@ public final class StorageThroughput {
                     Instant asOf = Instant.ofEpochSecond(1_700_000_000L + step);
                     retry.inTransaction(() -> {
                         BusinessNumber b = storage.businesses.findOrUnknown(business);
-                        Contacts.Attached c = contacts.attach(business, List.of(waId), ContactNames.of(waId), b, clock.now());
+                        Contacts.Attached c = contacts.attach(business, List.of(waId), ContactNames.of(waId), b, clock.now(), asOf);
                         return contacts.finish(c, c.contact().identityChanged(Optional.of(hash), asOf, SignalSource.WHATSAPP_MESSAGE,
                                 new ChangeId(ids.newId("chg")), b, clock.now()), clock.now());
                     });

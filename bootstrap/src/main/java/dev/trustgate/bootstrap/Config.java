@@ -40,7 +40,8 @@ public record Config(
         SubscriptionUrls subscriptionUrls,
         int maxWebhookBytes,
         java.time.Duration whatsAppTimeout,
-        Duration outboxRetention) {
+        Duration outboxRetention,
+        Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -77,6 +78,9 @@ public record Config(
         v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
         v.put("WHATSAPP_TIMEOUT_SECONDS", new String[] {"10", "How long a send waits for WhatsApp's answer before it fails with upstream_error."});
         v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", new String[] {"1048576", "Largest WhatsApp webhook accepted (413 above)."});
+        v.put("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID", new String[] {"(none)", "The business number On-Premises API webhooks "
+                + "(which name none) belong to. Without it they are receipted, not applied; a number in the webhook URL is "
+                + "refused, since the signature does not cover it."});
         v.put("TRUSTGATE_OUTBOX_RETENTION", new String[] {"7d", "How long delivered notifications and relayed webhooks are kept: "
                 + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."});
         return java.util.Collections.unmodifiableMap(v);
@@ -242,6 +246,15 @@ public record Config(
             Optional<URI> relayUrl = url("TRUSTGATE_RELAY_URL");
             Duration outboxRetention = duration("TRUSTGATE_OUTBOX_RETENTION", Duration.ofDays(7), Duration.ofHours(1),
                     Duration.ofDays(3650));
+            Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber = Optional.empty();
+            Optional<String> onPremises = get("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID");
+            if (onPremises.isPresent()) {
+                try {
+                    onPremisesNumber = Optional.of(new dev.trustgate.domain.BusinessNumberId(onPremises.get()));
+                } catch (IllegalArgumentException e) {
+                    problems.add("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID=" + onPremises.get() + ": must be a phone_number_id (digits)");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -249,7 +262,7 @@ public record Config(
                     appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
                     appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl,
                     get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
-                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention);
+                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber);
         }
     }
 

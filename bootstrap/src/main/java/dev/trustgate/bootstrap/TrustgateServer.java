@@ -79,7 +79,8 @@ public final class TrustgateServer implements AutoCloseable {
             // Ready only once start-up is complete: the admin key is stored after the port is taken.
             AtomicBoolean started = new AtomicBoolean();
             Javalin http = TrustgateHttpServer.create(useCases,
-                    new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey()),
+                    new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey())
+                            .withOnPremisesNumber(config.onPremisesNumber()),
                     () -> started.get() && storage.ping(), clock::now, new HttpMetrics(() -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());

@@ -234,6 +234,27 @@ public sealed interface TrustEvent {
         }
     }
 
+    /**
+     * A send decided while the customer's identity was unchanged left while an identity change of them
+     * committed: the message may have reached whoever has the account now ({@code pin} empty: WhatsApp could
+     * not stop it either).
+     */
+    record MessageSentAcrossChange(ContactRef contact, Instant at, String messageId, String whatsappMessageId,
+                                   Optional<IdentityHash> pin) implements TrustEvent {
+        public Actor actor() {
+            return Actor.TRUSTGATE;
+        }
+
+        public String type() {
+            return "message.sent_across_change";
+        }
+
+        public Map<String, String> data() {
+            return Data.of("messageId", messageId, "whatsappMessageId", whatsappMessageId,
+                    "pinnedIdentityHash", pin.orElse(null), "pinned", pin.isPresent());
+        }
+    }
+
     record MessageDiscarded(ContactRef contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
         public String type() {
             return "message.discarded";

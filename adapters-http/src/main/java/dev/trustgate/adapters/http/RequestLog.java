@@ -16,6 +16,8 @@ final class RequestLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("trustgate.http");
     private static final Pattern PHONE_NUMBER = Pattern.compile("(?:\\+|%2[Bb])?[0-9]{5,}");
+    /** A business-scoped user id or parent user id: {@code US.1349…}, {@code US.ENT.1181…}. */
+    private static final Pattern USER_ID = Pattern.compile("([A-Z]{2}\\.(?:ENT\\.)?)([A-Za-z0-9]{5,})");
     private static final String ID = "requestId";
 
     private final SecureRandom random = new SecureRandom();
@@ -41,18 +43,25 @@ final class RequestLog {
     }
 
     /**
-     * The path with every segment that is a number (a customer's phone number, a business's phone_number_id,
-     * perhaps after a {@code +}) shown as its last four digits. Ids keep their digits: {@code reauth_…},
-     * {@code held_…} and {@code key_…} are no one's phone number, and an operator needs them whole.
+     * The path with every segment that names a person shown as its last four characters: a number (a
+     * customer's phone number, a business's phone_number_id, perhaps after a {@code +}), or a user id (its
+     * country code kept). trustgate's own ids keep their digits: {@code ct_…}, {@code reauth_…},
+     * {@code held_…} and {@code key_…} are no one's name, and an operator needs them whole.
      */
     static String mask(String path) {
         String[] segments = path.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
+            java.util.regex.Matcher userId = USER_ID.matcher(segments[i]);
             if (PHONE_NUMBER.matcher(segments[i]).matches()) {
-                String number = segments[i];
-                segments[i] = "*".repeat(number.length() - 4) + number.substring(number.length() - 4);
+                segments[i] = lastFour(segments[i]);
+            } else if (userId.matches()) {
+                segments[i] = userId.group(1) + lastFour(userId.group(2));
             }
         }
         return String.join("/", segments);
+    }
+
+    private static String lastFour(String text) {
+        return "*".repeat(text.length() - 4) + text.substring(text.length() - 4);
     }
 }

@@ -162,7 +162,7 @@ public final class TrustgateHttpServer {
             }
             config.routes.exception(TrustgateException.class, (e, ctx) -> {
                 if (e.code() == ErrorCode.STORAGE_UNAVAILABLE || e.code() == ErrorCode.UPSTREAM_ERROR) {
-                    LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                    LOG.warn("{} {}: {}", ctx.method(), RequestLog.mask(ctx.path()), e.getMessage());
                 }
                 Problems.write(ctx, json, e.code(), e.getMessage(), e.details());
             });
@@ -170,7 +170,7 @@ public final class TrustgateHttpServer {
                     Problems.write(ctx, json, ErrorCode.INVALID_REQUEST, e.getMessage(), Map.of()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> httpError(ctx, json, e.getStatus(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                LOG.error("{} {} failed", ctx.method(), RequestLog.mask(ctx.path()), e);
                 Problems.write(ctx, json, 500, "internal_error", "trustgate could not complete the request", Map.of());
             });
             config.routes.error(404, ctx -> {

@@ -80,14 +80,18 @@ final class WhatsAppWebhookHandler {
             Problems.write(ctx, json, ErrorCode.INVALID_REQUEST, "the webhook body is not a JSON object", Map.of());
             return;
         }
-        Optional<BusinessNumberId> onPremises = Optional.ofNullable(ctx.queryParam("phone_number_id")).flatMap(v -> {
-            try {
-                return Optional.of(new BusinessNumberId(v));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        });
-        WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, onPremises);
+        // The signature covers the body only, not the URL: a number in the URL could send a signed webhook of one
+        // business to another. On-Premises webhooks belong to the one number this trustgate is configured for.
+        String named = ctx.queryParam("phone_number_id");
+        if (named != null && !settings.onPremisesNumber().map(BusinessNumberId::value).filter(named::equals).isPresent()) {
+            Problems.write(ctx, json, ErrorCode.INVALID_REQUEST, settings.onPremisesNumber().isEmpty()
+                    ? "phone_number_id in the URL is not covered by the webhook's signature and is not accepted; "
+                            + "set TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID to take On-Premises webhooks"
+                    : "phone_number_id in the URL is not covered by the webhook's signature and is not the number this "
+                            + "trustgate takes On-Premises webhooks for", Map.of());
+            return;
+        }
+        WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, settings.onPremisesNumber());
         Optional<RecordIdentitySignalUseCase.Relay> relay = translation.business().map(business ->
                 new RecordIdentitySignalUseCase.Relay(business, new String(body, java.nio.charset.StandardCharsets.UTF_8),
                         translation.named()));

@@ -62,7 +62,7 @@ public final class WhatsAppWebhookTranslator {
 
     /**
      * @param onPremisesNumber the business number an On-Premises webhook (which names none) belongs to,
-     *                         taken from the webhook URL
+     *                         as configured (never taken from the URL, which the signature does not cover)
      */
     public Translation translate(JsonNode payload, Optional<BusinessNumberId> onPremisesNumber) {
         Reading reading = new Reading();
@@ -85,7 +85,7 @@ public final class WhatsAppWebhookTranslator {
             if (onPremisesNumber.isPresent()) {
                 reading.read(payload, onPremisesNumber.get());
             } else {
-                LOG.info("On-Premises webhook without ?phone_number_id= in the URL: receipted, not applied");
+                LOG.info("On-Premises webhook, but no TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID is configured: receipted, not applied");
                 reading.skipped++;
             }
         }
@@ -115,7 +115,7 @@ public final class WhatsAppWebhookTranslator {
             for (JsonNode message : messages) {
                 ContactNames sender = names(message.path("from"), message.path("from_user_id"), message.path("from_parent_user_id"));
                 if (!sender.isEmpty() && !seen.contains(sender)) {
-                    learn(business, sender);
+                    learn(business, sender, timestamp(message.path("timestamp")));
                     seen.add(sender);
                 }
                 if ("system".equals(message.path("type").asText())) {
@@ -141,12 +141,20 @@ public final class WhatsAppWebhookTranslator {
                 identity(business, names, hash, asOf, receipt, SignalSource.WHATSAPP_STATUS);
                 return;
             }
-            if (names.isEmpty() || messageId.isEmpty()) {
-                skip("a refused send names no recipient or message trustgate can use");
-                return;
+            if (messageId.isEmpty()) {
+                // without the message, only the names could say whose send was refused
+                if (names.isEmpty()) {
+                    skip("a refused send names no recipient or message trustgate can use");
+                    return;
+                }
             }
             // the status's hash when readable; an unreadable one is no identity: the change is to an unknown one
             Optional<IdentityHash> readable = hash.isTextual() ? hash(hash.asText()) : Optional.empty();
+            if (messageId.isEmpty()) {
+                add(Signal.of(receipt, business, names, Kind.CHANGED, readable, asOf.orElseGet(now),
+                        SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.empty()));
+                return;
+            }
             add(new Signal(receipt, business, names, Kind.SEND_REFUSED, readable, asOf.orElseGet(now),
                     SignalSource.WHATSAPP_IDENTITY_MISMATCH, Optional.of(messageId), ContactNames.NONE));
         }
@@ -195,7 +203,7 @@ public final class WhatsAppWebhookTranslator {
         private void identity(BusinessNumberId business, ContactNames names, JsonNode hash, Optional<Instant> asOf,
                               Optional<String> receipt, SignalSource source) {
             if (hash.isMissingNode() || hash.isNull() || (hash.isTextual() && hash.asText().isEmpty())) {
-                learn(business, names);
+                learn(business, names, asOf);
                 return;
             }
             if (names.isEmpty()) {
@@ -213,10 +221,11 @@ public final class WhatsAppWebhookTranslator {
             }
         }
 
-        private void learn(BusinessNumberId business, ContactNames names) {
+        /** Names seen together, as of when WhatsApp saw them (an older sighting never renames the customer). */
+        private void learn(BusinessNumberId business, ContactNames names, Optional<Instant> asOf) {
             if (!names.isEmpty()) {
-                add(Signal.of(Optional.empty(), business, names, Kind.NAMED, Optional.empty(), now.get(), SignalSource.WHATSAPP_MESSAGE,
-                        Optional.empty()));
+                add(Signal.of(Optional.empty(), business, names, Kind.NAMED, Optional.empty(), asOf.orElseGet(now),
+                        SignalSource.WHATSAPP_MESSAGE, Optional.empty()));
             }
         }
 

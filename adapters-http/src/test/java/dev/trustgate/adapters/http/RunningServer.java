@@ -30,6 +30,9 @@ final class RunningServer implements AutoCloseable {
     final HttpClient http = HttpClient.newHttpClient();
     final WebhookSignature signature = new WebhookSignature(APP_SECRET);
 
+    /** The business number this test server takes On-Premises webhooks for. */
+    static final BusinessNumberId ON_PREMISES_NUMBER = new BusinessNumberId("106540352242922");
+
     RunningServer() {
         this(HttpSettings.DEFAULT_IDLE_TIMEOUT);
     }
@@ -38,7 +41,7 @@ final class RunningServer implements AutoCloseable {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
         server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty(),
-                        idleTimeout),
+                        idleTimeout, Optional.of(ON_PREMISES_NUMBER)),
                 () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 

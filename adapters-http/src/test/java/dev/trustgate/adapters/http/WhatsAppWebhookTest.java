@@ -111,10 +111,22 @@ class WhatsAppWebhookTest {
     }
 
     @Test
-    void anOnPremisesUserIdentityChangedMessageBlocksTheContactOfTheNumberInTheUrl() {
+    void aSignedWebhookCannotBeTurnedIntoAnotherBusinesssByANumberInTheUrl() {
         byte[] body = WhatsAppSamples.bytes("onprem-system-user-identity-changed.json");
 
-        HttpResponse<String> response = server.webhook(body, server.signature.sign(body), "?phone_number_id=" + BUSINESS);
+        HttpResponse<String> replayed = server.webhook(body, server.signature.sign(body), "?phone_number_id=999000111");
+
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(replayed.body()).contains("not covered by the webhook's signature").contains("not the number");
+        assertThat(server.contact(new BusinessNumberId("999000111"), new WaId("16315553601"))).isEmpty();
+        assertThat(server.contact(BUSINESS, new WaId("16315553601"))).isEmpty();
+    }
+
+    @Test
+    void anOnPremisesUserIdentityChangedMessageBlocksTheContactOfTheConfiguredNumber() {
+        byte[] body = WhatsAppSamples.bytes("onprem-system-user-identity-changed.json");
+
+        HttpResponse<String> response = server.webhook(body, server.signature.sign(body), "");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(server.contact(BUSINESS, new WaId("16315553601")))

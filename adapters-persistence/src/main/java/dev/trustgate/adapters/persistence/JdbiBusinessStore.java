@@ -20,6 +20,9 @@ public final class JdbiBusinessStore implements BusinessStore {
         @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id")
         Optional<BusinessRow> find(@Bind("id") String id);
 
+        @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id FOR UPDATE")
+        Optional<BusinessRow> findForUpdate(@Bind("id") String id);
+
         @SqlUpdate("UPDATE business_numbers SET opted_in = :optedIn, since = :since, policy = :policy "
                 + "WHERE phone_number_id = :phoneNumberId")
         int update(@BindMethods BusinessRow row);
@@ -53,6 +56,11 @@ public final class JdbiBusinessStore implements BusinessStore {
     @Override
     public Optional<BusinessNumber> find(BusinessNumberId id) {
         return transactions.withDao(Dao.class, dao -> dao.find(id.value())).map(BusinessRow::toDomain);
+    }
+
+    @Override
+    public Optional<BusinessNumber> findForUpdate(BusinessNumberId id) {
+        return transactions.withDao(Dao.class, dao -> dao.findForUpdate(id.value())).map(BusinessRow::toDomain);
     }
 
     @Override

@@ -47,10 +47,12 @@ public final class JdbiContactStore implements ContactStore {
                 + "reauth_id, reauth_change_id, reauth_started_at, reauth_outcome, reauth_attempts, version, updated_at, "
                 + "identity_first_use";
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND contact_id = :id")
+        @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND merged_into IS NULL")
         Optional<ContactRow> find(@Bind("business") String business, @Bind("id") String id);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND contact_id = :id FOR UPDATE")
+        @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND merged_into IS NULL FOR UPDATE")
         Optional<ContactRow> findForUpdate(@Bind("business") String business, @Bind("id") String id);
 
         @SqlUpdate("INSERT INTO contacts (" + COLUMNS + ") VALUES (:phoneNumberId, :contactId, :waId, :userId, :parentUserId, "
@@ -69,11 +71,27 @@ public final class JdbiContactStore implements ContactStore {
                 + "WHERE phone_number_id = :phoneNumberId AND contact_id = :contactId AND version = :version - 1")
         int update(@BindMethods ContactRow row);
 
-        @SqlUpdate("DELETE FROM contacts WHERE phone_number_id = :business AND contact_id = :id AND version = :version")
-        int delete(@Bind("business") String business, @Bind("id") String id, @Bind("version") long version);
+        @SqlUpdate("UPDATE contacts SET merged_into = :into WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND version = :version AND merged_into IS NULL")
+        int mergeInto(@Bind("business") String business, @Bind("id") String id, @Bind("version") long version,
+                      @Bind("into") String into);
+
+        @SqlQuery("SELECT merged_into FROM contacts WHERE phone_number_id = :business AND contact_id = :id")
+        Optional<String> mergedInto(@Bind("business") String business, @Bind("id") String id);
+
+        @SqlQuery("SELECT contact_id FROM contacts WHERE phone_number_id = :business AND merged_into = :id ORDER BY contact_id")
+        List<String> absorbedBy(@Bind("business") String business, @Bind("id") String id);
+
+        @SqlUpdate("UPDATE contacts SET left_by = :movedTo, left_at = :at WHERE phone_number_id = :business AND contact_id = :id")
+        int recordDeparture(@Bind("business") String business, @Bind("id") String id, @Bind("movedTo") String movedTo,
+                            @Bind("at") Instant at);
+
+        @SqlQuery("SELECT left_by, left_at FROM contacts WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND left_by IS NOT NULL")
+        Optional<DepartureRow> departure(@Bind("business") String business, @Bind("id") String id);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM contacts WHERE phone_number_id = :business AND contact_id > :after "
-                + "AND (:state IS NULL OR state = :state) ORDER BY contact_id LIMIT :limit")
+                + "AND merged_into IS NULL AND (:state IS NULL OR state = :state) ORDER BY contact_id LIMIT :limit")
         List<ContactRow> list(@Bind("business") String business, @Bind("state") String state, @Bind("after") String after,
                               @Bind("limit") int limit);
 
@@ -97,6 +115,12 @@ public final class JdbiContactStore implements ContactStore {
 
         @SqlUpdate("DELETE FROM contact_names WHERE phone_number_id = :business AND contact_id = :id")
         int unlinkAll(@Bind("business") String business, @Bind("id") String id);
+    }
+
+    /** Who left a number, and when. */
+    record DepartureRow(String leftBy, Instant leftAt) {
+        static final RowMapper<DepartureRow> MAPPER = (rs, ctx) -> new DepartureRow(rs.getString("left_by"),
+                Columns.instant(rs, "left_at"));
     }
 
     /** One row of {@code contact_names}. */
@@ -238,16 +262,40 @@ public final class JdbiContactStore implements ContactStore {
     }
 
     @Override
-    public void delete(ContactTrust contact) {
-        String business = contact.key().business().value();
-        String id = contact.key().id().value();
-        int deleted = transactions.withDao(Dao.class, dao -> {
+    public void mergeInto(ContactTrust absorbed, ContactKey into) {
+        String business = absorbed.key().business().value();
+        String id = absorbed.key().id().value();
+        int retired = transactions.withDao(Dao.class, dao -> {
             dao.unlinkAll(business, id);
-            return dao.delete(business, id, contact.version());
+            return dao.mergeInto(business, id, absorbed.version(), into.id().value());
         });
-        if (deleted != 1) {
-            throw new ConcurrentUpdateException("contact " + contact.key() + " changed before it was merged");
+        if (retired != 1) {
+            throw new ConcurrentUpdateException("contact " + absorbed.key() + " changed before it was merged");
         }
+    }
+
+    @Override
+    public Optional<ContactKey> mergedInto(ContactKey key) {
+        return transactions.withDao(Dao.class, dao -> dao.mergedInto(key.business().value(), key.id().value()))
+                .map(id -> new ContactKey(key.business(), new ContactId(id)));
+    }
+
+    @Override
+    public List<ContactKey> absorbedBy(ContactKey survivor) {
+        return transactions.withDao(Dao.class, dao -> dao.absorbedBy(survivor.business().value(), survivor.id().value()))
+                .stream().map(id -> new ContactKey(survivor.business(), new ContactId(id))).toList();
+    }
+
+    @Override
+    public void recordDeparture(ContactKey detached, ContactKey movedTo, Instant at) {
+        transactions.withDao(Dao.class, dao -> dao.recordDeparture(detached.business().value(), detached.id().value(),
+                movedTo.id().value(), at));
+    }
+
+    @Override
+    public Optional<Departure> departure(ContactKey detached) {
+        return transactions.withDao(Dao.class, dao -> dao.departure(detached.business().value(), detached.id().value()))
+                .map(row -> new Departure(new ContactKey(detached.business(), new ContactId(row.leftBy())), row.leftAt()));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -58,9 +59,10 @@ public final class JdbiEventLog implements EventLog {
                 + "ORDER BY sequence LIMIT :limit")
         List<EventRow> read(@Bind("business") String business, @Bind("after") long after, @Bind("limit") int limit);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND contact_id = :id "
+        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business AND contact_id IN (<ids>) "
                 + "ORDER BY sequence DESC LIMIT :limit")
-        List<EventRow> readContact(@Bind("business") String business, @Bind("id") String contactId, @Bind("limit") int limit);
+        List<EventRow> readContact(@Bind("business") String business, @BindList("ids") List<String> contactIds,
+                                   @Bind("limit") int limit);
 
         @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business ORDER BY sequence")
         Stream<EventRow> all(@Bind("business") String business);
@@ -142,9 +144,12 @@ public final class JdbiEventLog implements EventLog {
     }
 
     @Override
-    public List<RecordedEvent> readContact(ContactKey contact, int limit) {
-        return transactions.withDao(Dao.class, dao -> dao.readContact(contact.business().value(),
-                contact.id().value(), limit)).stream().map(EventRow::toDomain).toList();
+    public List<RecordedEvent> readContact(List<ContactKey> contacts, int limit) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return transactions.withDao(Dao.class, dao -> dao.readContact(contacts.get(0).business().value(),
+                contacts.stream().map(c -> c.id().value()).toList(), limit)).stream().map(EventRow::toDomain).toList();
     }
 
     @Override

@@ -25,15 +25,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class JdbiMessageLog implements MessageLog {
 
     interface Dao {
-        String SENT = "id, phone_number_id, contact_id, pin, sensitive, decided_at, status, whatsapp_message_id";
+        String SENT = "id, phone_number_id, contact_id, recipient_to, recipient_user, pin, sensitive, decided_at, decided_identity, "
+                + "status, whatsapp_message_id, across_change";
         String HELD = "id, phone_number_id, contact_id, recipient_to, recipient_user, body, sensitive, reason, held_at, status, "
                 + "sent_message_id, resolved_at";
 
-        @SqlUpdate("UPDATE sent_messages SET status = :status, whatsapp_message_id = :whatsappMessageId WHERE id = :id")
+        @SqlUpdate("UPDATE sent_messages SET status = :status, whatsapp_message_id = :whatsappMessageId, "
+                + "across_change = :acrossChange WHERE id = :id")
         int updateSent(@BindMethods SentRow row);
 
-        @SqlUpdate("INSERT INTO sent_messages (" + SENT + ") VALUES (:id, :phoneNumberId, :contactId, :pin, :sensitive, "
-                + ":decidedAt, :status, :whatsappMessageId) ON CONFLICT DO NOTHING")
+        @SqlUpdate("INSERT INTO sent_messages (" + SENT + ") VALUES (:id, :phoneNumberId, :contactId, :recipientTo, "
+                + ":recipientUser, :pin, :sensitive, :decidedAt, :decidedIdentity, :status, :whatsappMessageId, :acrossChange) "
+                + "ON CONFLICT DO NOTHING")
         int insertSent(@BindMethods SentRow row);
 
         @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE id = :id")
@@ -69,22 +72,26 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     /** One row of {@code sent_messages}. */
-    public record SentRow(String id, String phoneNumberId, String contactId, String pin, boolean sensitive, Instant decidedAt,
-                          String status, String whatsappMessageId) {
+    public record SentRow(String id, String phoneNumberId, String contactId, String recipientTo, String recipientUser, String pin,
+                          boolean sensitive, Instant decidedAt, String decidedIdentity, String status, String whatsappMessageId,
+                          boolean acrossChange) {
         static final RowMapper<SentRow> MAPPER = (rs, ctx) -> new SentRow(rs.getString("id"), rs.getString("phone_number_id"),
-                rs.getString("contact_id"),
-                rs.getString("pin"), rs.getBoolean("sensitive"), Columns.instant(rs, "decided_at"), rs.getString("status"),
-                rs.getString("whatsapp_message_id"));
+                rs.getString("contact_id"), rs.getString("recipient_to"), rs.getString("recipient_user"), rs.getString("pin"),
+                rs.getBoolean("sensitive"), Columns.instant(rs, "decided_at"), rs.getString("decided_identity"), rs.getString("status"),
+                rs.getString("whatsapp_message_id"), rs.getBoolean("across_change"));
 
         static SentRow fromDomain(SentMessage m) {
             return new SentRow(m.id(), m.contact().business().value(), m.contact().id().value(),
-                    m.pin().map(IdentityHash::value).orElse(null), m.sensitive(), m.decidedAt(), m.status().name(),
-                    m.whatsappMessageId().orElse(null));
+                    m.recipient().to().map(WaId::value).orElse(null), m.recipient().recipient().map(CustomerName::value).orElse(null),
+                    m.pin().map(IdentityHash::value).orElse(null), m.sensitive(), m.decidedAt(),
+                    m.decidedIdentity().map(IdentityHash::value).orElse(null), m.status().name(),
+                    m.whatsappMessageId().orElse(null), m.acrossChange());
         }
 
         SentMessage toDomain() {
-            return new SentMessage(id, key(phoneNumberId, contactId), Optional.ofNullable(pin).map(IdentityHash::new), sensitive,
-                    decidedAt, SentMessage.Status.valueOf(status), Optional.ofNullable(whatsappMessageId));
+            return new SentMessage(id, key(phoneNumberId, contactId), recipient(recipientTo, recipientUser),
+                    Optional.ofNullable(pin).map(IdentityHash::new), sensitive, decidedAt,
+                    Optional.ofNullable(decidedIdentity).map(IdentityHash::new), SentMessage.Status.valueOf(status), Optional.ofNullable(whatsappMessageId), acrossChange);
         }
     }
 
@@ -104,10 +111,13 @@ public final class JdbiMessageLog implements MessageLog {
         }
 
         HeldMessage toDomain() {
-            return new HeldMessage(id, key(phoneNumberId, contactId), new Recipient(Optional.ofNullable(recipientTo).map(WaId::new),
-                    Optional.ofNullable(recipientUser).map(CustomerName::parse)), body, sensitive, BlockReason.valueOf(reason), heldAt,
+            return new HeldMessage(id, key(phoneNumberId, contactId), recipient(recipientTo, recipientUser), body, sensitive, BlockReason.valueOf(reason), heldAt,
                     HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId), Optional.ofNullable(resolvedAt));
         }
+    }
+
+    private static Recipient recipient(String to, String user) {
+        return new Recipient(Optional.ofNullable(to).map(WaId::new), Optional.ofNullable(user).map(CustomerName::parse));
     }
 
     private static ContactKey key(String business, String contactId) {

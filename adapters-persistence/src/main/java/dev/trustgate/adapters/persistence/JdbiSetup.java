@@ -32,6 +32,7 @@ final class JdbiSetup {
         });
         jdbi.registerRowMapper(JdbiContactStore.ContactRow.class, JdbiContactStore.ContactRow.MAPPER);
         jdbi.registerRowMapper(JdbiContactStore.NameRow.class, JdbiContactStore.NameRow.MAPPER);
+        jdbi.registerRowMapper(JdbiContactStore.DepartureRow.class, JdbiContactStore.DepartureRow.MAPPER);
         jdbi.registerRowMapper(JdbiBusinessStore.BusinessRow.class, JdbiBusinessStore.BusinessRow.MAPPER);
         jdbi.registerRowMapper(JdbiEventLog.EventRow.class, JdbiEventLog.EventRow.MAPPER);
         jdbi.registerRowMapper(JdbiEventLog.Head.class, JdbiEventLog.Head.MAPPER);

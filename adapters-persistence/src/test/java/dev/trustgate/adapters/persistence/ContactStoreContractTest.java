@@ -172,7 +172,7 @@ class ContactStoreContractTest extends StorageContract {
     }
 
     @Test
-    void aMergedAwayContactIsDeletedWithItsNamesOnlyAtTheVersionItWasRead() {
+    void aMergedAwayContactIsRetiredWithItsNamesOnlyAtTheVersionItWasReadAndLeadsToTheSurvivor() {
         ContactTrust contact = asFirstVersion(Fixtures.unverified(), Fixtures.KEY);
         storage.tx(() -> {
             storage.contacts().save(contact);
@@ -185,16 +185,36 @@ class ContactStoreContractTest extends StorageContract {
             return null;
         });
 
+        ContactKey survivor = ContactKey.of("106540352242922", "ct_2");
         assertThatThrownBy(() -> storage.tx(() -> {
-            storage.contacts().delete(contact);
+            storage.contacts().mergeInto(contact, survivor);
             return null;
         })).isInstanceOf(ConcurrentUpdateException.class);
         storage.tx(() -> {
-            storage.contacts().delete(later);
+            storage.contacts().mergeInto(later, survivor);
             return null;
         });
         assertThat(storage.tx(() -> storage.contacts().find(Fixtures.KEY))).isEmpty();
+        assertThat(storage.tx(() -> storage.contacts().findForUpdate(Fixtures.KEY))).isEmpty();
         assertThat(storage.tx(() -> storage.contacts().resolve(Fixtures.KEY.business(), List.of(WA_ID)))).isEmpty();
+        assertThat(storage.tx(() -> storage.contacts().mergedInto(Fixtures.KEY))).contains(survivor);
+        assertThat(storage.tx(() -> storage.contacts().absorbedBy(survivor))).containsExactly(Fixtures.KEY);
+        assertThat(storage.tx(() -> storage.contacts().list(Fixtures.KEY.business(), Optional.empty(), Optional.empty(), 10))
+                .items()).isEmpty();
+    }
+
+    @Test
+    void aNumberLeftBehindRemembersWhoLeftItAndWhen() {
+        ContactKey movedTo = ContactKey.of("106540352242922", "ct_moved");
+        storage.tx(() -> {
+            storage.contacts().save(asFirstVersion(Fixtures.unverified(), Fixtures.KEY));
+            storage.contacts().recordDeparture(Fixtures.KEY, movedTo, Fixtures.t(300));
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.contacts().departure(Fixtures.KEY)))
+                .contains(new dev.trustgate.application.port.out.ContactStore.Departure(movedTo, Fixtures.t(300)));
+        assertThat(storage.tx(() -> storage.contacts().departure(movedTo))).isEmpty();
     }
 
     @Test

@@ -84,7 +84,7 @@ class EventLogContractTest extends StorageContract {
         assertThat(storage.tx(() -> storage.events().read(A1.business(), 3, 2))).extracting(RecordedEvent::sequence)
                 .containsExactly(4L, 5L);
         assertThat(storage.tx(() -> storage.events().read(A1.business(), 7, 100))).isEmpty();
-        assertThat(storage.tx(() -> storage.events().readContact(A1.key(), 2))).extracting(RecordedEvent::sequence)
+        assertThat(storage.tx(() -> storage.events().readContact(List.of(A1.key()), 2))).extracting(RecordedEvent::sequence)
                 .containsExactly(7L, 6L);
     }
 

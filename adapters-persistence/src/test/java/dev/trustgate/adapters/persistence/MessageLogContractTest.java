@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.Fixtures;
 import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.UserId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -22,8 +23,9 @@ class MessageLogContractTest extends StorageContract {
 
     @Test
     void aSendIsRecordedWithItsPinAndFoundByWhatsAppsId() {
-        SentMessage sending = new SentMessage("msg_1", Fixtures.KEY, Optional.of(Fixtures.H1), true, Fixtures.T0,
-                SentMessage.Status.SENDING, Optional.empty());
+        SentMessage sending = new SentMessage("msg_1", Fixtures.KEY, new Recipient(Optional.of(Fixtures.WA_ID),
+                Optional.of(new UserId("US.13491208655302741918"))), Optional.of(Fixtures.H1), true, Fixtures.T0,
+                Optional.of(Fixtures.H1), SentMessage.Status.SENDING, Optional.empty(), false);
         storage.tx(() -> {
             storage.messages().saveSent(sending);
             return null;

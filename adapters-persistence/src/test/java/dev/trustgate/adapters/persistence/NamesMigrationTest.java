@@ -127,7 +127,7 @@ class NamesMigrationTest {
                     TrustState.UNVERIFIED, "after the upgrade"))));
             assertThat(storage.transactions.inTransaction(() -> storage.events.verify(business)).valid())
                     .as("the chain goes on across the two formats").isTrue();
-            assertThat(storage.transactions.inTransaction(() -> storage.events.readContact(first, 10)))
+            assertThat(storage.transactions.inTransaction(() -> storage.events.readContact(List.of(first), 10)))
                     .extracting(RecordedEvent::sequence).containsExactly(9L, 1L);
 
             assertThat(storage.transactions.inTransaction(() -> storage.messages.findSentByWhatsAppId("wamid.1"))).get()

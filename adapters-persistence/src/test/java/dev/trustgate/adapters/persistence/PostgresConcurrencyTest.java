@@ -98,7 +98,7 @@ class PostgresConcurrencyTest {
         BusinessNumber business = BusinessNumber.unknown(BUSINESS).optIn(T0);
         ContactKey key = retry.inTransaction(() -> {
             db.businesses.save(business);
-            Contacts.Attached created = contacts.attach(BUSINESS, List.of(WA_ID), ContactNames.of(WA_ID), business, T0);
+            Contacts.Attached created = contacts.attach(BUSINESS, List.of(WA_ID), ContactNames.of(WA_ID), business, T0, T0);
             contacts.finish(created, created.contact().identitySeen(HASHES.get(0), T0, SignalSource.WHATSAPP_MESSAGE,
                     new ChangeId("c0"), business, T0), T0);
             return created.contact().key();

@@ -65,7 +65,16 @@ public final class Contacts {
 
     private ContactKey key(ContactSelector selector) {
         if (selector.handle() instanceof ContactId id) {
-            return new ContactKey(selector.business(), id);
+            // an id of a contact merged into another leads to that one
+            ContactKey key = new ContactKey(selector.business(), id);
+            for (int hop = 0; hop < 16; hop++) {
+                Optional<ContactKey> next = store.mergedInto(key);
+                if (next.isEmpty()) {
+                    return key;
+                }
+                key = next.get();
+            }
+            return key;
         }
         CustomerName name = (CustomerName) selector.handle();
         List<CustomerName> candidates = name instanceof WaId waId ? List.copyOf(PhoneAliases.of(waId)) : List.of(name);
@@ -114,11 +123,16 @@ public final class Contacts {
     /**
      * The one contact that {@code together} — names WhatsApp gave one user in one place (a {@code contacts[]}
      * item, a message's sender, a status's recipient, a send's answer) — belong to, locked: merged into one
-     * when several have them (the stricter trust wins), given {@code current} as its current names, or, when
-     * nobody has them, a new contact that {@link #finish} stores with whatever the caller's command does to it.
+     * when several have them (the stricter trust wins), or, when nobody has them, a new contact that
+     * {@link #finish} stores with whatever the caller's command does to it. Names it did not have become its
+     * current ones ({@code current}); a name it already had as an earlier one never comes back as current.
+     *
+     * <p>{@code asOf} is WhatsApp's time of the signal. A number whose customer moved to another number is a
+     * contact of its own from that moment; a signal about it from before the move is about the customer who
+     * left, and never folds the number back into them.
      */
     public Attached attach(BusinessNumberId business, Collection<? extends CustomerName> together, ContactNames current,
-                           BusinessNumber businessNumber, Instant at) {
+                           BusinessNumber businessNumber, Instant at, Instant asOf) {
         List<CustomerName> candidates = new ArrayList<>(new LinkedHashSet<>(together));
         Locked locked = lock(business, candidates);
         if (locked.contacts().isEmpty()) {
@@ -133,19 +147,62 @@ public final class Contacts {
                 }
             }
         }
-        boolean isNew = locked.contacts().isEmpty();
-        ContactTrust contact = isNew ? ContactTrust.newContact(newKey(business), current)
-                : merge(locked.contacts(), businessNumber, at);
-        if (!isNew && contact.learnNames(current, at) instanceof CommandResult.Changed changed) {
-            store(Optional.of(contact), changed);
-            contact = changed.contact();
+        // numbers left before this signal was sent: the signal is about the customer who left them
+        List<ContactTrust> same = new ArrayList<>();
+        Set<ContactKey> leftBehind = new LinkedHashSet<>();
+        for (ContactTrust contact : locked.contacts()) {
+            Optional<ContactTrust> leaver = contact.identityAsOf().filter(asOf::isBefore).isPresent()
+                    ? store.departure(contact.key()).filter(d -> asOf.isBefore(d.at())).flatMap(d -> current(d.movedTo()))
+                    : Optional.empty();
+            if (leaver.isPresent()) {
+                leftBehind.add(contact.key());
+                same.add(leaver.get());
+            } else {
+                same.add(contact);
+            }
         }
-        for (CustomerName name : candidates) {
-            if (!contact.key().equals(locked.byName().get(name)) && !(isNew && current.all().contains(name))) {
+        List<ContactTrust> distinct = new ArrayList<>(same.stream().collect(java.util.stream.Collectors.toMap(
+                ContactTrust::key, c -> c, (a, b) -> a, java.util.LinkedHashMap::new)).values());
+        boolean isNew = distinct.isEmpty();
+        ContactTrust contact = isNew ? ContactTrust.newContact(newKey(business), current) : merge(distinct, businessNumber, at);
+        Map<CustomerName, ContactKey> owners = locked.byName();
+        List<CustomerName> own = candidates.stream().filter(n -> !leftBehind.contains(owners.get(n))).toList();
+        if (!isNew) {
+            ContactKey key = contact.key();
+            ContactNames learned = ContactNames.of(current.all().stream()
+                    .filter(n -> own.contains(n) && !key.equals(owners.get(n))).toList());
+            if (contact.learnNames(learned, at) instanceof CommandResult.Changed changed) {
+                store(Optional.of(contact), changed);
+                contact = changed.contact();
+            }
+        }
+        for (CustomerName name : own) {
+            if (!contact.key().equals(owners.get(name)) && !(isNew && current.all().contains(name))) {
                 store.link(contact.key(), name, at);
             }
         }
         return new Attached(contact, isNew);
+    }
+
+    /** The live contact {@code key} is, or was merged into; locked. */
+    public Optional<ContactTrust> live(ContactKey key) {
+        return current(key);
+    }
+
+    private Optional<ContactTrust> current(ContactKey key) {
+        ContactKey live = key;
+        for (int hop = 0; hop < 16; hop++) {
+            Optional<ContactTrust> found = store.findForUpdate(live);
+            if (found.isPresent()) {
+                return found;
+            }
+            Optional<ContactKey> next = store.mergedInto(live);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            live = next.get();
+        }
+        return Optional.empty();
     }
 
     /** A contact {@link #attach} found or made; {@code isNew} when it is not stored yet. */
@@ -188,7 +245,7 @@ public final class Contacts {
         for (ContactTrust absorbed : strictestFirst.subList(1, strictestFirst.size())) {
             List<CustomerName> absorbedNames = store.names(absorbed.key());
             messages.reassign(absorbed.key(), survivor.key());
-            store.delete(absorbed);
+            store.mergeInto(absorbed, survivor.key());
             CommandResult.Changed merged = (CommandResult.Changed) survivor.absorb(absorbed, new ChangeId(ids.newId("chg")),
                     business, at);
             store(Optional.of(survivor), merged);
@@ -233,6 +290,15 @@ public final class Contacts {
                 store.unlink(contact.business(), waId);
             }
         }
+    }
+
+    /** {@code survivor} and every contact merged into it, directly or not: one customer under the ids it had. */
+    public List<ContactKey> history(ContactKey survivor) {
+        List<ContactKey> all = new ArrayList<>(List.of(survivor));
+        for (int i = 0; i < all.size() && all.size() < 1000; i++) {
+            all.addAll(store.absorbedBy(all.get(i)));
+        }
+        return all;
     }
 
     /** {@code key} as events name it: with its current names. */

@@ -32,7 +32,7 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
             "reauthentication.started", "reauthentication.cancelled", "reauthentication.succeeded",
             "reauthentication.failed", "identity.acknowledgement_requested", "identity.acknowledged",
             "identity.overridden", "trust.established", "trust.revoked", "message.blocked", "message.held",
-            "message.released", "message.discarded");
+            "message.released", "message.discarded", "message.sent_across_change", "contact.merged", "contact.number_changed");
 
     /**
      * Most enabled subscriptions that may deliver one business number's events, the admin's subscriptions

@@ -35,7 +35,7 @@ public final class OptInToIdentityChecksService implements OptInToIdentityChecks
                     failed.error().<Map<String, Object>>map(e -> Map.of("graphCode", e.code())).orElse(Map.of()));
         }
         return retry.inTransaction(() -> {
-            BusinessNumber current = businesses.findOrUnknown(command.business());
+            BusinessNumber current = businesses.findOrUnknownForUpdate(command.business());
             BusinessNumber next = command.enabled() ? current.optIn(clock.now()) : current.optOut(clock.now());
             businesses.save(next);
             return next;

@@ -30,6 +30,7 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public List<RecordedEvent> readContact(ContactQuery query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> events.readContact(contacts.find(query.contact(), false).key(), query.limit()));
+        return retry.inTransaction(() -> events.readContact(contacts.history(contacts.find(query.contact(), false).key()),
+                query.limit()));
     }
 }

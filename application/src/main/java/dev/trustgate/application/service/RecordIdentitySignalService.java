@@ -105,7 +105,7 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
                 List<CustomerName> together = new ArrayList<>(signal.names().all());
                 together.addAll(signal.newNames().all());
                 Contacts.Attached renamed = contacts.attach(signal.business(), together, signal.names().with(signal.newNames()),
-                        business, now);
+                        business, now, signal.asOf());
                 contacts.finish(renamed, new CommandResult.Ignored("renamed"), now);
                 return Outcome.APPLIED;
             default:
@@ -113,9 +113,14 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         }
         List<CustomerName> together = new ArrayList<>(signal.names().all());
         Optional<SentMessage> refused = signal.whatsappMessageId().flatMap(messages::findSentByWhatsAppId);
-        // the refused message's contact is the addressee the status names: one user
-        refused.flatMap(m -> store.find(m.contact())).ifPresent(c -> together.addAll(c.names().all()));
-        Contacts.Attached attached = contacts.attach(signal.business(), together, signal.names(), business, now);
+        // the name the refused message was delivered to is the addressee the status names: one user
+        refused.filter(m -> m.contact().business().equals(signal.business()))
+                .ifPresent(m -> together.add(m.recipient().addressed()));
+        if (together.isEmpty()) {
+            // a refusal of a message trustgate never sent, naming nobody it can read: nothing to block
+            return Outcome.IGNORED;
+        }
+        Contacts.Attached attached = contacts.attach(signal.business(), together, signal.names(), business, now, signal.asOf());
         ContactTrust contact = attached.contact();
         ChangeId changeId = new ChangeId(ids.newId("chg"));
         CommandResult result = switch (signal.kind()) {
@@ -144,8 +149,8 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         Contacts.Locked before = contacts.lock(signal.business(), candidates);
         if (before.contacts().isEmpty()) {
             // trustgate never knew the customer: nothing moves, and nothing was sent to the old number
-            contacts.finish(contacts.attach(signal.business(), signal.newNames().all(), signal.newNames(), business, now),
-                    new CommandResult.Ignored("nothing to move"), now);
+            contacts.finish(contacts.attach(signal.business(), signal.newNames().all(), signal.newNames(), business, now,
+                    signal.asOf()), new CommandResult.Ignored("nothing to move"), now);
             return Outcome.IGNORED;
         }
         List<ContactTrust> same = new ArrayList<>(before.contacts());
@@ -157,8 +162,11 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         if (moved instanceof CommandResult.Changed changed) {
             contacts.store(Optional.of(person), changed);
         }
-        detachedKey.ifPresent(key -> contacts.store(Optional.empty(), ContactTrust.detachedNumber(key, oldNumber.get(),
-                new ChangeId(ids.newId("chg")), signal.asOf(), now)));
+        detachedKey.ifPresent(key -> {
+            contacts.store(Optional.empty(), ContactTrust.detachedNumber(key, oldNumber.get(), new ChangeId(ids.newId("chg")),
+                    signal.asOf(), now));
+            store.recordDeparture(key, person.key(), signal.asOf());
+        });
         return Outcome.APPLIED;
     }
 

@@ -46,7 +46,7 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
                 return new Result.Blocked(blocked.reason());
             }
             Instant now = clock.now();
-            SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(),
+            SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(),
                     (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
             HeldMessage released = held.resolved(HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
             messages.saveHeld(released);

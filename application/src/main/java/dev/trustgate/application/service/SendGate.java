@@ -18,6 +18,8 @@ import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.PhoneAliases;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.SendDecision;
+import dev.trustgate.domain.TrustEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +42,12 @@ final class SendGate {
     private final BusinessStore businesses;
     private final MessageLog messages;
     private final WhatsAppGateway gateway;
+    private final EventPublisher publisher;
     private final Clock clock;
 
     SendGate(Transactional retry, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
-             Clock clock) {
+             EventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.retry = retry;
         this.contacts = contacts;
         this.businesses = businesses;
@@ -54,8 +58,9 @@ final class SendGate {
 
     /**
      * Inside a transaction: what the gate decides for a send to {@code to} now. Every contact that {@code to},
-     * its aliases or {@code recipient} belongs to is locked and asked; if any refuses, the send is refused. A
-     * name nobody has is a new, unverified contact.
+     * its aliases or {@code recipient} belongs to is locked and asked; if any refuses, the send is refused.
+     * The message is for the contact WhatsApp delivers to ({@code to} when given: a number nobody has is a
+     * new, unverified contact, whoever {@code recipient} names), and pinned to that contact's identity.
      */
     Decision decide(BusinessNumberId from, Recipient to, boolean sensitive) {
         BusinessNumber business = businesses.findOrUnknown(from);
@@ -71,11 +76,14 @@ final class SendGate {
         return new Decision(addressed, decision);
     }
 
-    /** The contact WhatsApp delivers to: {@code to} itself, else a spelling of it, else {@code recipient}. */
+    /**
+     * The contact WhatsApp delivers to: when {@code to} is given, its own (by the number, else a spelling of
+     * it) — never {@code recipient}'s, whose trust must not vouch for whoever has that number; else
+     * {@code recipient}'s.
+     */
     private static Optional<ContactTrust> addressee(Contacts.Locked locked, Recipient to) {
-        List<CustomerName> order = new ArrayList<>();
-        to.to().ifPresent(w -> order.addAll(PhoneAliases.of(w)));
-        to.recipient().ifPresent(order::add);
+        List<CustomerName> order = to.to().<List<CustomerName>>map(w -> List.copyOf(PhoneAliases.of(w)))
+                .orElseGet(() -> List.of(to.recipient().orElseThrow()));
         return order.stream().map(locked::of).flatMap(Optional::stream).findFirst();
     }
 
@@ -95,10 +103,10 @@ final class SendGate {
         };
     }
 
-    /** Inside a transaction: records an allowed send before it leaves. */
-    SentMessage recordDecision(String id, ContactTrust contact, SendDecision.Allowed allowed, boolean sensitive) {
-        SentMessage message = new SentMessage(id, contact.key(), allowed.pin(), sensitive, clock.now(), SentMessage.Status.SENDING,
-                Optional.empty());
+    /** Inside a transaction: records an allowed send before it leaves, with the names it addresses. */
+    SentMessage recordDecision(String id, ContactTrust contact, Recipient to, SendDecision.Allowed allowed, boolean sensitive) {
+        SentMessage message = new SentMessage(id, contact.key(), to, allowed.pin(), sensitive, clock.now(), contact.identityHash(),
+                SentMessage.Status.SENDING, Optional.empty(), false);
         messages.saveSent(message);
         return message;
     }
@@ -112,7 +120,13 @@ final class SendGate {
     Result forward(SentMessage message, Recipient to, String body, Runnable onNotSent) {
         SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
         if (outcome instanceof SendOutcome.Sent sent) {
-            record(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())), () -> learn(message.contact().business(), to, sent.recipient()));
+            retry.inTransaction(() -> {
+                // the contact first, as every writer takes its locks: the contact's row, then the messages' rows
+                SentMessage accepted = acrossChange(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
+                learn(message.contact().business(), to, sent.recipient());
+                messages.saveSent(accepted);
+                return null;
+            });
             return new Result.Sent(sent.messageId(), message.pin(), sent.status(), sent.body());
         }
         if (outcome instanceof SendOutcome.Refused refused) {
@@ -129,6 +143,21 @@ final class SendGate {
                 Map.of("timedOut", unavailable.timedOut(), "mayHaveBeenSent", unavailable.mayHaveBeenSent()));
     }
 
+    /**
+     * {@code sent}, marked when an identity change of its contact committed after the decision (the contact
+     * is blocked now, or has another identity): the message may have reached the new owner, which the feed
+     * says with {@code message.sent_across_change}.
+     */
+    private SentMessage acrossChange(SentMessage sent) {
+        Optional<ContactTrust> now = contacts.live(sent.contact());
+        if (now.isEmpty() || (!now.get().blocked() && now.get().identityHash().equals(sent.decidedIdentity()))) {
+            return sent;
+        }
+        publisher.publish(List.of(new TrustEvent.MessageSentAcrossChange(now.get().ref(), clock.now(), sent.id(),
+                sent.whatsappMessageId().orElseThrow(), sent.pin())));
+        return sent.sentAcrossChange();
+    }
+
     /** WhatsApp named the addressee {@code answered}: the name sent and the names answered are one user. */
     private void learn(BusinessNumberId business, Recipient to, ContactNames answered) {
         if (answered.isEmpty()) {
@@ -137,8 +166,9 @@ final class SendGate {
         List<CustomerName> together = new ArrayList<>();
         together.add(to.addressed());
         together.addAll(answered.all());
-        contacts.finish(contacts.attach(business, together, answered, businesses.findOrUnknown(business), clock.now()),
-                new dev.trustgate.domain.CommandResult.Ignored("names learned"), clock.now());
+        Instant now = clock.now();
+        contacts.finish(contacts.attach(business, together, answered, businesses.findOrUnknown(business), now, now),
+                new dev.trustgate.domain.CommandResult.Ignored("names learned"), now);
     }
 
     private void record(SentMessage message, Runnable alsoInTransaction) {

@@ -37,7 +37,7 @@ public final class SendMessageService implements SendMessageUseCase {
         Object decided = retry.inTransaction(() -> {
             SendGate.Decision gateDecision = gate.decide(command.from(), command.to(), command.sensitive());
             if (gateDecision.decision() instanceof SendDecision.Allowed allowed) {
-                return gate.recordDecision(ids.newId("msg"), gateDecision.contact(), allowed, command.sensitive());
+                return gate.recordDecision(ids.newId("msg"), gateDecision.contact(), command.to(), allowed, command.sensitive());
             }
             SendDecision.Blocked blocked = (SendDecision.Blocked) gateDecision.decision();
             Instant now = clock.now();

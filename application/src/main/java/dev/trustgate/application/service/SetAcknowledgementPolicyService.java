@@ -18,7 +18,7 @@ public final class SetAcknowledgementPolicyService implements SetAcknowledgement
     public BusinessNumber setPolicy(Command command) {
         command.caller().requireAdmin();
         return retry.inTransaction(() -> {
-            BusinessNumber next = businesses.findOrUnknown(command.business())
+            BusinessNumber next = businesses.findOrUnknownForUpdate(command.business())
                     .withPolicy(command.policy());
             businesses.save(next);
             return next;

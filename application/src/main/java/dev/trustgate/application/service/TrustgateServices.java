@@ -77,7 +77,7 @@ public final class TrustgateServices {
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
         // Sends are not grouped: measured, a shared writer slowed the two transactions of each gated send.
-        SendGate gate = new SendGate(retry, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), ports.clock());
+        SendGate gate = new SendGate(retry, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
         send = new SendMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
         release = new ReleaseHeldMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
         discard = new DiscardHeldMessageService(retry, contacts, ports.messages(), publisher, ports.clock());

@@ -27,10 +27,14 @@ public final class FakeWhatsAppGateway implements WhatsAppGateway {
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<CustomerName, ContactNames> answers = new HashMap<>();
     private volatile SendOutcome nextOutcome;
+    private volatile Runnable duringNextSend = () -> { };
     private volatile SettingOutcome settingOutcome = new SettingOutcome.Applied();
 
     @Override
     public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
+        Runnable during = duringNextSend;
+        duringNextSend = () -> { };
+        during.run();
         if (nextOutcome != null) {
             SendOutcome outcome = nextOutcome;
             nextOutcome = null;
@@ -64,6 +68,11 @@ public final class FakeWhatsAppGateway implements WhatsAppGateway {
             identityChecks.put(business, enabled);
         }
         return settingOutcome;
+    }
+
+    /** Runs {@code happening} while the next send is on its way to WhatsApp (after its decision committed). */
+    public void duringNextSend(Runnable happening) {
+        this.duringNextSend = happening;
     }
 
     public void answerNextSendWith(SendOutcome outcome) {

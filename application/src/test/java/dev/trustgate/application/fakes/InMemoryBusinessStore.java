@@ -17,6 +17,11 @@ public final class InMemoryBusinessStore implements BusinessStore, InMemoryState
     }
 
     @Override
+    public Optional<BusinessNumber> findForUpdate(BusinessNumberId id) {
+        return find(id);
+    }
+
+    @Override
     public synchronized void save(BusinessNumber business) {
         businesses.put(business.id(), business);
     }

@@ -22,6 +22,9 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
     private TreeMap<String, ContactTrust> contacts = new TreeMap<>();
     /** business/name -> contact key */
     private Map<String, ContactKey> names = new HashMap<>();
+    /** business/id of a retired contact -> the contact it was merged into */
+    private Map<String, ContactKey> merged = new HashMap<>();
+    private Map<String, Departure> departures = new HashMap<>();
     private int savesUntilFailure = -1;
 
     /** The save after {@code successfulSaves} more saves fails as if the database went away. */
@@ -98,13 +101,35 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
     }
 
     @Override
-    public synchronized void delete(ContactTrust contact) {
-        ContactTrust stored = contacts.get(id(contact.key()));
-        if (stored == null || stored.version() != contact.version()) {
-            throw new ConcurrentUpdateException("contact " + contact.key() + " changed before it was merged");
+    public synchronized void mergeInto(ContactTrust absorbed, ContactKey into) {
+        ContactTrust stored = contacts.get(id(absorbed.key()));
+        if (stored == null || stored.version() != absorbed.version()) {
+            throw new ConcurrentUpdateException("contact " + absorbed.key() + " changed before it was merged");
         }
-        contacts.remove(id(contact.key()));
-        names.values().removeIf(contact.key()::equals);
+        contacts.remove(id(absorbed.key()));
+        names.values().removeIf(absorbed.key()::equals);
+        merged.put(id(absorbed.key()), into);
+    }
+
+    @Override
+    public synchronized Optional<ContactKey> mergedInto(ContactKey key) {
+        return Optional.ofNullable(merged.get(id(key)));
+    }
+
+    @Override
+    public synchronized List<ContactKey> absorbedBy(ContactKey survivor) {
+        return merged.entrySet().stream().filter(e -> e.getValue().equals(survivor)).map(Map.Entry::getKey).sorted()
+                .map(k -> ContactKey.of(k.substring(0, k.indexOf('/')), k.substring(k.indexOf('/') + 1))).toList();
+    }
+
+    @Override
+    public synchronized void recordDeparture(ContactKey detached, ContactKey movedTo, Instant at) {
+        departures.put(id(detached), new Departure(movedTo, at));
+    }
+
+    @Override
+    public synchronized Optional<Departure> departure(ContactKey detached) {
+        return Optional.ofNullable(departures.get(id(detached)));
     }
 
     @Override
@@ -126,7 +151,7 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
 
     @Override
     public synchronized Object snapshot() {
-        return List.of(new TreeMap<>(contacts), new HashMap<>(names));
+        return List.of(new TreeMap<>(contacts), new HashMap<>(names), new HashMap<>(merged), new HashMap<>(departures));
     }
 
     @Override
@@ -135,5 +160,7 @@ public final class InMemoryContactStore implements ContactStore, InMemoryState {
         List<Object> both = (List<Object>) snapshot;
         contacts = new TreeMap<>((TreeMap<String, ContactTrust>) both.get(0));
         names = new HashMap<>((Map<String, ContactKey>) both.get(1));
+        merged = new HashMap<>((Map<String, ContactKey>) both.get(2));
+        departures = new HashMap<>((Map<String, Departure>) both.get(3));
     }
 }

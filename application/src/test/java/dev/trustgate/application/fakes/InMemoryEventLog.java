@@ -43,8 +43,11 @@ public final class InMemoryEventLog implements EventLog, InMemoryState {
     }
 
     @Override
-    public synchronized List<RecordedEvent> readContact(ContactKey contact, int limit) {
-        return log.getOrDefault(contact.business(), List.of()).stream().filter(e -> e.contact().key().equals(contact))
+    public synchronized List<RecordedEvent> readContact(List<ContactKey> contacts, int limit) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        return log.getOrDefault(contacts.get(0).business(), List.of()).stream().filter(e -> contacts.contains(e.contact().key()))
                 .sorted(Comparator.comparingLong(RecordedEvent::sequence).reversed()).limit(limit).toList();
     }
 

@@ -54,7 +54,8 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
     @Override
     public synchronized void reassign(ContactKey from, ContactKey to) {
         sent.replaceAll((id, m) -> m.contact().equals(from)
-                ? new SentMessage(m.id(), to, m.pin(), m.sensitive(), m.decidedAt(), m.status(), m.whatsappMessageId()) : m);
+                ? new SentMessage(m.id(), to, m.recipient(), m.pin(), m.sensitive(), m.decidedAt(), m.decidedIdentity(), m.status(),
+                        m.whatsappMessageId(), m.acrossChange()) : m);
         held.replaceAll((id, m) -> m.contact().equals(from)
                 ? new HeldMessage(m.id(), to, m.recipient(), m.body(), m.sensitive(), m.reason(), m.heldAt(), m.status(),
                         m.sentMessageId(), m.resolvedAt()) : m);

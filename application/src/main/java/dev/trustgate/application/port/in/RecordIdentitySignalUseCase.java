@@ -39,7 +39,8 @@ public interface RecordIdentitySignalUseCase {
      * One signal.
      *
      * @param receiptKey        idempotency key (e.g. business + message id); empty = no de-duplication
-     * @param names             every name the webhook gave the customer together (at least one)
+     * @param names             every name the webhook gave the customer together (at least one, but for a refused
+     *                          send, which its message names, and a user id change)
      * @param kind              what WhatsApp said
      * @param hash              the identity hash it carried, if any
      * @param asOf              WhatsApp's own timestamp of the signal
@@ -60,8 +61,8 @@ public interface RecordIdentitySignalUseCase {
             Requests.required("source", source);
             Requests.required("whatsappMessageId", whatsappMessageId);
             Requests.required("newNames", newNames);
-            if (names.isEmpty() && kind != Kind.USER_ID_CHANGED) {
-                throw new IllegalArgumentException("a signal names its customer");
+            if (names.isEmpty() && kind != Kind.USER_ID_CHANGED && kind != Kind.SEND_REFUSED) {
+                throw new IllegalArgumentException("a signal names its customer (a refused send may name only its message)");
             }
             if (kind == Kind.OBSERVED && hash.isEmpty()) {
                 throw new IllegalArgumentException("an observed identity needs a hash");

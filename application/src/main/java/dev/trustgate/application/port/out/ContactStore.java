@@ -52,12 +52,32 @@ public interface ContactStore {
     List<CustomerName> names(ContactKey contact);
 
     /**
-     * Removes a contact absorbed by another (its names must have been moved first), checked against the
+     * Retires a contact absorbed by {@code into}: it is no longer found, listed or named (its names go with
+     * it until linked to {@code into}), and its id leads to {@code into} from now on. Checked against the
      * version it was read at.
      *
      * @throws ConcurrentUpdateException when it changed since
      */
-    void delete(ContactTrust contact);
+    void mergeInto(ContactTrust absorbed, ContactKey into);
+
+    /** The contact a retired contact was merged into, if {@code key} is one. */
+    Optional<ContactKey> mergedInto(ContactKey key);
+
+    /** The contacts merged into {@code survivor} directly. */
+    List<ContactKey> absorbedBy(ContactKey survivor);
+
+    /**
+     * Records that the customer of {@code movedTo} left the number of {@code detached} at {@code at}
+     * ({@code user_changed_number}): signals about that number from before {@code at} are about them.
+     */
+    void recordDeparture(ContactKey detached, ContactKey movedTo, Instant at);
+
+    /** Who left the number of {@code detached}, and when; empty for any other contact. */
+    Optional<Departure> departure(ContactKey detached);
+
+    /** The customer who left a number, and when they did. */
+    record Departure(ContactKey movedTo, Instant at) {
+    }
 
     /** Contacts of one business in contact id order, optionally only those in {@code state}, after a cursor. */
     Page<ContactTrust> list(BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit);

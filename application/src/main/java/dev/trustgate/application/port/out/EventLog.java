@@ -22,8 +22,8 @@ public interface EventLog {
     /** The sequence of the business's newest committed event; 0 before its first. */
     long head(BusinessNumberId business);
 
-    /** The newest {@code limit} events of one contact, newest first. */
-    List<RecordedEvent> readContact(ContactKey contact, int limit);
+    /** The newest {@code limit} events of the given contacts (one customer under the ids it had), newest first. */
+    List<RecordedEvent> readContact(List<ContactKey> contacts, int limit);
 
     /** Re-computes the hash chain of one business number and reports the first broken link. */
     AuditVerification verify(BusinessNumberId business);
