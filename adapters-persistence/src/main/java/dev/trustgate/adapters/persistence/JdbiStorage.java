@@ -48,11 +48,13 @@ public final class JdbiStorage implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and migrates the schema.
+     * Opens the pool and migrates the schema. An H2 file not closed cleanly first gets back the commits H2's
+     * own crash recovery would drop.
      *
      * @throws StorageStartException when the database cannot be reached or its schema is newer than this trustgate
      */
     public static JdbiStorage open(DatabaseSettings settings) {
+        settings.h2File().ifPresent(H2CrashRecovery::recoverNewestCommits);
         HikariDataSource pool = pool(settings);
         try {
             migrate(pool);
