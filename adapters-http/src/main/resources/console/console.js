@@ -582,7 +582,7 @@ async function renderDeliveries() {
         el('thead', {}, el('tr', {}, ['Event', 'Endpoint', 'Attempts', 'Last error', 'Parked', 'Actions']
           .map((h) => el('th', { scope: 'col' }, h)))),
         el('tbody', {}, entries.map((p) => el('tr', {},
-          el('td', { 'data-label': 'Event' }, p.phoneNumberId + ' #' + (p.eventSequence === null ? '–' : p.eventSequence)),
+          el('td', { 'data-label': 'Event' }, (p.phoneNumberId ?? 'account') + ' #' + (p.eventSequence === null ? '–' : p.eventSequence)),
           el('td', { 'data-label': 'Endpoint' }, p.subscriptionId),
           el('td', { 'data-label': 'Attempts' }, String(p.attempts)),
           el('td', { 'data-label': 'Last error', class: 'last-error' }, p.lastError || ''),

@@ -23,6 +23,14 @@ final class Banner {
             out.println("  webhooks:  development app secret and verify token in use (set WHATSAPP_APP_SECRET and "
                     + "WHATSAPP_VERIFY_TOKEN)");
         }
+        int own = config.relayUrls().size();
+        String ownRelays = own == 0 ? "" : own + " business number" + (own == 1 ? "" : "s") + " to their own URL (TRUSTGATE_RELAY_URLS)";
+        if (config.relayUrl().isPresent()) {
+            out.println("  relay:     webhooks to TRUSTGATE_RELAY_URL" + (own == 0 ? "" : ", " + ownRelays));
+        } else if (own > 0) {
+            out.println("  relay:     " + ownRelays + "; no TRUSTGATE_RELAY_URL: other numbers' webhooks and those about the "
+                    + "account (template status, account updates) are not relayed");
+        }
         out.println("  console:   http://" + host + ":" + server.port() + "/console/  (sign in with an API key)");
         out.println("  next:      README.md, \"A walk-through of the whole lifecycle\"; going live: docs/going-live.md");
         out.println();

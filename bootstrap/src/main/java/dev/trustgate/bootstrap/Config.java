@@ -1,6 +1,7 @@
 package dev.trustgate.bootstrap;
 
 import dev.trustgate.adapters.persistence.DatabaseSettings;
+import dev.trustgate.domain.BusinessNumberId;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -35,6 +36,7 @@ public record Config(
         String graphVersion,
         Optional<String> adminKey,
         Optional<URI> relayUrl,
+        Map<BusinessNumberId, URI> relayUrls,
         Optional<String> relaySecret,
         Optional<String> metricsKey,
         SubscriptionUrls subscriptionUrls,
@@ -72,7 +74,10 @@ public record Config(
         v.put("WHATSAPP_GRAPH_VERSION", new String[] {"v25.0", "Graph API version."});
         v.put("TRUSTGATE_WHATSAPP_MODE", new String[] {"live with a token, else dry-run", "live or dry-run."});
         v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256. When set, it replaces the stored one."});
-        v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app."});
+        v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app "
+                + "(the default: business numbers without a URL of their own, and webhooks naming none)."});
+        v.put("TRUSTGATE_RELAY_URLS", new String[] {"(none)", "Business numbers with a relay URL of their own: "
+                + "<phone_number_id>=<url>,…"});
         v.put("TRUSTGATE_RELAY_SECRET", new String[] {"WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."});
         v.put("TRUSTGATE_METRICS_KEY", new String[] {"(none)", "When set, /metrics requires Authorization: Bearer <key>."});
         v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
@@ -175,19 +180,66 @@ public record Config(
         }
 
         Optional<URI> url(String name) {
-            return get(name).flatMap(value -> {
-                try {
-                    URI uri = new URI(value);
-                    if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-                        problems.add(name + "=" + value + ": must be an http:// or https:// URL");
-                        return Optional.empty();
-                    }
-                    return Optional.of(uri);
-                } catch (java.net.URISyntaxException e) {
-                    problems.add(name + "=" + value + ": is not a URL");
+            return get(name).flatMap(value -> url(name + "=" + value, value));
+        }
+
+        /** {@code value} as an http(s) URL; else a problem, introduced by {@code what}, is added. */
+        Optional<URI> url(String what, String value) {
+            try {
+                URI uri = new URI(value);
+                if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+                    problems.add(what + ": must be an http:// or https:// URL");
                     return Optional.empty();
                 }
-            });
+                return Optional.of(uri);
+            } catch (java.net.URISyntaxException e) {
+                problems.add(what + ": is not a URL");
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * A relay URL: an http(s) URL without credentials (the relay would refuse to send to one); a problem
+         * is introduced by {@code what}, or by {@code named} where the value must not be shown.
+         */
+        Optional<URI> relayUrl(String what, String named, String value) {
+            Optional<URI> url = url(what, value);
+            if (url.isPresent() && url.get().getRawUserInfo() != null) {
+                problems.add(named + ": must not carry credentials (user:password@)");
+                return Optional.empty();
+            }
+            return url;
+        }
+
+        /** {@code <phone_number_id>=<url>,…}: the business numbers with a relay URL of their own. */
+        Map<BusinessNumberId, URI> relayUrls(String name) {
+            Map<BusinessNumberId, URI> urls = new LinkedHashMap<>();
+            for (String item : get(name).orElse("").split(",")) {
+                String trimmed = item.strip();
+                int equals = trimmed.indexOf('=');
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (equals < 0) {
+                    problems.add(name + ": " + trimmed + ": must be <phone_number_id>=<url>");
+                    continue;
+                }
+                String number = trimmed.substring(0, equals).strip();
+                BusinessNumberId business;
+                try {
+                    business = new BusinessNumberId(number);
+                } catch (IllegalArgumentException e) {
+                    problems.add(name + ": " + trimmed + ": " + number + " is not a phone number id (digits only)");
+                    continue;
+                }
+                if (urls.containsKey(business)) {
+                    problems.add(name + ": " + number + " is given more than once");
+                    continue;
+                }
+                relayUrl(name + ": " + trimmed, name + ": " + number + "=…", trimmed.substring(equals + 1).strip())
+                        .ifPresent(url -> urls.put(business, url));
+            }
+            return java.util.Collections.unmodifiableMap(urls);
         }
 
         Config read() {
@@ -243,7 +295,9 @@ public record Config(
             }
             int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1_048_576, 1024, 64 * 1_048_576);
             int whatsAppTimeout = integer("WHATSAPP_TIMEOUT_SECONDS", 10, 1, 120);
-            Optional<URI> relayUrl = url("TRUSTGATE_RELAY_URL");
+            Optional<URI> relayUrl = get("TRUSTGATE_RELAY_URL").flatMap(value -> relayUrl("TRUSTGATE_RELAY_URL=" + value,
+                    "TRUSTGATE_RELAY_URL", value));
+            Map<BusinessNumberId, URI> relayUrls = relayUrls("TRUSTGATE_RELAY_URLS");
             Duration outboxRetention = duration("TRUSTGATE_OUTBOX_RETENTION", Duration.ofDays(7), Duration.ofHours(1),
                     Duration.ofDays(3650));
             Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber = Optional.empty();
@@ -260,7 +314,7 @@ public record Config(
             }
             return new Config(host, port, database, !values.containsKey("TRUSTGATE_DB_URL"), mode,
                     appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
-                    appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl,
+                    appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl, relayUrls,
                     get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
                     java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber);
         }

@@ -67,8 +67,10 @@ public final class TrustgateServer implements AutoCloseable {
             TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
                     storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
                     storage.apiKeys, whatsApp, new StandardWebhooksSender(DELIVERY_DEADLINE),
-                    config.relayUrl().<WebhookRelay>map(url -> new HttpWebhookRelay(url,
-                            config.relaySecret().orElse(config.appSecret()), DELIVERY_DEADLINE)).orElse(WebhookRelay.NONE),
+                    config.relayUrl().isPresent() || !config.relayUrls().isEmpty()
+                            ? new HttpWebhookRelay(config.relayUrl(), config.relayUrls(), config.relaySecret().orElse(config.appSecret()),
+                                    DELIVERY_DEADLINE)
+                            : WebhookRelay.NONE,
                     clock, new RandomIds()),
                     SubscriptionUrlPolicy.of(config.subscriptionUrls()));
             TrustgateServices s = services;

@@ -3,6 +3,8 @@ package dev.trustgate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.trustgate.domain.BusinessNumberId;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,36 @@ class ConfigTest {
                     assertThat(e.problems()).hasSize(6);
                     assertThat(e.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n").matches("^[A-Z_]+[=:].*"));
                     assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("TRUSTGATE_PORT=eighty"));
+                });
+    }
+
+    @Test
+    void businessNumbersMayHaveARelayUrlOfTheirOwnBesideTheDefault() {
+        Config config = Config.load(Map.of("TRUSTGATE_RELAY_URL", "https://app.example.com/whatsapp",
+                "TRUSTGATE_RELAY_URLS", " 106540352242922=https://shop.example.com/hooks?tenant=a , 999000111=http://10.0.0.7:8080/wa,"),
+                Optional.empty());
+
+        assertThat(config.relayUrl()).contains(URI.create("https://app.example.com/whatsapp"));
+        assertThat(config.relayUrls()).containsExactly(
+                Map.entry(new BusinessNumberId("106540352242922"), URI.create("https://shop.example.com/hooks?tenant=a")),
+                Map.entry(new BusinessNumberId("999000111"), URI.create("http://10.0.0.7:8080/wa")));
+        assertThat(Config.load(Map.of(), Optional.empty()).relayUrls()).isEmpty();
+    }
+
+    @Test
+    void eachProblemWithTheRelayUrlsIsOneLine() {
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_RELAY_URLS", "106540352242922=ftp://x,https://no-number,"
+                + "12ab=https://a.example,999000111=https://b.example,999000111=https://c.example,5=https://u:p@d.example",
+                "TRUSTGATE_RELAY_URL", "https://user:secret@relay.example"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).containsExactlyInAnyOrder(
+                            "TRUSTGATE_RELAY_URLS: 106540352242922=ftp://x: must be an http:// or https:// URL",
+                            "TRUSTGATE_RELAY_URLS: https://no-number: must be <phone_number_id>=<url>",
+                            "TRUSTGATE_RELAY_URLS: 12ab=https://a.example: 12ab is not a phone number id (digits only)",
+                            "TRUSTGATE_RELAY_URLS: 999000111 is given more than once",
+                            "TRUSTGATE_RELAY_URLS: 5=…: must not carry credentials (user:password@)",
+                            "TRUSTGATE_RELAY_URL: must not carry credentials (user:password@)");
+                    assertThat(String.join("\n", e.problems())).doesNotContain("secret").doesNotContain("u:p");
                 });
     }
 

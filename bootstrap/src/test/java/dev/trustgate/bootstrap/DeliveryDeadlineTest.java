@@ -19,7 +19,7 @@ class DeliveryDeadlineTest {
 
     private static Outcome timed(HttpWebhookRelay relay, Duration[] took) {
         long start = System.nanoTime();
-        Outcome outcome = relay.relay("{}", "");
+        Outcome outcome = relay.relay(dev.trustgate.application.port.out.WebhookRelay.DEFAULT_DESTINATION, "{}", "");
         took[0] = Duration.ofNanos(System.nanoTime() - start);
         return outcome;
     }

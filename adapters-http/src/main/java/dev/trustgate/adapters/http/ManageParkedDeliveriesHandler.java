@@ -12,7 +12,7 @@ final class ManageParkedDeliveriesHandler {
     record ParkedView(String id, String phoneNumberId, String subscriptionId, Long eventSequence, int attempts,
                       String lastError, Instant parkedAt, Instant createdAt) {
         static ParkedView fromDomain(OutboxEntry e) {
-            return new ParkedView(e.id(), e.business().value(), e.destination(), e.eventSequence().orElse(null), e.attempts(),
+            return new ParkedView(e.id(), e.business().map(b -> b.value()).orElse(null), e.destination(), e.eventSequence().orElse(null), e.attempts(),
                     e.lastError().orElse(null), e.nextAttemptAt(), e.createdAt());
         }
     }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WhatsApp's webhook endpoint. GET answers the subscription handshake. POST checks size and signature
- * before parsing, applies the identity signals in one transaction and answers 200 only after that
- * commit (503 when storage is down, so WhatsApp retries). Well-formed payloads of no interest are
+ * before parsing, applies the identity signals and queues the webhook for the business's own app (every
+ * field, split per business number when it concerns several) in one transaction, and answers 200 only after
+ * that commit (503 when storage is down, so WhatsApp retries). Well-formed payloads of no interest are
  * acknowledged; a redelivery is acknowledged without a second effect.
  */
 final class WhatsAppWebhookHandler {
@@ -91,11 +92,14 @@ final class WhatsAppWebhookHandler {
                             + "trustgate takes On-Premises webhooks for", Map.of());
             return;
         }
-        WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, settings.onPremisesNumber());
-        Optional<RecordIdentitySignalUseCase.Relay> relay = translation.business().map(business ->
-                new RecordIdentitySignalUseCase.Relay(business, new String(body, java.nio.charset.StandardCharsets.UTF_8),
-                        translation.named()));
-        List<Outcome> outcomes = recordSignals.record(translation.signals(), relay);
+        Optional<BusinessNumberId> onPremises = settings.onPremisesNumber();
+        WhatsAppWebhookTranslator.Translation translation = translator.translate(payload, onPremises);
+        // every verified webhook is relayed, each part with the names of its own business number's customers
+        List<RecordIdentitySignalUseCase.Relay> relays = RelayParts.of(payload, body, onPremises).stream()
+                .map(part -> new RecordIdentitySignalUseCase.Relay(part.business(), part.body(),
+                        part.business().map(translation::namedIn).orElse(List.of())))
+                .toList();
+        List<Outcome> outcomes = recordSignals.record(translation.signals(), relays);
         metrics.webhook(outcomes, translation.skipped());
         ctx.status(200).json(Map.of("received", true,
                 "applied", outcomes.stream().filter(o -> o == Outcome.APPLIED).count(),

@@ -13,8 +13,10 @@ import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,10 +50,19 @@ public final class WhatsAppWebhookTranslator {
     private static final long MAX_CLOCK_SKEW_SECONDS = 86_400;
 
     /**
-     * The signals of one webhook, how many items had to be skipped, the business number it is for (the
-     * first one it names) and every customer name it mentions.
+     * The signals of one webhook, how many items had to be skipped, and the customer names it mentions, per
+     * business number that names them (a name means one customer in one business number only).
      */
-    public record Translation(List<Signal> signals, int skipped, Optional<BusinessNumberId> business, List<CustomerName> named) {
+    public record Translation(List<Signal> signals, int skipped, Map<BusinessNumberId, List<CustomerName>> named) {
+        public Translation {
+            signals = List.copyOf(signals);
+            named = Map.copyOf(named);
+        }
+
+        /** The names {@code business}'s customers are mentioned by, in payload order. */
+        public List<CustomerName> namedIn(BusinessNumberId business) {
+            return named.getOrDefault(business, List.of());
+        }
     }
 
     private final Supplier<Instant> now;
@@ -89,19 +100,18 @@ public final class WhatsAppWebhookTranslator {
                 reading.skipped++;
             }
         }
-        return new Translation(reading.signals, reading.skipped, reading.businesses.stream().findFirst(),
-                List.copyOf(reading.named));
+        Map<BusinessNumberId, List<CustomerName>> named = new LinkedHashMap<>();
+        reading.named.forEach((business, names) -> named.put(business, List.copyOf(names)));
+        return new Translation(reading.signals, reading.skipped, named);
     }
 
     /** The state of reading one webhook. */
     private final class Reading {
         final List<Signal> signals = new ArrayList<>();
-        final Set<CustomerName> named = new LinkedHashSet<>();
-        final Set<BusinessNumberId> businesses = new LinkedHashSet<>();
+        final Map<BusinessNumberId, Set<CustomerName>> named = new LinkedHashMap<>();
         int skipped;
 
         void read(JsonNode value, BusinessNumberId business) {
-            businesses.add(business);
             JsonNode messages = value.path("messages");
             Set<ContactNames> seen = new LinkedHashSet<>();
             for (JsonNode contact : value.path("contacts")) {
@@ -231,8 +241,9 @@ public final class WhatsAppWebhookTranslator {
 
         private void add(Signal signal) {
             signals.add(signal);
-            named.addAll(signal.names().all());
-            named.addAll(signal.newNames().all());
+            Set<CustomerName> ofBusiness = named.computeIfAbsent(signal.business(), b -> new LinkedHashSet<>());
+            ofBusiness.addAll(signal.names().all());
+            ofBusiness.addAll(signal.newNames().all());
         }
 
         private void skip(String why) {

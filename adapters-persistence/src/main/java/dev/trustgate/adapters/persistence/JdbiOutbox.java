@@ -120,15 +120,16 @@ public final class JdbiOutbox implements Outbox {
                 Columns.instant(rs, "created_at"));
 
         static OutboxRow fromDomain(OutboxEntry e) {
-            return new OutboxRow(e.id(), e.position(), e.business().value(), e.kind().name(), e.destination(), e.orderingKey(),
+            return new OutboxRow(e.id(), e.position(), e.business().map(BusinessNumberId::value).orElse(null), e.kind().name(),
+                    e.destination(), e.orderingKey(),
                     e.eventSequence().orElse(null), e.payload().orElse(null), e.trustHeader().orElse(null), e.attempts(),
                     e.nextAttemptAt(),
                     e.status().name(), e.lastError().orElse(null), e.createdAt());
         }
 
         OutboxEntry toDomain() {
-            return new OutboxEntry(id, new BusinessNumberId(phoneNumberId), OutboxEntry.Kind.valueOf(kind), destination,
-                    orderingKey, position, Optional.ofNullable(eventSequence), Optional.ofNullable(payload),
+            return new OutboxEntry(id, Optional.ofNullable(phoneNumberId).map(BusinessNumberId::new), OutboxEntry.Kind.valueOf(kind),
+                    destination, orderingKey, position, Optional.ofNullable(eventSequence), Optional.ofNullable(payload),
                     Optional.ofNullable(trustHeader), attempts,
                     nextAttemptAt, OutboxEntry.Status.valueOf(status), Optional.ofNullable(lastError), createdAt);
         }

@@ -121,6 +121,34 @@ class OutboxContractTest extends StorageContract {
         assertThat(claim(Fixtures.t(103))).containsExactly("a2");
     }
 
+    /** A webhook about the WhatsApp Business Account (a template status) concerns no business number. */
+    @Test
+    void aRelayedWebhookConcerningNoBusinessNumberIsKeptInItsOwnLineAndListedToTheAdminOnly() {
+        storage.tx(() -> {
+            storage.outbox().enqueue(OutboxEntry.relay("rly_1", Optional.empty(), "relay", "{\"template\":1}", "", Fixtures.T0));
+            storage.outbox().enqueue(OutboxEntry.relay("rly_2", Optional.empty(), "relay", "{\"template\":2}", "", Fixtures.T0));
+            storage.outbox().enqueue(OutboxEntry.relay("rly_3", Optional.of(BUSINESS), "relay:111", "{}", "1=UNVERIFIED", Fixtures.T0));
+            return null;
+        });
+
+        assertThat(claim(Fixtures.t(1))).containsExactly("rly_1", "rly_3");
+        assertThat(storage.tx(() -> storage.outbox().find("rly_1"))).hasValueSatisfying(e -> {
+            assertThat(e.business()).isEmpty();
+            assertThat(e.orderingKey()).isEqualTo(OutboxEntry.NO_BUSINESS_LINE);
+            assertThat(e.payload()).contains("{\"template\":1}");
+        });
+        assertThat(storage.tx(() -> storage.outbox().find("rly_3"))).hasValueSatisfying(e -> {
+            assertThat(e.business()).contains(BUSINESS);
+            assertThat(e.destination()).isEqualTo("relay:111");
+            assertThat(e.trustHeader()).contains("1=UNVERIFIED");
+        });
+        assertThat(settle(() -> storage.outbox().park(held.get("rly_1"), 8, "HTTP 500", Fixtures.t(2)))).isTrue();
+        assertThat(storage.tx(() -> storage.outbox().listParked(Set.of(BUSINESS), false, 10))).isEmpty();
+        assertThat(storage.tx(() -> storage.outbox().listParked(Set.of(), true, 10))).extracting(OutboxEntry::id)
+                .containsExactly("rly_1");
+        assertThat(claim(Fixtures.t(3))).as("held back by the parked one").isEmpty();
+    }
+
     @Test
     void aSettleByAClaimWhoseLeaseRanOutChangesNothing() {
         enqueue("a1", "sub_1", "contact_a", Fixtures.T0);

@@ -77,14 +77,14 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
         OutboxEntry entry = claim.entry();
         if (entry.kind() == OutboxEntry.Kind.RELAY) {
             if (relay.enabled()) {
-                settle(claim, guarded(() -> relay.relay(entry.payload().orElseThrow(), entry.trustHeader().orElse(""))),
-                        Optional.empty());
+                settle(claim, guarded(() -> relay.relay(entry.destination(), entry.payload().orElseThrow(),
+                        entry.trustHeader().orElse(""))), Optional.empty());
             }
             // else: this node relays nothing; the lease runs out and a node that relays takes the entry
             return;
         }
         Optional<Subscription> subscription = retry.inTransaction(() -> subscriptions.find(entry.destination()));
-        Optional<RecordedEvent> event = retry.inTransaction(() -> events.read(entry.business(),
+        Optional<RecordedEvent> event = retry.inTransaction(() -> events.read(entry.business().orElseThrow(),
                 entry.eventSequence().orElseThrow() - 1, 1)).stream().findFirst();
         if (subscription.isEmpty() || !subscription.get().enabled() || event.isEmpty()) {
             // The endpoint was removed or disabled: nothing left to deliver this to.

@@ -19,7 +19,6 @@ import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.PhoneAliases;
-import dev.trustgate.domain.TrustState;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns identity signals into trust changes (DESIGN §4). First the names a signal gives the customer are
@@ -69,13 +66,16 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
 
     @Override
     public List<Outcome> record(List<Signal> signals) {
-        return record(signals, Optional.empty());
+        return record(signals, List.of());
     }
 
     @Override
-    public List<Outcome> record(List<Signal> signals, Optional<Relay> relay) {
-        boolean relayed = relay.isPresent() && this.relay.enabled();
-        if (signals.isEmpty() && !relayed) {
+    public List<Outcome> record(List<Signal> signals, List<Relay> relays) {
+        List<Map.Entry<Relay, String>> relayed = new ArrayList<>();
+        if (relay.enabled()) {
+            relays.forEach(part -> relay.destination(part.business()).ifPresent(destination -> relayed.add(Map.entry(part, destination))));
+        }
+        if (signals.isEmpty() && relayed.isEmpty()) {
             return List.of();
         }
         // Concurrent webhooks commit together (group commit); each is answered after its commit.
@@ -89,9 +89,10 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
                 }
                 outcomes.add(apply(signal, businesses.findOrUnknown(signal.business()), now));
             }
-            if (relayed) {
-                outbox.enqueue(OutboxEntry.relay(ids.newId("rly"), relay.get().business(), relay.get().rawBody(),
-                        trustHeader(relay.get()), now));
+            for (Map.Entry<Relay, String> part : relayed) {
+                Relay webhook = part.getKey();
+                outbox.enqueue(OutboxEntry.relay(ids.newId("rly"), webhook.business(), part.getValue(), webhook.body(),
+                        webhook.business().map(b -> TrustHeader.of(store, b, webhook.named())).orElse(""), now));
             }
             return outcomes;
         });
@@ -174,14 +175,6 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         Map<ContactKey, ContactTrust> byKey = new java.util.LinkedHashMap<>();
         contacts.forEach(c -> byKey.putIfAbsent(c.key(), c));
         return List.copyOf(byKey.values());
-    }
-
-    /** {@code <name>=<STATE>,…} for the names a webhook uses, as their contacts stand after it was applied. */
-    private String trustHeader(Relay relay) {
-        Set<CustomerName> names = new LinkedHashSet<>(relay.named());
-        Map<CustomerName, ContactKey> found = store.resolve(relay.business(), names);
-        return names.stream().map(name -> name.value() + "=" + Optional.ofNullable(found.get(name)).flatMap(store::find)
-                .map(c -> c.state().name()).orElse(TrustState.UNVERIFIED.name())).collect(Collectors.joining(","));
     }
 
     /** The identity a 137000 points to: the status's hash when it differs from the pin, else unknown. */

@@ -96,7 +96,7 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
     @Override
     public synchronized List<OutboxEntry> listParked(Set<BusinessNumberId> businesses, boolean all, int limit) {
         return entries.values().stream().filter(e -> e.status() == Status.PARKED)
-                .filter(e -> all || businesses.contains(e.business())).limit(limit).toList();
+                .filter(e -> all || e.business().filter(businesses::contains).isPresent()).limit(limit).toList();
     }
 
     @Override

@@ -22,16 +22,28 @@ public interface RecordIdentitySignalUseCase {
 
     /**
      * Applies {@code signals} and, in the same transaction, queues the webhook they came from for the
-     * business's own app (when a relay is configured), with the trust of the contacts it names.
+     * business's own app: each of {@code relays} to the relay of its business number (or the default one),
+     * with the trust of the contacts it names as they stand after the signals; a part with no relay to go to
+     * is dropped.
      */
-    List<Outcome> record(List<Signal> signals, Optional<Relay> relay);
+    List<Outcome> record(List<Signal> signals, List<Relay> relays);
 
-    /** A verified webhook to pass on byte-identical; {@code named} are the customer names it mentions. */
-    record Relay(BusinessNumberId business, String rawBody, List<CustomerName> named) {
+    /**
+     * A verified webhook, or the part of it that concerns one business number, to pass on.
+     *
+     * @param business the business number it concerns; empty for a webhook about the WhatsApp Business
+     *                 Account itself (template status, account updates) or that names none
+     * @param body     the webhook as received (byte-identical) or, for one of several parts, only that part
+     * @param named    the names of {@code business}'s customers it mentions, in order; none without a business
+     */
+    record Relay(Optional<BusinessNumberId> business, String body, List<CustomerName> named) {
         public Relay {
             Requests.required("business", business);
-            Requests.required("rawBody", rawBody);
+            Requests.required("body", body);
             named = List.copyOf(named);
+            if (business.isEmpty() && !named.isEmpty()) {
+                throw new IllegalArgumentException("customers are named in a business number");
+            }
         }
     }
 

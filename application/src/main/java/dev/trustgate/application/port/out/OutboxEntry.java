@@ -6,17 +6,19 @@ import java.util.Optional;
 
 /**
  * One delivery to make: an event to a subscription, or a WhatsApp webhook to relay to the business's
- * app. A relay entry carries the webhook's raw body as {@code payload} and the {@code X-Trustgate-Trust}
- * header value computed when it was queued. Entries with the same {@code destination} and
- * {@code orderingKey} are delivered in {@code position} order; an undelivered (also a parked) entry
- * holds back the later ones.
+ * app. A relay entry carries the webhook (or the part of it that concerns its business number) as
+ * {@code payload} and the {@code X-Trustgate-Trust} header value computed when it was queued; its
+ * {@code destination} names the relay it goes to ({@link WebhookRelay#destination}). Only a relay entry
+ * may concern no business number (a webhook about the WhatsApp Business Account itself). Entries with the
+ * same {@code destination} and {@code orderingKey} are delivered in {@code position} order; an
+ * undelivered (also a parked) entry holds back the later ones.
  */
-public record OutboxEntry(String id, BusinessNumberId business, Kind kind, String destination, String orderingKey,
+public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind kind, String destination, String orderingKey,
                           long position, Optional<Long> eventSequence, Optional<String> payload, Optional<String> trustHeader,
                           int attempts, Instant nextAttemptAt, Status status, Optional<String> lastError, Instant createdAt) {
 
-    /** The destination of relay entries: the business's own WhatsApp app. */
-    public static final String RELAY_DESTINATION = "relay";
+    /** The line of relay entries that concern no business number: in order among themselves. */
+    public static final String NO_BUSINESS_LINE = "account";
 
     public enum Kind {
         /** An event of the log ({@code eventSequence}) for the subscription named by {@code destination}. */
@@ -27,15 +29,25 @@ public record OutboxEntry(String id, BusinessNumberId business, Kind kind, Strin
 
     public enum Status { PENDING, DELIVERED, PARKED }
 
+    public OutboxEntry {
+        if (business.isEmpty() && kind != Kind.RELAY) {
+            throw new IllegalArgumentException("only a relayed webhook may concern no business number");
+        }
+    }
+
     public static OutboxEntry pending(String id, BusinessNumberId business, Kind kind, String destination, String orderingKey,
                                       Optional<Long> eventSequence, Optional<String> payload, Instant at) {
-        return new OutboxEntry(id, business, kind, destination, orderingKey, 0, eventSequence, payload, Optional.empty(), 0, at,
+        return new OutboxEntry(id, Optional.of(business), kind, destination, orderingKey, 0, eventSequence, payload, Optional.empty(), 0, at,
                 Status.PENDING, Optional.empty(), at);
     }
 
-    /** A verified WhatsApp webhook to relay, byte-identical, in order per business number. */
-    public static OutboxEntry relay(String id, BusinessNumberId business, String rawBody, String trustHeader, Instant at) {
-        return new OutboxEntry(id, business, Kind.RELAY, RELAY_DESTINATION, business.value(), 0, Optional.empty(),
-                Optional.of(rawBody), Optional.of(trustHeader), 0, at, Status.PENDING, Optional.empty(), at);
+    /**
+     * A verified WhatsApp webhook (or its part for {@code business}) to relay to {@code destination}, in order per
+     * business number; those concerning no business number are in order among themselves.
+     */
+    public static OutboxEntry relay(String id, Optional<BusinessNumberId> business, String destination, String body,
+                                    String trustHeader, Instant at) {
+        return new OutboxEntry(id, business, Kind.RELAY, destination, business.map(BusinessNumberId::value).orElse(NO_BUSINESS_LINE),
+                0, Optional.empty(), Optional.of(body), Optional.of(trustHeader), 0, at, Status.PENDING, Optional.empty(), at);
     }
 }
