@@ -67,8 +67,8 @@ public final class TrustgateServices {
 
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
         SecureRandom random = new SecureRandom();
-        retry = new Retry(ports.transactions());
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock());
+        retry = new Retry(publisher.atTheEnd(ports.transactions()));
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
         ContactCommands commands = new ContactCommands(retry, contacts, ports.businesses());
         optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
