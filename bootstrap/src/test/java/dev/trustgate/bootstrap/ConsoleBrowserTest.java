@@ -149,6 +149,7 @@ class ConsoleBrowserTest {
         call("POST", CONTACT + "/reauthentications/" + reauthentication + "/result", alice, "{\"outcome\":\"succeeded\"}");
 
         signIn(alice, null);
+        browser.find("#blocked-contacts"); // signed in and the list shown: the sign-in's own navigation is over
         browser.open(console() + "#/contact/" + PNID + "/" + WA_ID);
         browser.waitForText("#acknowledge h3", "first of two operators");
         browser.find("#acknowledge button[type=submit]").click();
@@ -159,6 +160,7 @@ class ConsoleBrowserTest {
 
         browser.find("#sign-out").click();
         signIn(bob, null);
+        browser.find("#blocked-contacts");
         browser.open(console() + "#/contact/" + PNID + "/" + WA_ID);
         browser.waitForText("#acknowledge h3", "second operator");
         browser.find("#acknowledge button[type=submit]").click();
