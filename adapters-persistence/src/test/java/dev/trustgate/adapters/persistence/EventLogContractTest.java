@@ -184,6 +184,14 @@ class EventLogContractTest extends StorageContract {
     }
 
     @Test
+    void aHeadSetToANonsenseSequenceIsReportedNotRefused() {
+        IntStream.rangeClosed(1, 2).forEach(i -> append(A1, event(A1, i)));
+        moveHeadBehindTheLogsBack(A1, new Head(-1, "x"));
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(1, 1, Problem.HEAD_MISMATCH));
+    }
+
+    @Test
     void aRowThatNoLongerReadsAsAnEventIsReportedAsEdited() {
         if (!storage.isDatabase()) {
             return;
