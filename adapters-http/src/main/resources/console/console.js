@@ -601,20 +601,29 @@ function parkedButton(label, method, path, entry, done, cssClass) {
   return callButton(label, 'parked notification ' + entry.id, method, path, done, renderDeliveries, cssClass);
 }
 
+// What each kind of break the server reports means, in the operator's words.
+const AUDIT_PROBLEMS = {
+  edited: 'it was changed after it was recorded. That event and every later one cannot be relied on.',
+  missing: 'it was deleted from the middle of the chain. Every later event cannot be relied on.',
+  truncated: 'the chain ends before its head, the newest event trustgate recorded: the newest events, from this one on, were deleted.',
+  head_mismatch: 'the chain\'s head, the newest event trustgate recorded, does not match it. That event and every later one cannot be relied on.',
+};
+
 async function renderAudit() {
   const list = el('div', { id: 'audit-results' }, 'Verifying…');
-  show('Audit', el('p', {}, 'trustgate re-computes each business number\'s hash chain from its first event. '
-    + 'A break means a stored event was changed or removed outside trustgate.'), list);
+  show('Audit', el('p', {}, 'trustgate re-computes each business number\'s hash chain from its first event up to its head, '
+    + 'the newest event it recorded. A break means a stored event was changed or removed outside trustgate.'), list);
   const results = [];
   for (const pnid of numbers()) {
     try {
       const r = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/audit/verify')).data;
+      const meaning = Object.hasOwn(AUDIT_PROBLEMS, r.problem || '') ? AUDIT_PROBLEMS[r.problem]
+        : 'the chain does not hold. That event and every later one cannot be relied on.';
       results.push(r.valid
         ? el('p', { class: 'summary allowed', 'data-business': pnid },
           'Business number ' + pnid + ': chain intact, ' + r.checked + ' events checked.')
-        : el('p', { class: 'summary blocked', role: 'alert', 'data-business': pnid },
-          'Business number ' + pnid + ': chain broken at event #' + r.firstBrokenSequence
-          + '. That event and every later one cannot be relied on.'));
+        : el('p', { class: 'summary blocked', role: 'alert', 'data-business': pnid, 'data-problem': r.problem || '' },
+          'Business number ' + pnid + ': chain broken at event #' + r.firstBrokenSequence + ': ' + meaning));
     } catch (error) {
       results.push(failure(error));
     }

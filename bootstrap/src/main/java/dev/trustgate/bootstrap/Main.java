@@ -275,7 +275,7 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
 
-        @Command(name = "verify", description = "Re-compute a business's event hash chain; exit 1 when it is broken.",
+        @Command(name = "verify", description = "Re-compute a business's event hash chain up to its head; exit 1 when it is broken, naming where and how.",
                 mixinStandardHelpOptions = true)
         static final class Verify implements Callable<Integer> {
             @CommandLine.ParentCommand
@@ -290,13 +290,25 @@ public final class Main implements Callable<Integer> {
                 try (JdbiStorage storage = storage(parent.main)) {
                     EventLog.AuditVerification verified = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
                             .verify(new VerifyAuditChainUseCase.Query(ApiKeys.OPERATOR, new BusinessNumberId(business)));
-                    result = new RunningServer.Audit(verified.valid(), verified.checked(), verified.firstBrokenSequence());
+                    result = new RunningServer.Audit(verified.valid(), verified.checked(), verified.firstBrokenSequence(),
+                            verified.problem());
                 } catch (DatabaseInUseException e) {
                     result = holder(parent.main, e).verifyAudit(business);
                 }
                 parent.main.out.println(result.valid() ? "valid: " + result.checked() + " events checked"
-                        : "BROKEN at sequence " + result.firstBrokenSequence() + " (" + result.checked() + " checked)");
+                        : "BROKEN at sequence " + result.firstBrokenSequence() + ": " + result.problem().code() + ", "
+                        + meaning(result.problem()) + " (" + result.checked() + " checked)");
                 return result.valid() ? 0 : 1;
+            }
+
+            /** What a kind of break means, in the operator's words. */
+            private static String meaning(EventLog.AuditVerification.Problem problem) {
+                return switch (problem) {
+                    case EDITED -> "this event was changed after it was recorded";
+                    case MISSING -> "this event was deleted from the middle of the chain";
+                    case TRUNCATED -> "the chain ends before its head: the newest events, from this one on, were deleted";
+                    case HEAD_MISMATCH -> "the chain's head does not match its events at this sequence";
+                };
             }
         }
     }

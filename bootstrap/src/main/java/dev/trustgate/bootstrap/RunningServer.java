@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustgate.adapters.persistence.DatabaseInUseException;
+import dev.trustgate.application.port.out.EventLog;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -30,8 +31,8 @@ final class RunningServer {
     record CreatedKey(String id, String key) {
     }
 
-    /** The audit chain's verification. */
-    record Audit(boolean valid, long checked, Long firstBrokenSequence) {
+    /** The audit chain's verification; {@code problem} null when valid. */
+    record Audit(boolean valid, long checked, Long firstBrokenSequence, EventLog.AuditVerification.Problem problem) {
     }
 
     private final String base;
@@ -111,7 +112,9 @@ final class RunningServer {
         JsonNode result = call("GET", "/v1/businesses/" + URLEncoder.encode(phoneNumberId, StandardCharsets.UTF_8)
                 + "/audit/verify", null);
         return new Audit(result.path("valid").asBoolean(), result.path("checked").asLong(),
-                result.path("firstBrokenSequence").isNumber() ? result.path("firstBrokenSequence").asLong() : null);
+                result.path("firstBrokenSequence").isNumber() ? result.path("firstBrokenSequence").asLong() : null,
+                result.path("problem").isTextual() ? EventLog.AuditVerification.Problem.valueOf(
+                        result.path("problem").asText().toUpperCase(java.util.Locale.ROOT)) : null);
     }
 
     /** One admin call; a refusal becomes the server's own one-line reason. */

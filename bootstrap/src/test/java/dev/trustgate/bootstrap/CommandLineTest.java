@@ -2,13 +2,24 @@ package dev.trustgate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trustgate.adapters.persistence.DatabaseSettings;
+import dev.trustgate.adapters.persistence.JdbiStorage;
+import dev.trustgate.domain.Actor;
+import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactNames;
+import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.TrustEvent;
 import dev.trustgate.domain.TrustState;
+import dev.trustgate.domain.WaId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -218,6 +229,28 @@ class CommandLineTest {
 
         assertThat(run(env, "audit", "verify", "--phone-number-id", "106540352242922")).isZero();
         assertThat(out()).contains("valid: 0 events checked");
+    }
+
+    @Test
+    void auditVerifySaysWhereAndHowAChainBreaks(@TempDir Path data) throws Exception {
+        Map<String, String> env = embedded(data);
+        DatabaseSettings settings = DatabaseSettings.of(env.get("TRUSTGATE_DB_URL"), null, null);
+        ContactRef customer = new ContactRef(ContactKey.of("106540352242922", "ct_1"), ContactNames.of(new WaId("16505551234")));
+        try (JdbiStorage storage = JdbiStorage.open(settings)) {
+            storage.transactions.inTransaction(() -> storage.events.append(customer.business(), java.util.stream.IntStream.range(0, 4)
+                    .<TrustEvent>mapToObj(i -> new TrustEvent.TrustRevoked(customer, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+                            new Actor("key_a"), TrustState.UNVERIFIED, "revoked " + i)).toList()));
+        }
+        assertThat(run(env, "audit", "verify", "--phone-number-id", "106540352242922")).isZero();
+        assertThat(out()).contains("valid: 4 events checked");
+
+        try (Connection db = DriverManager.getConnection(settings.url())) {
+            db.createStatement().executeUpdate("DELETE FROM events WHERE sequence >= 3");
+        }
+
+        assertThat(run(env, "audit", "verify", "--phone-number-id", "106540352242922")).isEqualTo(1);
+        assertThat(out()).contains("BROKEN at sequence 3: truncated").contains("the newest events, from this one on, were deleted")
+                .contains("2 checked");
     }
 
     @Test

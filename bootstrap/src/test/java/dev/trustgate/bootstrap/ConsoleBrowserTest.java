@@ -149,6 +149,7 @@ class ConsoleBrowserTest {
         call("POST", CONTACT + "/reauthentications/" + reauthentication + "/result", alice, "{\"outcome\":\"succeeded\"}");
 
         signIn(alice, null);
+        browser.find("#blocked-contacts"); // signed in and the list shown: the sign-in's own navigation is over
         browser.open(console() + "#/contact/" + PNID + "/" + WA_ID);
         browser.waitForText("#acknowledge h3", "first of two operators");
         browser.find("#acknowledge button[type=submit]").click();
@@ -159,6 +160,7 @@ class ConsoleBrowserTest {
 
         browser.find("#sign-out").click();
         signIn(bob, null);
+        browser.find("#blocked-contacts");
         browser.open(console() + "#/contact/" + PNID + "/" + WA_ID);
         browser.waitForText("#acknowledge h3", "second operator");
         browser.find("#acknowledge button[type=submit]").click();
@@ -207,7 +209,16 @@ class ConsoleBrowserTest {
         }
         browser.driver.navigate().refresh();
         browser.waitForText("#audit-results", "chain broken at event #2");
+        assertThat(browser.find("#audit-results").getText()).contains("chain broken at event #2: it was changed after it was recorded");
         browser.screenshot("console-9-audit-broken");
+
+        // the edited event and every later one deleted: what is left verifies, but ends before the head
+        try (Connection db = DriverManager.getConnection(dbUrl)) {
+            db.createStatement().executeUpdate("DELETE FROM events WHERE phone_number_id = '" + PNID + "' AND sequence >= 2");
+        }
+        browser.driver.navigate().refresh();
+        browser.waitForText("#audit-results", "chain broken at event #2: the chain ends before its head");
+        assertThat(browser.find("#audit-results [data-problem]").getAttribute("data-problem")).isEqualTo("truncated");
     }
 
     // ------------------------------------------------------------------ isolation, phone width, accessibility

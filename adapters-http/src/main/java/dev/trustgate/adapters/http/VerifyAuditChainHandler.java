@@ -4,7 +4,10 @@ import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 import dev.trustgate.application.port.out.EventLog;
 import io.javalin.http.Context;
 
-/** {@code GET /v1/businesses/{pnid}/audit/verify}: re-computes the hash chain and names the first broken link. */
+/**
+ * {@code GET /v1/businesses/{pnid}/audit/verify}: re-computes the hash chain up to its head and names the first broken
+ * link and what kind of break it is ({@code edited}, {@code missing}, {@code truncated}, {@code head_mismatch}).
+ */
 final class VerifyAuditChainHandler {
 
     private final VerifyAuditChainUseCase useCase;
@@ -20,6 +23,7 @@ final class VerifyAuditChainHandler {
         body.put("valid", result.valid());
         body.put("checked", result.checked());
         body.put("firstBrokenSequence", result.firstBrokenSequence());
+        body.put("problem", result.problem() == null ? null : result.problem().code());
         ctx.json(body);
     }
 }

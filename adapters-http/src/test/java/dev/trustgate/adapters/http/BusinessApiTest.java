@@ -238,9 +238,22 @@ class BusinessApiTest {
         assertThat(audit.get("valid").asBoolean()).isTrue();
         assertThat(audit.get("checked").asLong()).isEqualTo(3);
         assertThat(audit.get("firstBrokenSequence").isNull()).isTrue();
+        assertThat(audit.get("problem").isNull()).isTrue();
 
         JsonNode blocked = body(server.get("/v1/businesses/" + PNID + "/contacts?state=IDENTITY_CHANGED", alice));
         assertThat(blocked.get("contacts")).extracting(c -> c.get("waId").asText()).containsExactly("16505551234");
         assertThat(server.get("/v1/businesses/" + PNID + "/contacts?state=HAPPY", alice).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aChainWhoseNewestEventsWereDeletedAnswersWhereAndHowItBreaks() throws Exception {
+        identityChanges();
+        server.core.events.delete(new dev.trustgate.domain.BusinessNumberId(PNID), 3);
+
+        HttpResponse<String> audit = server.get("/v1/businesses/" + PNID + "/audit/verify", alice);
+
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(body(audit)).isEqualTo(json.readTree("{\"valid\":false,\"checked\":2,\"firstBrokenSequence\":3,"
+                + "\"problem\":\"truncated\"}"));
     }
 }

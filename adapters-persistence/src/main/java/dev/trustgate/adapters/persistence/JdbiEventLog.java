@@ -15,6 +15,7 @@ import dev.trustgate.domain.TrustEvent;
 import dev.trustgate.domain.WaId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -30,9 +32,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * The audit log in the {@code events} table. An append locks its business number's row in
  * {@code event_heads} until commit, so events of one business commit in sequence order (a reader
- * polling {@code after=N} never misses one) and other businesses never wait.
+ * polling {@code after=N} never misses one) and other businesses never wait; the row keeps the newest
+ * sequence and hash, so verification sees events removed from the end of the chain.
  */
 public final class JdbiEventLog implements EventLog {
+
+    /** Rows fetched per round trip while verifying: PostgreSQL streams through a cursor instead of loading the chain. */
+    static final int VERIFY_FETCH_SIZE = 500;
 
     interface Dao {
         @SqlQuery("SELECT last_sequence, last_hash FROM event_heads WHERE phone_number_id = :business FOR UPDATE")
@@ -64,14 +70,39 @@ public final class JdbiEventLog implements EventLog {
         List<EventRow> readContact(@Bind("business") String business, @BindList("ids") List<String> contactIds,
                                    @Bind("limit") int limit);
 
-        @SqlQuery("SELECT " + COLUMNS + " FROM events WHERE phone_number_id = :business ORDER BY sequence")
-        Stream<EventRow> all(@Bind("business") String business);
+        @SqlQuery("SELECT last_sequence, last_hash FROM event_heads WHERE phone_number_id = :business")
+        Optional<Head> currentHead(@Bind("business") String business);
+
+        /**
+         * The business's events in order, each with the head as the same statement sees it (one snapshot, so an
+         * append committing meanwhile cannot make the head and the rows disagree), fetched in chunks.
+         */
+        @SqlQuery("SELECT " + COLUMNS + ", (SELECT last_sequence FROM event_heads WHERE phone_number_id = :business) AS head_sequence, "
+                + "(SELECT last_hash FROM event_heads WHERE phone_number_id = :business) AS head_hash "
+                + "FROM events WHERE phone_number_id = :business ORDER BY sequence")
+        @FetchSize(VERIFY_FETCH_SIZE)
+        Stream<ChainRow> chain(@Bind("business") String business);
     }
 
-    /** The head of one business's chain. */
-    public record Head(long lastSequence, String lastHash) {
-        static final RowMapper<Head> MAPPER = (rs, ctx) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash"));
+    /** A row of {@code event_heads} as the port's {@link Head}. */
+    static final RowMapper<Head> HEAD_MAPPER = (rs, ctx) -> new Head(rs.getLong("last_sequence"), rs.getString("last_hash"));
 
+    /** One event of the chain and the business's head beside it (null columns when the head row is missing). */
+    record ChainRow(EventRow event, Head head) {
+        static final RowMapper<ChainRow> MAPPER = (rs, ctx) -> {
+            long sequence = rs.getLong("head_sequence");
+            Head head = rs.wasNull() ? Head.NONE : new Head(sequence, rs.getString("head_hash"));
+            return new ChainRow(EventRow.MAPPER.map(rs, ctx), head);
+        };
+
+        /** The event; one whose columns no longer make an event was changed outside trustgate. */
+        RecordedEvent recorded() {
+            try {
+                return event.toDomain();
+            } catch (RuntimeException unreadable) {
+                throw new AuditChain.UnreadableEvent(event.sequence(), unreadable);
+            }
+        }
     }
 
     /** One row of {@code events}. */
@@ -119,8 +150,8 @@ public final class JdbiEventLog implements EventLog {
                 return dao.lockHead(business.value()).orElseThrow();
             });
             List<RecordedEvent> recorded = new ArrayList<>(events.size());
-            long sequence = head.lastSequence();
-            String previous = head.lastHash();
+            long sequence = head.sequence();
+            String previous = head.hash();
             for (TrustEvent event : events) {
                 RecordedEvent sealed = AuditChain.seal(event, ++sequence, previous);
                 recorded.add(sealed);
@@ -155,20 +186,31 @@ public final class JdbiEventLog implements EventLog {
     @Override
     public AuditVerification verify(BusinessNumberId business) {
         return transactions.withDao(Dao.class, dao -> {
-            try (Stream<EventRow> rows = dao.all(business.value())) {
-                String previous = AuditChain.GENESIS;
-                long checked = 0;
-                for (Iterator<EventRow> it = rows.iterator(); it.hasNext(); ) {
-                    EventRow row = it.next();
-                    checked++;
-                    RecordedEvent event = row.toDomain();
-                    if (event.sequence() != checked || !event.previousHash().equals(previous)
-                            || !AuditChain.hash(event).equals(event.hash())) {
-                        return new AuditVerification(false, checked, event.sequence());
-                    }
-                    previous = event.hash();
+            // Read before the chain: every event of a head seen here is visible to the later statement, so a chain
+            // that then shows no events at all against this head was emptied.
+            Head before = dao.currentHead(business.value()).orElse(Head.NONE);
+            try (Stream<ChainRow> rows = dao.chain(business.value())) {
+                Iterator<ChainRow> chain = rows.iterator();
+                if (!chain.hasNext()) {
+                    return AuditChain.verify(before, Collections.emptyIterator());
                 }
-                return new AuditVerification(true, checked, null);
+                ChainRow first = chain.next();
+                Iterator<RecordedEvent> events = new Iterator<>() {
+                    private ChainRow next = first;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next != null || chain.hasNext();
+                    }
+
+                    @Override
+                    public RecordedEvent next() {
+                        ChainRow row = next != null ? next : chain.next();
+                        next = null;
+                        return row.recorded();
+                    }
+                };
+                return AuditChain.verify(first.head(), events);
             }
         });
     }

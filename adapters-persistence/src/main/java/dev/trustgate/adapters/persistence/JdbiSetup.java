@@ -35,7 +35,8 @@ final class JdbiSetup {
         jdbi.registerRowMapper(JdbiContactStore.DepartureRow.class, JdbiContactStore.DepartureRow.MAPPER);
         jdbi.registerRowMapper(JdbiBusinessStore.BusinessRow.class, JdbiBusinessStore.BusinessRow.MAPPER);
         jdbi.registerRowMapper(JdbiEventLog.EventRow.class, JdbiEventLog.EventRow.MAPPER);
-        jdbi.registerRowMapper(JdbiEventLog.Head.class, JdbiEventLog.Head.MAPPER);
+        jdbi.registerRowMapper(dev.trustgate.application.port.out.EventLog.Head.class, JdbiEventLog.HEAD_MAPPER);
+        jdbi.registerRowMapper(JdbiEventLog.ChainRow.class, JdbiEventLog.ChainRow.MAPPER);
         jdbi.registerRowMapper(JdbiMessageLog.SentRow.class, JdbiMessageLog.SentRow.MAPPER);
         jdbi.registerRowMapper(JdbiMessageLog.HeldRow.class, JdbiMessageLog.HeldRow.MAPPER);
         jdbi.registerRowMapper(JdbiOutbox.OutboxRow.class, JdbiOutbox.OutboxRow.MAPPER);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trustgate.application.AuditChain;
 import dev.trustgate.application.fakes.InMemoryEventLog;
 import dev.trustgate.application.port.out.EventLog.AuditVerification;
+import dev.trustgate.application.port.out.EventLog.AuditVerification.Problem;
+import dev.trustgate.application.port.out.EventLog.Head;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BlockReason;
@@ -102,9 +104,8 @@ class EventLogContractTest extends StorageContract {
     void anUntouchedChainVerifies() {
         IntStream.rangeClosed(1, 5).forEach(i -> append(A1, event(A1, i)));
 
-        assertThat(storage.tx(() -> storage.events().verify(A1.business()))).isEqualTo(new AuditVerification(true, 5, null));
-        assertThat(storage.tx(() -> storage.events().verify(new BusinessNumberId("333"))))
-                .isEqualTo(new AuditVerification(true, 0, null));
+        assertThat(verify(A1)).isEqualTo(AuditVerification.intact(5));
+        assertThat(storage.tx(() -> storage.events().verify(new BusinessNumberId("333")))).isEqualTo(AuditVerification.intact(0));
     }
 
     @Test
@@ -120,17 +121,148 @@ class EventLogContractTest extends StorageContract {
                     original.previousHash(), original.hash(), original.format()));
         }
 
-        assertThat(storage.tx(() -> storage.events().verify(A1.business()))).isEqualTo(new AuditVerification(false, 3, 3L));
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(3, 3, Problem.EDITED));
     }
 
     @Test
     void aDeletedRowBreaksTheChainToo() {
+        IntStream.rangeClosed(1, 4).forEach(i -> append(A1, event(A1, i)));
+        deleteBehindTheLogsBack(A1, 2);
+
+        assertThat(verify(A1)).as("sequence 2 is missing; found reading the second row, #3")
+                .isEqualTo(AuditVerification.broken(2, 2, Problem.MISSING));
+    }
+
+    @Test
+    void deletingTheNewestEventsIsReportedAsATruncatedChain() {
+        IntStream.rangeClosed(1, 5).forEach(i -> append(A1, event(A1, i)));
+        append(B1, event(B1, 6), event(B1, 7));
+        deleteBehindTheLogsBack(A1, 4, 5);
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(3, 4, Problem.TRUNCATED));
+        assertThat(verify(B1)).as("another business's chain").isEqualTo(AuditVerification.intact(2));
+    }
+
+    @Test
+    void deletingEveryEventOfABusinessIsReportedAsATruncatedChain() {
+        IntStream.rangeClosed(1, 3).forEach(i -> append(A1, event(A1, i)));
+        deleteBehindTheLogsBack(A1, 1, 2, 3);
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(0, 1, Problem.TRUNCATED));
+    }
+
+    @Test
+    void theNewestEventEditedAndResealedIsCaughtByTheHead() {
+        IntStream.rangeClosed(1, 5).forEach(i -> append(A1, event(A1, i)));
+        resealBehindTheLogsBack(A1, 5, Map.of("identityHash", "forged"));
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(5, 5, Problem.HEAD_MISMATCH));
+    }
+
+    @Test
+    void anEventEditedAndResealedInTheMiddleBreaksTheNextLink() {
+        IntStream.rangeClosed(1, 5).forEach(i -> append(A1, event(A1, i)));
+        resealBehindTheLogsBack(A1, 3, Map.of("identityHash", "forged"));
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(4, 4, Problem.EDITED));
+    }
+
+    @Test
+    void eventsBeyondTheHeadAreReported() {
+        List<RecordedEvent> appended = IntStream.rangeClosed(1, 5).mapToObj(i -> append(A1, event(A1, i)).get(0)).toList();
+        moveHeadBehindTheLogsBack(A1, new Head(3, appended.get(2).hash()));
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(4, 4, Problem.HEAD_MISMATCH));
+    }
+
+    @Test
+    void aChainWhoseHeadIsGoneIsReported() {
+        IntStream.rangeClosed(1, 3).forEach(i -> append(A1, event(A1, i)));
+        moveHeadBehindTheLogsBack(A1, null);
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(1, 1, Problem.HEAD_MISMATCH));
+    }
+
+    @Test
+    void aHeadSetToANonsenseSequenceIsReportedNotRefused() {
+        IntStream.rangeClosed(1, 2).forEach(i -> append(A1, event(A1, i)));
+        moveHeadBehindTheLogsBack(A1, new Head(-1, "x"));
+
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(1, 1, Problem.HEAD_MISMATCH));
+    }
+
+    @Test
+    void aRowThatNoLongerReadsAsAnEventIsReportedAsEdited() {
         if (!storage.isDatabase()) {
             return;
         }
         IntStream.rangeClosed(1, 4).forEach(i -> append(A1, event(A1, i)));
-        storage.execute("DELETE FROM events WHERE phone_number_id = '111' AND sequence = 2");
+        storage.execute("UPDATE events SET data = 'not json' WHERE phone_number_id = '111' AND sequence = 2");
 
-        assertThat(storage.tx(() -> storage.events().verify(A1.business())).firstBrokenSequence()).isEqualTo(3L);
+        assertThat(verify(A1)).isEqualTo(AuditVerification.broken(2, 2, Problem.EDITED));
+    }
+
+    @Test
+    void verifyingWhileEventsAreAppendedNeverReportsABreak() throws Exception {
+        append(A1, event(A1, 0));
+        java.util.concurrent.ExecutorService appender = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> appending = appender.submit(() -> IntStream.rangeClosed(1, 200)
+                    .forEach(i -> append(A1, event(A1, i), event(A1, i))));
+            List<AuditVerification> seen = new java.util.ArrayList<>();
+            while (!appending.isDone()) {
+                seen.add(verify(A1));
+            }
+            appending.get();
+            seen.add(verify(A1));
+            assertThat(seen).allSatisfy(v -> assertThat(v.valid()).as("%s", v).isTrue());
+            assertThat(seen.get(seen.size() - 1).checked()).isEqualTo(401);
+        } finally {
+            appender.shutdownNow();
+        }
+    }
+
+    private AuditVerification verify(ContactRef contact) {
+        return storage.tx(() -> storage.events().verify(contact.business()));
+    }
+
+    /** Deletes events of {@code contact}'s business behind the log's back, as someone with database access could. */
+    private void deleteBehindTheLogsBack(ContactRef contact, long... sequences) {
+        for (long sequence : sequences) {
+            if (storage.isDatabase()) {
+                storage.execute("DELETE FROM events WHERE phone_number_id = '" + contact.business().value() + "' AND sequence = "
+                        + sequence);
+            } else {
+                ((InMemoryEventLog) storage.events()).delete(contact.business(), sequence);
+            }
+        }
+    }
+
+    /** Changes an event's data and seals it again with a correct hash of its new content, behind the log's back. */
+    private void resealBehindTheLogsBack(ContactRef contact, long sequence, Map<String, String> data) {
+        RecordedEvent original = storage.tx(() -> storage.events().read(contact.business(), sequence - 1, 1)).get(0);
+        RecordedEvent unsealed = new RecordedEvent(sequence, original.type(), original.contact(), original.at(), original.actor(),
+                data, original.previousHash(), "", original.format());
+        RecordedEvent resealed = new RecordedEvent(sequence, unsealed.type(), unsealed.contact(), unsealed.at(), unsealed.actor(),
+                data, unsealed.previousHash(), AuditChain.hash(unsealed), unsealed.format());
+        if (storage.isDatabase()) {
+            storage.execute("UPDATE events SET data = '" + Columns.json(data) + "', hash = '" + resealed.hash()
+                    + "' WHERE phone_number_id = '" + contact.business().value() + "' AND sequence = " + sequence);
+        } else {
+            ((InMemoryEventLog) storage.events()).tamper(contact.business(), sequence, resealed);
+        }
+    }
+
+    /** Sets the business's chain head behind the log's back; {@code null} deletes it. */
+    private void moveHeadBehindTheLogsBack(ContactRef contact, Head head) {
+        String business = contact.business().value();
+        if (!storage.isDatabase()) {
+            ((InMemoryEventLog) storage.events()).moveHead(contact.business(), head);
+        } else if (head == null) {
+            storage.execute("DELETE FROM event_heads WHERE phone_number_id = '" + business + "'");
+        } else {
+            storage.execute("UPDATE event_heads SET last_sequence = " + head.sequence() + ", last_hash = '" + head.hash()
+                    + "' WHERE phone_number_id = '" + business + "'");
+        }
     }
 }

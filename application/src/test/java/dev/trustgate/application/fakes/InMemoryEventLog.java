@@ -12,34 +12,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+/** The event log in memory: each business's events and, apart from them, its head, as the database keeps them. */
 public final class InMemoryEventLog implements EventLog, InMemoryState {
 
     private Map<BusinessNumberId, List<RecordedEvent>> log = new HashMap<>();
+    private Map<BusinessNumberId, Head> heads = new HashMap<>();
+
+    private record Snapshot(Map<BusinessNumberId, List<RecordedEvent>> log, Map<BusinessNumberId, Head> heads) {
+    }
 
     @Override
     public synchronized List<RecordedEvent> append(BusinessNumberId business, List<TrustEvent> events) {
         List<RecordedEvent> chain = log.computeIfAbsent(business, b -> new ArrayList<>());
+        Head head = heads.getOrDefault(business, Head.NONE);
         List<RecordedEvent> appended = new ArrayList<>();
         for (TrustEvent event : events) {
             if (!event.contact().business().equals(business)) {
                 throw new IllegalArgumentException("event of another business number");
             }
-            String previous = chain.isEmpty() ? AuditChain.GENESIS : chain.get(chain.size() - 1).hash();
-            RecordedEvent recorded = AuditChain.seal(event, chain.size() + 1L, previous);
+            RecordedEvent recorded = AuditChain.seal(event, head.sequence() + 1, head.hash());
             chain.add(recorded);
             appended.add(recorded);
+            head = new Head(recorded.sequence(), recorded.hash());
+        }
+        if (!appended.isEmpty()) {
+            heads.put(business, head);
         }
         return appended;
     }
 
     @Override
     public synchronized List<RecordedEvent> read(BusinessNumberId business, long after, int limit) {
-        return log.getOrDefault(business, List.of()).stream().filter(e -> e.sequence() > after).limit(limit).toList();
+        return inOrder(business).stream().filter(e -> e.sequence() > after).limit(limit).toList();
     }
 
     @Override
     public synchronized long head(BusinessNumberId business) {
-        return log.getOrDefault(business, List.of()).size();
+        return heads.getOrDefault(business, Head.NONE).sequence();
     }
 
     @Override
@@ -53,34 +62,44 @@ public final class InMemoryEventLog implements EventLog, InMemoryState {
 
     @Override
     public synchronized AuditVerification verify(BusinessNumberId business) {
-        String previous = AuditChain.GENESIS;
-        long checked = 0;
-        for (RecordedEvent event : log.getOrDefault(business, List.of())) {
-            checked++;
-            if (event.sequence() != checked || !event.previousHash().equals(previous)
-                    || !AuditChain.hash(event).equals(event.hash())) {
-                return new AuditVerification(false, checked, event.sequence());
-            }
-            previous = event.hash();
-        }
-        return new AuditVerification(true, checked, null);
+        return AuditChain.verify(heads.getOrDefault(business, Head.NONE), inOrder(business).iterator());
+    }
+
+    private List<RecordedEvent> inOrder(BusinessNumberId business) {
+        return log.getOrDefault(business, List.of()).stream().sorted(Comparator.comparingLong(RecordedEvent::sequence)).toList();
     }
 
     /** Replaces a stored event behind the log's back, as an attacker with database access could. */
     public synchronized void tamper(BusinessNumberId business, long sequence, RecordedEvent replacement) {
-        log.get(business).set((int) sequence - 1, replacement);
+        List<RecordedEvent> chain = log.get(business);
+        chain.replaceAll(e -> e.sequence() == sequence ? replacement : e);
+    }
+
+    /** Deletes a stored event behind the log's back. */
+    public synchronized void delete(BusinessNumberId business, long sequence) {
+        log.get(business).removeIf(e -> e.sequence() == sequence);
+    }
+
+    /** Sets the business's head behind the log's back; {@code null} removes it. */
+    public synchronized void moveHead(BusinessNumberId business, Head head) {
+        if (head == null) {
+            heads.remove(business);
+        } else {
+            heads.put(business, head);
+        }
     }
 
     @Override
     public synchronized Object snapshot() {
         Map<BusinessNumberId, List<RecordedEvent>> copy = new HashMap<>();
         log.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
-        return copy;
+        return new Snapshot(copy, new HashMap<>(heads));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public synchronized void restore(Object snapshot) {
-        log = (Map<BusinessNumberId, List<RecordedEvent>>) snapshot;
+        Snapshot restored = (Snapshot) snapshot;
+        log = restored.log();
+        heads = restored.heads();
     }
 }

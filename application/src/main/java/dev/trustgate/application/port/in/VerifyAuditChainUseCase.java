@@ -5,7 +5,10 @@ import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.domain.BusinessNumberId;
 
-/** Re-computes a business's audit hash chain and names the first broken link. */
+/**
+ * Re-computes a business's audit hash chain up to its head and names the first broken link and what kind of break
+ * it is: an edited event, a missing one, a chain truncated before its head, or a head that does not match.
+ */
 public interface VerifyAuditChainUseCase {
 
     EventLog.AuditVerification verify(Query query);
