@@ -42,14 +42,19 @@ public final class JdbiMessageLog implements MessageLog {
         @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE whatsapp_message_id = :wamid")
         Optional<SentRow> findSentByWhatsAppId(@Bind("wamid") String wamid);
 
-        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :resolvedAt "
-                + "WHERE id = :id")
-        int updateHeld(@BindMethods HeldRow row);
-
         @SqlUpdate("INSERT INTO held_messages (" + HELD + ") VALUES (:id, :phoneNumberId, :contactId, :recipientTo, "
                 + ":recipientUser, :body, :sensitive, :reason, "
                 + ":heldAt, :status, :sentMessageId, :resolvedAt) ON CONFLICT DO NOTHING")
         int insertHeld(@BindMethods HeldRow row);
+
+        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :at "
+                + "WHERE id = :id AND status = 'HELD'")
+        int resolveHeld(@Bind("id") String id, @Bind("status") String status, @Bind("sentMessageId") String sentMessageId,
+                        @Bind("at") Instant at);
+
+        @SqlUpdate("UPDATE held_messages SET status = 'HELD', sent_message_id = NULL, resolved_at = NULL "
+                + "WHERE id = :id AND status = 'RELEASED' AND sent_message_id = :sentMessageId")
+        int holdAgain(@Bind("id") String id, @Bind("sentMessageId") String sentMessageId);
 
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE id = :id")
         Optional<HeldRow> findHeld(@Bind("id") String id);
@@ -139,11 +144,24 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     @Override
-    public void saveHeld(HeldMessage message) {
-        HeldRow row = HeldRow.fromDomain(message);
-        requireWritten(transactions.withDao(Dao.class, dao -> {
-            return dao.updateHeld(row) == 1 ? 1 : dao.insertHeld(row);
-        }), message.id());
+    public void hold(HeldMessage message) {
+        if (message.status() != HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a message is stored as held, not " + message.status());
+        }
+        requireWritten(transactions.withDao(Dao.class, dao -> dao.insertHeld(HeldRow.fromDomain(message))), message.id());
+    }
+
+    @Override
+    public boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
+        if (outcome == HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a held message is resolved as released or discarded");
+        }
+        return transactions.withDao(Dao.class, dao -> dao.resolveHeld(id, outcome.name(), sentMessageId.orElse(null), at)) == 1;
+    }
+
+    @Override
+    public boolean holdAgain(String id, String sentMessageId) {
+        return transactions.withDao(Dao.class, dao -> dao.holdAgain(id, sentMessageId)) == 1;
     }
 
     @Override

@@ -44,21 +44,47 @@ class MessageLogContractTest extends StorageContract {
         HeldMessage first = held("held_1", 1);
         HeldMessage second = held("held_2", 2);
         storage.tx(() -> {
-            storage.messages().saveHeld(second);
-            storage.messages().saveHeld(first);
+            storage.messages().hold(second);
+            storage.messages().hold(first);
             return null;
         });
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(first, second);
 
-        HeldMessage discarded = first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
-        storage.tx(() -> {
-            storage.messages().saveHeld(discarded);
-            return null;
-        });
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(9)))).isTrue();
 
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(second);
         assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
-        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(discarded);
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
+                .contains(first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9)));
+    }
+
+    @Test
+    void aHeldMessageIsResolvedOnceAndHeldAgainOnlyFromTheReleaseThatFailed() {
+        HeldMessage message = held("held_1", 1);
+        storage.tx(() -> {
+            storage.messages().hold(message);
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_1"),
+                Fixtures.t(5)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_2"),
+                Fixtures.t(6)))).as("a second release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(6)))).as("a discard after the release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
+                .contains(message.resolved(HeldMessage.Status.RELEASED, Optional.of("msg_1"), Fixtures.t(5)));
+
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_2"))).as("another send's failure").isFalse();
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(message);
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).as("only once").isFalse();
+
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(7)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve("missing", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(7)))).isFalse();
     }
 
     private static HeldMessage held(String id, int second) {

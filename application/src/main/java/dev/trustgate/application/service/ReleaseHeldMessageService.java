@@ -15,8 +15,10 @@ import java.util.Optional;
 
 /**
  * Releases a held message: the gate decides again as for a new send to the names the message addresses;
- * when allowed the message is marked released and forwarded pinned to the identity acknowledged now.
- * Should WhatsApp certainly not have got it, the message is held again.
+ * when allowed the message is marked released — only if it is still held, so of two racing releases, or a
+ * release and a discard, one wins and the other is refused with {@code conflict} before anything leaves — and
+ * forwarded pinned to the identity acknowledged now. Should WhatsApp certainly not have got it, the message is
+ * held again.
  */
 public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
 
@@ -48,8 +50,7 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
             Instant now = clock.now();
             SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(),
                     (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
-            HeldMessage released = held.resolved(HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
-            messages.saveHeld(released);
+            HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
             publisher.publish(List.of(new TrustEvent.MessageReleased(gateDecision.contact().ref(), now, command.caller().actor(),
                     held.id(), sent.id(), sent.pin())));
             return new Release(sent, held);
@@ -59,7 +60,7 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
         }
         Release release = (Release) decided;
         return gate.forward(release.sent(), release.held().recipient(), release.held().body(),
-                () -> messages.saveHeld(release.held()));
+                () -> messages.holdAgain(release.held().id(), release.sent().id()));
     }
 
     /** A release decided and recorded, to be forwarded after the commit. */

@@ -45,7 +45,7 @@ public final class SendMessageService implements SendMessageUseCase {
                 HeldMessage held = new HeldMessage(ids.newId("held"), gateDecision.contact().key(), command.to(),
                         command.messageJson(), command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD,
                         Optional.empty(), Optional.empty());
-                messages.saveHeld(held);
+                messages.hold(held);
                 publisher.publish(List.of(new TrustEvent.MessageHeld(gateDecision.contact().ref(), now, command.caller().actor(),
                         held.id(), blocked.reason(), command.sensitive())));
                 return new Result.Held(held.id(), blocked.reason());

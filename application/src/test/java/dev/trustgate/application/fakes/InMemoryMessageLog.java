@@ -1,9 +1,11 @@
 package dev.trustgate.application.fakes;
 
+import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.ContactKey;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +33,37 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
     }
 
     @Override
-    public synchronized void saveHeld(HeldMessage message) {
-        held.put(message.id(), message);
+    public synchronized void hold(HeldMessage message) {
+        if (message.status() != HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a message is stored as held, not " + message.status());
+        }
+        if (held.putIfAbsent(message.id(), message) != null) {
+            throw new ConcurrentUpdateException("message " + message.id() + " was written concurrently");
+        }
+    }
+
+    @Override
+    public synchronized boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
+        if (outcome == HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a held message is resolved as released or discarded");
+        }
+        HeldMessage message = held.get(id);
+        if (message == null || message.status() != HeldMessage.Status.HELD) {
+            return false;
+        }
+        held.put(id, message.resolved(outcome, sentMessageId, at));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean holdAgain(String id, String sentMessageId) {
+        HeldMessage message = held.get(id);
+        if (message == null || message.status() != HeldMessage.Status.RELEASED
+                || !message.sentMessageId().equals(Optional.of(sentMessageId))) {
+            return false;
+        }
+        held.put(id, message.heldAgain());
+        return true;
     }
 
     @Override

@@ -1,10 +1,15 @@
 package dev.trustgate.application.port.out;
 
 import dev.trustgate.domain.ContactKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Sends the gate allowed (with their pins) and messages it holds. */
+/**
+ * Sends the gate allowed (with their pins) and messages it holds. A held message leaves the held state only
+ * through {@link #resolve}, which applies once: of two callers racing to release or discard it, one wins and
+ * the other is told it lost, whatever the database's timing.
+ */
 public interface MessageLog {
 
     /** Inserts or replaces a sent-message record by its id. */
@@ -15,10 +20,29 @@ public interface MessageLog {
     /** The send WhatsApp knows by {@code wamid}. */
     Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId);
 
-    /** Inserts or replaces a held message by its id. */
-    void saveHeld(HeldMessage message);
+    /**
+     * Stores a newly held message (status {@link HeldMessage.Status#HELD}).
+     *
+     * @throws ConcurrentUpdateException when a message with its id exists already
+     */
+    void hold(HeldMessage message);
 
     Optional<HeldMessage> findHeld(String id);
+
+    /**
+     * Marks a message released (as send {@code sentMessageId}) or discarded, only if it is still held.
+     *
+     * @return false when it was no longer held (released or discarded by someone else first): nothing changed
+     */
+    boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at);
+
+    /**
+     * Holds again a message released as {@code sentMessageId} that WhatsApp certainly did not get, only if it
+     * is still released as that send.
+     *
+     * @return whether it applied
+     */
+    boolean holdAgain(String id, String sentMessageId);
 
     /** Messages of one contact still held, oldest first. */
     List<HeldMessage> listHeld(ContactKey contact);
