@@ -55,7 +55,7 @@ public final class SendMessageService implements SendMessageUseCase {
             return new Result.Blocked(blocked.reason());
         });
         if (decided instanceof SentMessage message) {
-            return gate.forward(message, command.to(), command.messageJson(), () -> { });
+            return gate.forward(message, command.to(), command.messageJson(), () -> { }, () -> { });
         }
         return (Result) decided;
     }

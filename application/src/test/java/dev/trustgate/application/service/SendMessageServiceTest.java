@@ -97,6 +97,48 @@ class SendMessageServiceTest extends ServiceTestSupport {
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
         assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
                 m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.HELD));
+        assertThat(eventTypes()).as("nothing was released").doesNotContain("message.released");
+    }
+
+    @Test
+    void aReleaseWhatsAppRefusedIsHeldAgainAndTheLogSaysNothingWasReleased() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        core.whatsApp.refuseNextSend(131026, "Message undeliverable");
+
+        assertThat(services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOf(Result.RefusedUpstream.class);
+
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.HELD));
+        assertThat(eventTypes()).as("the log never claims a release WhatsApp refused").doesNotContain("message.released");
+
+        Result released = services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
+        assertThat(released).isInstanceOf(Result.Sent.class);
+        assertThat(eventTypes()).filteredOn("message.released"::equals).hasSize(1);
+        assertThat(core.events.read(BUSINESS, 0, 1000)).filteredOn(e -> e.type().equals("message.released")).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("heldMessageId", held.heldMessageId())
+                        .containsEntry("pinnedIdentityHash", NEW.value()));
+    }
+
+    @Test
+    void aReleaseThatMayHaveReachedWhatsAppIsRecordedAsReleased() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        core.whatsApp.answerNextSendWith(new SendOutcome.Unavailable("timed out", true, true));
+
+        assertThatThrownBy(() -> services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.details()).containsEntry("mayHaveBeenSent", true));
+
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.RELEASED));
+        assertThat(eventTypes()).as("WhatsApp may have delivered it: released, never sent again").endsWith("message.released");
     }
 
     @Test
