@@ -12,12 +12,20 @@ import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.WaId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -60,11 +68,25 @@ public final class JdbiMessageLog implements MessageLog {
         Optional<HeldRow> findHeld(@Bind("id") String id);
 
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND contact_id = :id "
-                + "AND status = 'HELD' ORDER BY held_at, id")
-        List<HeldRow> listHeld(@Bind("business") String business, @Bind("id") String contactId);
+                + "AND status = 'HELD' ORDER BY held_at, id LIMIT :limit")
+        List<HeldRow> listHeld(@Bind("business") String business, @Bind("id") String contactId, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND status = 'HELD' AND (held_at > :afterAt OR (held_at = :afterAt AND id > :afterId)) "
+                + "ORDER BY held_at, id LIMIT :limit")
+        List<HeldRow> listHeldAfter(@Bind("business") String business, @Bind("id") String contactId, @Bind("afterAt") Instant afterAt,
+                                    @Bind("afterId") String afterId, @Bind("limit") int limit);
 
         @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND contact_id = :id AND status = 'HELD'")
         int countHeld(@Bind("business") String business, @Bind("id") String contactId);
+
+        @SqlQuery("SELECT contact_id, COUNT(*) AS held FROM held_messages WHERE phone_number_id = :business "
+                + "AND contact_id IN (<ids>) AND status = 'HELD' GROUP BY contact_id")
+        @UseRowMapper(HeldCount.Mapper.class)
+        List<HeldCount> countHeldPerContact(@Bind("business") String business, @BindList("ids") List<String> contactIds);
+
+        @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND status = 'HELD'")
+        int countHeldForBusiness(@Bind("business") String business);
 
         @SqlUpdate("UPDATE sent_messages SET contact_id = :to WHERE phone_number_id = :business AND contact_id = :from")
         int reassignSent(@Bind("business") String business, @Bind("from") String from, @Bind("to") String to);
@@ -112,6 +134,17 @@ public final class JdbiMessageLog implements MessageLog {
             return new HeldMessage(id, key(phoneNumberId, contactId), new Recipient(Optional.ofNullable(recipientTo).map(WaId::new),
                     Optional.ofNullable(recipientUser).map(CustomerName::parse)), body, sensitive, BlockReason.valueOf(reason), heldAt,
                     HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId), Optional.ofNullable(resolvedAt));
+        }
+    }
+
+    /** How many messages one contact has held. */
+    public record HeldCount(String contactId, int held) {
+        /** Reads {@code contact_id, held}. */
+        public static final class Mapper implements RowMapper<HeldCount> {
+            @Override
+            public HeldCount map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new HeldCount(rs.getString("contact_id"), rs.getInt("held"));
+            }
         }
     }
 
@@ -170,14 +203,34 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     @Override
-    public List<HeldMessage> listHeld(ContactKey contact) {
-        return transactions.withDao(Dao.class, dao -> dao.listHeld(contact.business().value(), contact.id().value()))
+    public List<HeldMessage> listHeld(ContactKey contact, Optional<HeldMessage> after, int limit) {
+        String business = contact.business().value();
+        String id = contact.id().value();
+        return transactions.withDao(Dao.class, dao -> after.isEmpty() ? dao.listHeld(business, id, limit)
+                        : dao.listHeldAfter(business, id, after.get().heldAt(), after.get().id(), limit))
                 .stream().map(HeldRow::toDomain).toList();
     }
 
     @Override
     public int countHeld(ContactKey contact) {
         return transactions.withDao(Dao.class, dao -> dao.countHeld(contact.business().value(), contact.id().value()));
+    }
+
+    @Override
+    public Map<ContactId, Integer> countHeld(BusinessNumberId business, Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return Map.of();
+        }
+        List<HeldCount> counts = transactions.withDao(Dao.class, dao -> dao.countHeldPerContact(business.value(),
+                contacts.stream().map(ContactId::value).distinct().toList()));
+        Map<ContactId, Integer> held = new HashMap<>();
+        counts.forEach(count -> held.put(new ContactId(count.contactId()), count.held()));
+        return held;
+    }
+
+    @Override
+    public int countHeld(BusinessNumberId business) {
+        return transactions.withDao(Dao.class, dao -> dao.countHeldForBusiness(business.value()));
     }
 
     @Override

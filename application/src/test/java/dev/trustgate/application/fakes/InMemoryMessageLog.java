@@ -4,9 +4,13 @@ import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +75,34 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
         return Optional.ofNullable(held.get(id));
     }
 
+    /** Oldest first: by when held, then by id. */
+    private static final Comparator<HeldMessage> ORDER = Comparator.comparing(HeldMessage::heldAt).thenComparing(HeldMessage::id);
+
     @Override
-    public synchronized List<HeldMessage> listHeld(ContactKey contact) {
+    public synchronized List<HeldMessage> listHeld(ContactKey contact, Optional<HeldMessage> after, int limit) {
         return held.values().stream().filter(m -> m.contact().equals(contact) && m.status() == HeldMessage.Status.HELD)
-                .sorted(Comparator.comparing(HeldMessage::heldAt)).toList();
+                .filter(m -> after.isEmpty() || ORDER.compare(m, after.get()) > 0)
+                .sorted(ORDER).limit(limit).toList();
     }
 
     @Override
     public synchronized int countHeld(ContactKey contact) {
-        return listHeld(contact).size();
+        return (int) held.values().stream().filter(m -> m.contact().equals(contact) && m.status() == HeldMessage.Status.HELD).count();
+    }
+
+    @Override
+    public synchronized Map<ContactId, Integer> countHeld(BusinessNumberId business, Collection<ContactId> contacts) {
+        Map<ContactId, Integer> counts = new HashMap<>();
+        held.values().stream().filter(m -> m.status() == HeldMessage.Status.HELD && m.contact().business().equals(business)
+                        && contacts.contains(m.contact().id()))
+                .forEach(m -> counts.merge(m.contact().id(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized int countHeld(BusinessNumberId business) {
+        return (int) held.values().stream().filter(m -> m.contact().business().equals(business) && m.status() == HeldMessage.Status.HELD)
+                .count();
     }
 
     @Override

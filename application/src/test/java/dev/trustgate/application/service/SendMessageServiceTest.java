@@ -142,6 +142,35 @@ class SendMessageServiceTest extends ServiceTestSupport {
     }
 
     @Test
+    void aHoldBeyondTheLimitsIsRefusedRecordedAsBlockedAndNotKept() {
+        TrustgateServices limited = new TrustgateServices(core.ports(), url -> true, new HeldMessageLimits(2, 3));
+        java.util.function.Function<String, Object> hold = waId -> {
+            try {
+                return limited.send.send(new SendMessageUseCase.Command(ALICE, BUSINESS, dev.trustgate.domain.Recipient.of(
+                        new dev.trustgate.domain.WaId(waId)), TEXT, true, OnBlocked.HOLD));
+            } catch (TrustgateException refused) {
+                return refused;
+            }
+        };
+        assertThat(hold.apply("16505551234")).isInstanceOf(Result.Held.class);
+        assertThat(hold.apply("16505551234")).isInstanceOf(Result.Held.class);
+
+        assertThat(hold.apply("16505551234")).isInstanceOfSatisfying(TrustgateException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_HELD_MESSAGES);
+            assertThat(e.details()).containsEntry("scope", "contact").containsEntry("limit", 2).containsEntry("reason", "not_trusted");
+        });
+        assertThat(eventTypes()).as("the gate blocked it; it was not held").endsWith("message.held", "message.held", "message.blocked");
+
+        assertThat(hold.apply("16505559999")).isInstanceOf(Result.Held.class);
+        assertThat(hold.apply("16505558888")).isInstanceOfSatisfying(TrustgateException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_HELD_MESSAGES);
+            assertThat(e.details()).containsEntry("scope", "business").containsEntry("limit", 3);
+            assertThat(e.getMessage()).contains("release or discard");
+        });
+        assertThat(core.messages.countHeld(BUSINESS)).isEqualTo(3);
+    }
+
+    @Test
     void discardingAHeldMessageIsFinal() {
         optIn();
         baseline();

@@ -1,8 +1,12 @@
 package dev.trustgate.application.port.out;
 
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,10 +48,23 @@ public interface MessageLog {
      */
     boolean holdAgain(String id, String sentMessageId);
 
-    /** Messages of one contact still held, oldest first. */
-    List<HeldMessage> listHeld(ContactKey contact);
+    /**
+     * Up to {@code limit} messages of one contact still held, oldest first (by when they were held, then by id),
+     * those after {@code after} in that order only.
+     */
+    List<HeldMessage> listHeld(ContactKey contact, Optional<HeldMessage> after, int limit);
 
+    /** How many messages one contact has held. */
     int countHeld(ContactKey contact);
+
+    /**
+     * How many messages each of {@code contacts} (of {@code business}) has held, asked in one query; contacts
+     * with none are left out.
+     */
+    Map<ContactId, Integer> countHeld(BusinessNumberId business, Collection<ContactId> contacts);
+
+    /** How many messages all contacts of {@code business} have held. */
+    int countHeld(BusinessNumberId business);
 
     /** Moves the sent and held messages of {@code from} to {@code to} (a contact absorbed by another). */
     void reassign(ContactKey from, ContactKey to);
