@@ -449,10 +449,13 @@ function actions(c) {
   return offered;
 }
 
-function heldMessages(c, held) {
-  const open = held.filter((m) => m.status === 'held');
+// The oldest page of held messages; when there are more, the page says so (releasing or discarding shows the next).
+function heldMessages(c, page) {
+  const open = page.heldMessages.filter((m) => m.status === 'held');
   if (open.length === 0) return el('p', { id: 'no-held-messages' }, 'No messages are held for this customer.');
-  return el('table', { id: 'held-messages' },
+  return [page.next ? el('p', { id: 'more-held-messages' }, 'The oldest ' + open.length + ' of ' + c.heldMessages
+      + ' held messages; release or discard these to see the others.') : null,
+  el('table', { id: 'held-messages' },
     el('thead', {}, el('tr', {}, ['Message', 'Held', 'Sensitive', 'Actions'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, open.map((m) => el('tr', {},
       el('td', { 'data-label': 'Message' }, el('code', {}, m.id)),
@@ -460,7 +463,7 @@ function heldMessages(c, held) {
       el('td', { 'data-label': 'Sensitive' }, m.sensitive ? 'yes' : 'no'),
       el('td', { 'data-label': 'Actions' }, el('div', { class: 'actions' },
         c.sendAllowed ? heldButton('Release', 'release', m, 'Message released and sent.') : null,
-        heldButton('Discard', 'discard', m, 'Message discarded.', 'secondary')))))));
+        heldButton('Discard', 'discard', m, 'Message discarded.', 'secondary')))))))];
 }
 
 // A button that makes one API call, says how it went, and shows the page again.
@@ -547,7 +550,7 @@ async function renderContact(pnid, customer) {
       el('section', { 'aria-labelledby': 'actions-title' }, el('h2', { id: 'actions-title' }, 'What you can do'),
         actions(c)),
       el('section', { 'aria-labelledby': 'held-title' }, el('h2', { id: 'held-title' }, 'Held messages'),
-        heldMessages(c, held.data.heldMessages)),
+        heldMessages(c, held.data)),
       el('section', { 'aria-labelledby': 'timeline-title' }, el('h2', { id: 'timeline-title' }, 'Timeline'),
         el('p', { id: 'live', class: 'live' }, 'Live: following the event feed'),
         timeline(events.data.events)));

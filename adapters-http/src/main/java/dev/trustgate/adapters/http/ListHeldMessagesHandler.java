@@ -1,14 +1,19 @@
 package dev.trustgate.adapters.http;
 
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
+import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.WaId;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code GET …/contacts/{customer}/held-messages}: what is held for the contact, oldest first. */
+/**
+ * {@code GET …/contacts/{customer}/held-messages?limit=&after=}: what is held for the contact, oldest first, a page
+ * at a time ({@code next} is the {@code after} of the next page; null on the last).
+ */
 final class ListHeldMessagesHandler {
 
     record HeldView(String id, String phoneNumberId, String contactId, String to, String recipient, boolean sensitive,
@@ -21,7 +26,7 @@ final class ListHeldMessagesHandler {
         }
     }
 
-    record Page(List<HeldView> heldMessages) {
+    record Page(List<HeldView> heldMessages, String next) {
     }
 
     private final ListHeldMessagesUseCase useCase;
@@ -31,7 +36,8 @@ final class ListHeldMessagesHandler {
     }
 
     void handle(Context ctx) {
-        ctx.json(new Page(useCase.list(new ListHeldMessagesUseCase.Query(Requests.caller(ctx), Requests.contact(ctx)))
-                .stream().map(HeldView::fromDomain).toList()));
+        ContactStore.Page<HeldMessage> page = useCase.list(new ListHeldMessagesUseCase.Query(Requests.caller(ctx),
+                Requests.contact(ctx), Optional.ofNullable(ctx.queryParam("after")), Requests.limit(ctx)));
+        ctx.json(new Page(page.items().stream().map(HeldView::fromDomain).toList(), page.next().orElse(null)));
     }
 }

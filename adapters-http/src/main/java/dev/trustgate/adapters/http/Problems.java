@@ -22,6 +22,7 @@ final class Problems {
             case CONFLICT, IDENTITY_CHANGE_UNACKNOWLEDGED, IDENTITY_UNKNOWN, STALE_ACKNOWLEDGEMENT,
                     ACKNOWLEDGEMENT_POLICY_UNMET, UNKNOWN_REAUTHENTICATION -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
+            case TOO_MANY_HELD_MESSAGES -> 429;
             case STORAGE_UNAVAILABLE -> 503;
             case UPSTREAM_ERROR -> 502;
         };

@@ -73,7 +73,7 @@ public final class TrustgateHttpServer {
                         new RecordAuthenticationHandler(u.recordAuthentication(), responses, json)::handle),
                 new Route("DELETE", CONTACT + "/trust", Access.KEY, "break trust with the customer",
                         new RevokeTrustHandler(u.revokeTrust(), responses, json)::handle),
-                new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact",
+                new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact, oldest first, ?limit=&after=",
                         new ListHeldMessagesHandler(u.listHeld())::handle),
                 new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json, metrics)::handle),
                 new Route("POST", "/v1/held-messages/{id}/release", Access.KEY, "release a held message",

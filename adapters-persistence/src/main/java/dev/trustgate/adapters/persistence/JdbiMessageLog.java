@@ -12,12 +12,20 @@ import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.WaId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -45,24 +53,43 @@ public final class JdbiMessageLog implements MessageLog {
         @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE whatsapp_message_id = :wamid")
         Optional<SentRow> findSentByWhatsAppId(@Bind("wamid") String wamid);
 
-        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :resolvedAt "
-                + "WHERE id = :id")
-        int updateHeld(@BindMethods HeldRow row);
-
         @SqlUpdate("INSERT INTO held_messages (" + HELD + ") VALUES (:id, :phoneNumberId, :contactId, :recipientTo, "
                 + ":recipientUser, :body, :sensitive, :reason, "
                 + ":heldAt, :status, :sentMessageId, :resolvedAt) ON CONFLICT DO NOTHING")
         int insertHeld(@BindMethods HeldRow row);
 
+        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :at "
+                + "WHERE id = :id AND status = 'HELD'")
+        int resolveHeld(@Bind("id") String id, @Bind("status") String status, @Bind("sentMessageId") String sentMessageId,
+                        @Bind("at") Instant at);
+
+        @SqlUpdate("UPDATE held_messages SET status = 'HELD', sent_message_id = NULL, resolved_at = NULL "
+                + "WHERE id = :id AND status = 'RELEASED' AND sent_message_id = :sentMessageId")
+        int holdAgain(@Bind("id") String id, @Bind("sentMessageId") String sentMessageId);
+
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE id = :id")
         Optional<HeldRow> findHeld(@Bind("id") String id);
 
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND contact_id = :id "
-                + "AND status = 'HELD' ORDER BY held_at, id")
-        List<HeldRow> listHeld(@Bind("business") String business, @Bind("id") String contactId);
+                + "AND status = 'HELD' ORDER BY held_at, id LIMIT :limit")
+        List<HeldRow> listHeld(@Bind("business") String business, @Bind("id") String contactId, @Bind("limit") int limit);
+
+        @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE phone_number_id = :business AND contact_id = :id "
+                + "AND status = 'HELD' AND (held_at > :afterAt OR (held_at = :afterAt AND id > :afterId)) "
+                + "ORDER BY held_at, id LIMIT :limit")
+        List<HeldRow> listHeldAfter(@Bind("business") String business, @Bind("id") String contactId, @Bind("afterAt") Instant afterAt,
+                                    @Bind("afterId") String afterId, @Bind("limit") int limit);
 
         @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND contact_id = :id AND status = 'HELD'")
         int countHeld(@Bind("business") String business, @Bind("id") String contactId);
+
+        @SqlQuery("SELECT contact_id, COUNT(*) AS held FROM held_messages WHERE phone_number_id = :business "
+                + "AND contact_id IN (<ids>) AND status = 'HELD' GROUP BY contact_id")
+        @UseRowMapper(HeldCount.Mapper.class)
+        List<HeldCount> countHeldPerContact(@Bind("business") String business, @BindList("ids") List<String> contactIds);
+
+        @SqlQuery("SELECT COUNT(*) FROM held_messages WHERE phone_number_id = :business AND status = 'HELD'")
+        int countHeldForBusiness(@Bind("business") String business);
 
         @SqlUpdate("UPDATE sent_messages SET contact_id = :to WHERE phone_number_id = :business AND contact_id = :from")
         int reassignSent(@Bind("business") String business, @Bind("from") String from, @Bind("to") String to);
@@ -120,6 +147,17 @@ public final class JdbiMessageLog implements MessageLog {
         return new Recipient(Optional.ofNullable(to).map(WaId::new), Optional.ofNullable(user).map(CustomerName::parse));
     }
 
+    /** How many messages one contact has held. */
+    public record HeldCount(String contactId, int held) {
+        /** Reads {@code contact_id, held}. */
+        public static final class Mapper implements RowMapper<HeldCount> {
+            @Override
+            public HeldCount map(ResultSet rs, StatementContext ctx) throws SQLException {
+                return new HeldCount(rs.getString("contact_id"), rs.getInt("held"));
+            }
+        }
+    }
+
     private static ContactKey key(String business, String contactId) {
         return new ContactKey(new BusinessNumberId(business), new ContactId(contactId));
     }
@@ -149,11 +187,24 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     @Override
-    public void saveHeld(HeldMessage message) {
-        HeldRow row = HeldRow.fromDomain(message);
-        requireWritten(transactions.withDao(Dao.class, dao -> {
-            return dao.updateHeld(row) == 1 ? 1 : dao.insertHeld(row);
-        }), message.id());
+    public void hold(HeldMessage message) {
+        if (message.status() != HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a message is stored as held, not " + message.status());
+        }
+        requireWritten(transactions.withDao(Dao.class, dao -> dao.insertHeld(HeldRow.fromDomain(message))), message.id());
+    }
+
+    @Override
+    public boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
+        if (outcome == HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a held message is resolved as released or discarded");
+        }
+        return transactions.withDao(Dao.class, dao -> dao.resolveHeld(id, outcome.name(), sentMessageId.orElse(null), at)) == 1;
+    }
+
+    @Override
+    public boolean holdAgain(String id, String sentMessageId) {
+        return transactions.withDao(Dao.class, dao -> dao.holdAgain(id, sentMessageId)) == 1;
     }
 
     @Override
@@ -162,14 +213,34 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     @Override
-    public List<HeldMessage> listHeld(ContactKey contact) {
-        return transactions.withDao(Dao.class, dao -> dao.listHeld(contact.business().value(), contact.id().value()))
+    public List<HeldMessage> listHeld(ContactKey contact, Optional<HeldMessage> after, int limit) {
+        String business = contact.business().value();
+        String id = contact.id().value();
+        return transactions.withDao(Dao.class, dao -> after.isEmpty() ? dao.listHeld(business, id, limit)
+                        : dao.listHeldAfter(business, id, after.get().heldAt(), after.get().id(), limit))
                 .stream().map(HeldRow::toDomain).toList();
     }
 
     @Override
     public int countHeld(ContactKey contact) {
         return transactions.withDao(Dao.class, dao -> dao.countHeld(contact.business().value(), contact.id().value()));
+    }
+
+    @Override
+    public Map<ContactId, Integer> countHeld(BusinessNumberId business, Collection<ContactId> contacts) {
+        if (contacts.isEmpty()) {
+            return Map.of();
+        }
+        List<HeldCount> counts = transactions.withDao(Dao.class, dao -> dao.countHeldPerContact(business.value(),
+                contacts.stream().map(ContactId::value).distinct().toList()));
+        Map<ContactId, Integer> held = new HashMap<>();
+        counts.forEach(count -> held.put(new ContactId(count.contactId()), count.held()));
+        return held;
+    }
+
+    @Override
+    public int countHeld(BusinessNumberId business) {
+        return transactions.withDao(Dao.class, dao -> dao.countHeldForBusiness(business.value()));
     }
 
     @Override

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
+import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.Fixtures;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.UserId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -46,25 +51,95 @@ class MessageLogContractTest extends StorageContract {
         HeldMessage first = held("held_1", 1);
         HeldMessage second = held("held_2", 2);
         storage.tx(() -> {
-            storage.messages().saveHeld(second);
-            storage.messages().saveHeld(first);
+            storage.messages().hold(second);
+            storage.messages().hold(first);
             return null;
         });
-        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(first, second);
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.empty(), 100))).containsExactly(first, second);
 
-        HeldMessage discarded = first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
-        storage.tx(() -> {
-            storage.messages().saveHeld(discarded);
-            return null;
-        });
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(9)))).isTrue();
 
-        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY))).containsExactly(second);
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.empty(), 100))).containsExactly(second);
         assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
-        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(discarded);
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
+                .contains(first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9)));
+    }
+
+    @Test
+    void aHeldMessageIsResolvedOnceAndHeldAgainOnlyFromTheReleaseThatFailed() {
+        HeldMessage message = held("held_1", 1);
+        storage.tx(() -> {
+            storage.messages().hold(message);
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_1"),
+                Fixtures.t(5)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_2"),
+                Fixtures.t(6)))).as("a second release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(6)))).as("a discard after the release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
+                .contains(message.resolved(HeldMessage.Status.RELEASED, Optional.of("msg_1"), Fixtures.t(5)));
+
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_2"))).as("another send's failure").isFalse();
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(message);
+        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).as("only once").isFalse();
+
+        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(7)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve("missing", HeldMessage.Status.DISCARDED, Optional.empty(),
+                Fixtures.t(7)))).isFalse();
+    }
+
+    @Test
+    void heldMessagesArePagedInHoldingOrderAfterAnyMessageOfTheContact() {
+        // two held at the same moment are ordered by id; a resolved message still marks a place in the order
+        List<HeldMessage> held = List.of(held("held_a", 1), held("held_b", 2), held("held_c", 2), held("held_d", 3),
+                held("held_e", 4));
+        storage.tx(() -> {
+            held.forEach(storage.messages()::hold);
+            return null;
+        });
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.empty(), 2)))
+                .containsExactlyElementsOf(held.subList(0, 2));
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(1)), 2)))
+                .containsExactlyElementsOf(held.subList(2, 4));
+        storage.tx(() -> storage.messages().resolve("held_d", HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9)));
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(3)), 2)))
+                .containsExactly(held.get(4));
+        assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(4)), 2))).isEmpty();
+    }
+
+    @Test
+    void heldMessagesAreCountedPerContactInOneQueryAndPerBusinessNumber() {
+        ContactKey other = new ContactKey(Fixtures.KEY.business(), new ContactId("ct_other"));
+        ContactKey elsewhere = new ContactKey(new BusinessNumberId("999000111"), Fixtures.KEY.id());
+        storage.tx(() -> {
+            storage.messages().hold(held("held_1", 1));
+            storage.messages().hold(held("held_2", 2));
+            storage.messages().hold(held("held_3", 3));
+            storage.messages().hold(heldFor(other, "held_4", 4));
+            storage.messages().hold(heldFor(elsewhere, "held_5", 5));
+            return storage.messages().resolve("held_3", HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
+        });
+
+        assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY.business(),
+                List.of(Fixtures.KEY.id(), other.id(), new ContactId("ct_none")))))
+                .isEqualTo(Map.of(Fixtures.KEY.id(), 2, other.id(), 1));
+        assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY.business(), List.of()))).isEmpty();
+        assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY.business()))).isEqualTo(3);
+        assertThat(storage.tx(() -> storage.messages().countHeld(elsewhere.business()))).isEqualTo(1);
     }
 
     private static HeldMessage held(String id, int second) {
-        return new HeldMessage(id, Fixtures.KEY, Recipient.of(Fixtures.WA_ID), "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
+        return heldFor(Fixtures.KEY, id, second);
+    }
+
+    private static HeldMessage heldFor(ContactKey contact, String id, int second) {
+        return new HeldMessage(id, contact, Recipient.of(Fixtures.WA_ID), "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
                 BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
                 Optional.empty(), Optional.empty());
     }

@@ -132,7 +132,7 @@ class NamesMigrationTest {
 
             assertThat(storage.transactions.inTransaction(() -> storage.messages.findSentByWhatsAppId("wamid.1"))).get()
                     .satisfies(m -> assertThat(m.contact()).isEqualTo(keys.get("49151000001")));
-            assertThat(storage.transactions.inTransaction(() -> storage.messages.listHeld(keys.get("49151000002"))))
+            assertThat(storage.transactions.inTransaction(() -> storage.messages.listHeld(keys.get("49151000002"), Optional.empty(), 10)))
                     .singleElement().satisfies(h -> {
                         assertThat(h.recipient()).isEqualTo(Recipient.of(new WaId("49151000002")));
                         assertThat(h.status()).isEqualTo(HeldMessage.Status.HELD);

@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Discards a held message for good, only if it is still held: a release that got there first wins, and the
+ * discard is refused with {@code conflict}.
+ */
 public final class DiscardHeldMessageService implements DiscardHeldMessageUseCase {
 
     private final Retry retry;
@@ -30,8 +34,7 @@ public final class DiscardHeldMessageService implements DiscardHeldMessageUseCas
         return retry.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             Instant now = clock.now();
-            HeldMessage discarded = held.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), now);
-            messages.saveHeld(discarded);
+            HeldMessage discarded = HeldMessages.resolve(messages, held, HeldMessage.Status.DISCARDED, Optional.empty(), now);
             publisher.publish(List.of(new TrustEvent.MessageDiscarded(contacts.ref(held.contact()), now, command.caller().actor(), held.id())));
             return discarded;
         });

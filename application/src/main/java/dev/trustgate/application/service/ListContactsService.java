@@ -5,10 +5,13 @@ import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.domain.BusinessNumber;
-import java.util.List;
 import dev.trustgate.application.port.out.ContactStore;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactTrust;
+import java.util.List;
+import java.util.Map;
 
+/** Lists a business's contacts a page at a time, each page's held messages counted in one query. */
 public final class ListContactsService implements ListContactsUseCase {
 
     private final Retry retry;
@@ -29,8 +32,10 @@ public final class ListContactsService implements ListContactsUseCase {
         return retry.inTransaction(() -> {
             ContactStore.Page<ContactTrust> page = contacts.list(query.business(), query.state(), query.after(), query.limit());
             BusinessNumber business = businesses.findOrUnknown(query.business());
+            Map<ContactId, Integer> held = messages.countHeld(query.business(),
+                    page.items().stream().map(contact -> contact.key().id()).toList());
             List<GetContactTrustUseCase.View> views = page.items().stream()
-                    .map(contact -> GetContactTrustUseCase.View.of(contact, business, messages.countHeld(contact.key())))
+                    .map(contact -> GetContactTrustUseCase.View.of(contact, business, held.getOrDefault(contact.key().id(), 0)))
                     .toList();
             return new ContactStore.Page<>(views, page.next());
         });

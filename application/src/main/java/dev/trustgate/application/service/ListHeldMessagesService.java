@@ -1,9 +1,12 @@
 package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
+import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.domain.ContactKey;
 import java.util.List;
+import java.util.Optional;
 
 public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
 
@@ -18,8 +21,18 @@ public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
     }
 
     @Override
-    public List<HeldMessage> list(Query query) {
+    public ContactStore.Page<HeldMessage> list(Query query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> messages.listHeld(contacts.find(query.contact(), false).key()));
+        return retry.inTransaction(() -> {
+            ContactKey contact = contacts.find(query.contact(), false).key();
+            Optional<HeldMessage> after = query.after().map(id -> messages.findHeld(id)
+                    .filter(m -> m.contact().equals(contact))
+                    .orElseThrow(() -> new IllegalArgumentException("after must be the next of a previous page: the id of a "
+                            + "message held for this contact")));
+            List<HeldMessage> found = messages.listHeld(contact, after, query.limit() + 1);
+            List<HeldMessage> page = found.stream().limit(query.limit()).toList();
+            return new ContactStore.Page<>(page, found.size() > query.limit()
+                    ? Optional.of(page.get(page.size() - 1).id()) : Optional.<String>empty());
+        });
     }
 }

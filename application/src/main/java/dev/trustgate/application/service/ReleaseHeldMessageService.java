@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.ContactRef;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
@@ -15,8 +16,11 @@ import java.util.Optional;
 
 /**
  * Releases a held message: the gate decides again as for a new send to the names the message addresses;
- * when allowed the message is marked released and forwarded pinned to the identity acknowledged now.
- * Should WhatsApp certainly not have got it, the message is held again.
+ * when allowed the message is marked released — only if it is still held, so of two racing releases, or a
+ * release and a discard, one wins and the other is refused with {@code conflict} before anything leaves — and
+ * forwarded pinned to the identity acknowledged now. {@code message.released} is recorded with WhatsApp's
+ * answer, once WhatsApp accepted the message or may have got it (a timeout); should WhatsApp certainly not
+ * have got it, the message is held again and the log records nothing: nothing was released.
  */
 public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
 
@@ -48,21 +52,20 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
             Instant now = clock.now();
             SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(),
                     (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
-            HeldMessage released = held.resolved(HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
-            messages.saveHeld(released);
-            publisher.publish(List.of(new TrustEvent.MessageReleased(gateDecision.contact().ref(), now, command.caller().actor(),
-                    held.id(), sent.id(), sent.pin())));
-            return new Release(sent, held);
+            HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
+            return new Release(sent, held, gateDecision.contact().ref());
         });
         if (decided instanceof Result result) {
             return result;
         }
         Release release = (Release) decided;
         return gate.forward(release.sent(), release.held().recipient(), release.held().body(),
-                () -> messages.saveHeld(release.held()));
+                () -> publisher.publish(List.of(new TrustEvent.MessageReleased(release.contact(), clock.now(),
+                        command.caller().actor(), release.held().id(), release.sent().id(), release.sent().pin()))),
+                () -> messages.holdAgain(release.held().id(), release.sent().id()));
     }
 
     /** A release decided and recorded, to be forwarded after the commit. */
-    private record Release(SentMessage sent, HeldMessage held) {
+    private record Release(SentMessage sent, HeldMessage held, ContactRef contact) {
     }
 }

@@ -115,15 +115,17 @@ final class SendGate {
      * Forwards a recorded send to WhatsApp with its pin and records what became of it; the names WhatsApp's
      * answer gives the addressee are linked to its contact (merging it with another contact that had them).
      *
+     * @param onLeft    runs in the outcome's transaction when WhatsApp accepted the message or may have got it
      * @param onNotSent runs in the outcome's transaction when WhatsApp certainly did not get the message
      */
-    Result forward(SentMessage message, Recipient to, String body, Runnable onNotSent) {
+    Result forward(SentMessage message, Recipient to, String body, Runnable onLeft, Runnable onNotSent) {
         SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
         if (outcome instanceof SendOutcome.Sent sent) {
             retry.inTransaction(() -> {
                 // the contact first, as every writer takes its locks: the contact's row, then the messages' rows
                 SentMessage accepted = acrossChange(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
                 learn(message.contact().business(), to, sent.recipient());
+                onLeft.run();
                 messages.saveSent(accepted);
                 return null;
             });
@@ -135,7 +137,7 @@ final class SendGate {
         }
         SendOutcome.Unavailable unavailable = (SendOutcome.Unavailable) outcome;
         if (unavailable.mayHaveBeenSent()) {
-            record(message.withOutcome(SentMessage.Status.UNKNOWN, Optional.empty()), () -> { });
+            record(message.withOutcome(SentMessage.Status.UNKNOWN, Optional.empty()), onLeft);
         } else {
             record(message.withOutcome(SentMessage.Status.REFUSED, Optional.empty()), onNotSent);
         }

@@ -1,17 +1,26 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+/**
+ * The gated send. A blocked send is refused, or held when asked — within {@link HeldMessageLimits}, counted in the
+ * holding transaction on the contact's locked row; when there is no room the send is refused (and recorded as
+ * blocked) with {@code too_many_held_messages}.
+ */
 public final class SendMessageService implements SendMessageUseCase {
 
     private final Transactional retry;
@@ -20,15 +29,17 @@ public final class SendMessageService implements SendMessageUseCase {
     private final EventPublisher publisher;
     private final IdGenerator ids;
     private final Clock clock;
+    private final HeldMessageLimits limits;
 
     public SendMessageService(Transactional retry, SendGate gate, MessageLog messages,
-                              EventPublisher publisher, IdGenerator ids, Clock clock) {
+                              EventPublisher publisher, IdGenerator ids, Clock clock, HeldMessageLimits limits) {
         this.retry = retry;
         this.gate = gate;
         this.messages = messages;
         this.publisher = publisher;
         this.ids = ids;
         this.clock = clock;
+        this.limits = limits;
     }
 
     @Override
@@ -41,22 +52,46 @@ public final class SendMessageService implements SendMessageUseCase {
             }
             SendDecision.Blocked blocked = (SendDecision.Blocked) gateDecision.decision();
             Instant now = clock.now();
-            if (command.onBlocked() == OnBlocked.HOLD) {
+            Optional<TrustgateException> full = command.onBlocked() == OnBlocked.HOLD
+                    ? noRoom(gateDecision.contact(), blocked) : Optional.empty();
+            if (command.onBlocked() == OnBlocked.HOLD && full.isEmpty()) {
                 HeldMessage held = new HeldMessage(ids.newId("held"), gateDecision.contact().key(), command.to(),
                         command.messageJson(), command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD,
                         Optional.empty(), Optional.empty());
-                messages.saveHeld(held);
+                messages.hold(held);
                 publisher.publish(List.of(new TrustEvent.MessageHeld(gateDecision.contact().ref(), now, command.caller().actor(),
                         held.id(), blocked.reason(), command.sensitive())));
                 return new Result.Held(held.id(), blocked.reason());
             }
             publisher.publish(List.of(new TrustEvent.MessageBlocked(gateDecision.contact().ref(), now, command.caller().actor(),
                     blocked.reason(), command.sensitive())));
-            return new Result.Blocked(blocked.reason());
+            return full.isPresent() ? full.get() : new Result.Blocked(blocked.reason());
         });
         if (decided instanceof SentMessage message) {
-            return gate.forward(message, command.to(), command.messageJson(), () -> { });
+            return gate.forward(message, command.to(), command.messageJson(), () -> { }, () -> { });
+        }
+        if (decided instanceof TrustgateException noRoom) {
+            // the send was recorded as blocked; it could not be held
+            throw noRoom;
         }
         return (Result) decided;
+    }
+
+    /** Why a message to {@code contact} cannot be held now, if the contact or its business number is full. */
+    private Optional<TrustgateException> noRoom(ContactTrust contact, SendDecision.Blocked blocked) {
+        String why = "the message was not sent (" + blocked.reason().code() + ") and cannot be held: ";
+        String what = "; release or discard held messages (GET …/contacts/{customer}/held-messages) first";
+        if (messages.countHeld(contact.key()) >= limits.perContact()) {
+            return Optional.of(new TrustgateException(ErrorCode.TOO_MANY_HELD_MESSAGES, why + "the customer already has "
+                    + limits.perContact() + " held messages, the most allowed" + what,
+                    Map.of("limit", limits.perContact(), "scope", "contact", "reason", blocked.reason().code())));
+        }
+        if (messages.countHeld(contact.key().business()) >= limits.perBusiness()) {
+            return Optional.of(new TrustgateException(ErrorCode.TOO_MANY_HELD_MESSAGES, why + "business number "
+                    + contact.key().business().value() + " already has " + limits.perBusiness()
+                    + " held messages, the most allowed" + what,
+                    Map.of("limit", limits.perBusiness(), "scope", "business", "reason", blocked.reason().code())));
+        }
+        return Optional.empty();
     }
 }

@@ -66,6 +66,11 @@ public final class TrustgateServices {
     public final Retry retry;
 
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
+        this(ports, subscriptionUrlAllowed, HeldMessageLimits.DEFAULT);
+    }
+
+    /** @param heldLimits how many messages may be held at once, per contact and per business number */
+    public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed, HeldMessageLimits heldLimits) {
         SecureRandom random = new SecureRandom();
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock());
         retry = new Retry(publisher.atTheEnd(ports.transactions()));
@@ -78,7 +83,7 @@ public final class TrustgateServices {
                 ports.relay());
         // Sends are not grouped: measured, a shared writer slowed the two transactions of each gated send.
         SendGate gate = new SendGate(retry, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
-        send = new SendMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
+        send = new SendMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
         release = new ReleaseHeldMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
         discard = new DiscardHeldMessageService(retry, contacts, ports.messages(), publisher, ports.clock());
         markRead = new MarkMessageReadService(ports.whatsApp());

@@ -1,10 +1,16 @@
 package dev.trustgate.application.fakes;
 
+import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +37,37 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
     }
 
     @Override
-    public synchronized void saveHeld(HeldMessage message) {
-        held.put(message.id(), message);
+    public synchronized void hold(HeldMessage message) {
+        if (message.status() != HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a message is stored as held, not " + message.status());
+        }
+        if (held.putIfAbsent(message.id(), message) != null) {
+            throw new ConcurrentUpdateException("message " + message.id() + " was written concurrently");
+        }
+    }
+
+    @Override
+    public synchronized boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
+        if (outcome == HeldMessage.Status.HELD) {
+            throw new IllegalArgumentException("a held message is resolved as released or discarded");
+        }
+        HeldMessage message = held.get(id);
+        if (message == null || message.status() != HeldMessage.Status.HELD) {
+            return false;
+        }
+        held.put(id, message.resolved(outcome, sentMessageId, at));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean holdAgain(String id, String sentMessageId) {
+        HeldMessage message = held.get(id);
+        if (message == null || message.status() != HeldMessage.Status.RELEASED
+                || !message.sentMessageId().equals(Optional.of(sentMessageId))) {
+            return false;
+        }
+        held.put(id, message.heldAgain());
+        return true;
     }
 
     @Override
@@ -40,15 +75,34 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
         return Optional.ofNullable(held.get(id));
     }
 
+    /** Oldest first: by when held, then by id. */
+    private static final Comparator<HeldMessage> ORDER = Comparator.comparing(HeldMessage::heldAt).thenComparing(HeldMessage::id);
+
     @Override
-    public synchronized List<HeldMessage> listHeld(ContactKey contact) {
+    public synchronized List<HeldMessage> listHeld(ContactKey contact, Optional<HeldMessage> after, int limit) {
         return held.values().stream().filter(m -> m.contact().equals(contact) && m.status() == HeldMessage.Status.HELD)
-                .sorted(Comparator.comparing(HeldMessage::heldAt)).toList();
+                .filter(m -> after.isEmpty() || ORDER.compare(m, after.get()) > 0)
+                .sorted(ORDER).limit(limit).toList();
     }
 
     @Override
     public synchronized int countHeld(ContactKey contact) {
-        return listHeld(contact).size();
+        return (int) held.values().stream().filter(m -> m.contact().equals(contact) && m.status() == HeldMessage.Status.HELD).count();
+    }
+
+    @Override
+    public synchronized Map<ContactId, Integer> countHeld(BusinessNumberId business, Collection<ContactId> contacts) {
+        Map<ContactId, Integer> counts = new HashMap<>();
+        held.values().stream().filter(m -> m.status() == HeldMessage.Status.HELD && m.contact().business().equals(business)
+                        && contacts.contains(m.contact().id()))
+                .forEach(m -> counts.merge(m.contact().id(), 1, Integer::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized int countHeld(BusinessNumberId business) {
+        return (int) held.values().stream().filter(m -> m.contact().business().equals(business) && m.status() == HeldMessage.Status.HELD)
+                .count();
     }
 
     @Override

@@ -97,6 +97,77 @@ class SendMessageServiceTest extends ServiceTestSupport {
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
         assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
                 m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.HELD));
+        assertThat(eventTypes()).as("nothing was released").doesNotContain("message.released");
+    }
+
+    @Test
+    void aReleaseWhatsAppRefusedIsHeldAgainAndTheLogSaysNothingWasReleased() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        core.whatsApp.refuseNextSend(131026, "Message undeliverable");
+
+        assertThat(services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOf(Result.RefusedUpstream.class);
+
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.HELD));
+        assertThat(eventTypes()).as("the log never claims a release WhatsApp refused").doesNotContain("message.released");
+
+        Result released = services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
+        assertThat(released).isInstanceOf(Result.Sent.class);
+        assertThat(eventTypes()).filteredOn("message.released"::equals).hasSize(1);
+        assertThat(core.events.read(BUSINESS, 0, 1000)).filteredOn(e -> e.type().equals("message.released")).singleElement()
+                .satisfies(e -> assertThat(e.data()).containsEntry("heldMessageId", held.heldMessageId())
+                        .containsEntry("pinnedIdentityHash", NEW.value()));
+    }
+
+    @Test
+    void aReleaseThatMayHaveReachedWhatsAppIsRecordedAsReleased() {
+        optIn();
+        baseline();
+        identityChanges();
+        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
+        services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
+        core.whatsApp.answerNextSendWith(new SendOutcome.Unavailable("timed out", true, true));
+
+        assertThatThrownBy(() -> services.release.release(new ReleaseHeldMessageUseCase.Command(ALICE, held.heldMessageId())))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.details()).containsEntry("mayHaveBeenSent", true));
+
+        assertThat(core.messages.findHeld(held.heldMessageId())).hasValueSatisfying(
+                m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.RELEASED));
+        assertThat(eventTypes()).as("WhatsApp may have delivered it: released, never sent again").endsWith("message.released");
+    }
+
+    @Test
+    void aHoldBeyondTheLimitsIsRefusedRecordedAsBlockedAndNotKept() {
+        TrustgateServices limited = new TrustgateServices(core.ports(), url -> true, new HeldMessageLimits(2, 3));
+        java.util.function.Function<String, Object> hold = waId -> {
+            try {
+                return limited.send.send(new SendMessageUseCase.Command(ALICE, BUSINESS, dev.trustgate.domain.Recipient.of(
+                        new dev.trustgate.domain.WaId(waId)), TEXT, true, OnBlocked.HOLD));
+            } catch (TrustgateException refused) {
+                return refused;
+            }
+        };
+        assertThat(hold.apply("16505551234")).isInstanceOf(Result.Held.class);
+        assertThat(hold.apply("16505551234")).isInstanceOf(Result.Held.class);
+
+        assertThat(hold.apply("16505551234")).isInstanceOfSatisfying(TrustgateException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_HELD_MESSAGES);
+            assertThat(e.details()).containsEntry("scope", "contact").containsEntry("limit", 2).containsEntry("reason", "not_trusted");
+        });
+        assertThat(eventTypes()).as("the gate blocked it; it was not held").endsWith("message.held", "message.held", "message.blocked");
+
+        assertThat(hold.apply("16505559999")).isInstanceOf(Result.Held.class);
+        assertThat(hold.apply("16505558888")).isInstanceOfSatisfying(TrustgateException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_HELD_MESSAGES);
+            assertThat(e.details()).containsEntry("scope", "business").containsEntry("limit", 3);
+            assertThat(e.getMessage()).contains("release or discard");
+        });
+        assertThat(core.messages.countHeld(BUSINESS)).isEqualTo(3);
     }
 
     @Test

@@ -2,18 +2,31 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
+import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.HeldMessage;
-import java.util.List;
+import java.util.Optional;
 
-/** The messages held for a contact, oldest first. */
+/** The messages held for a contact, oldest first, a page at a time. */
 public interface ListHeldMessagesUseCase {
 
-    List<HeldMessage> list(Query query);
+    /**
+     * Up to {@code limit} held messages and, when there are more, the cursor of the next page (the id of this
+     * page's last message).
+     *
+     * @throws IllegalArgumentException when {@code after} is not a message held for this contact
+     */
+    ContactStore.Page<HeldMessage> list(Query query);
 
-    record Query(Caller caller, ContactSelector contact) {
+    /** @param after the previous page's {@code next}: the id of the last message it showed */
+    record Query(Caller caller, ContactSelector contact, Optional<String> after, int limit) {
         public Query {
             Requests.required("caller", caller);
             Requests.required("contact", contact);
+            Requests.required("after", after);
+            after.ifPresent(id -> Requests.text("after", id, 64));
+            if (limit < 1 || limit > 1000) {
+                throw new IllegalArgumentException("limit must be between 1 and 1000");
+            }
         }
     }
 }

@@ -19,4 +19,9 @@ public record HeldMessage(String id, ContactKey contact, Recipient recipient, St
     public HeldMessage resolved(Status newStatus, Optional<String> messageId, Instant at) {
         return new HeldMessage(id, contact, recipient, body, sensitive, reason, heldAt, newStatus, messageId, Optional.of(at));
     }
+
+    /** Held again: its release certainly did not reach WhatsApp. */
+    public HeldMessage heldAgain() {
+        return new HeldMessage(id, contact, recipient, body, sensitive, reason, heldAt, Status.HELD, Optional.empty(), Optional.empty());
+    }
 }
