@@ -13,7 +13,7 @@ class HttpArchitectureTest {
 
     @ArchTest
     static final ArchRule drivesPortsOnly = noClasses().that().resideInAPackage("dev.trustgate.adapters.http..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.persistence..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.persistence..", "dev.trustgate.adapters.notify..",
                     "dev.trustgate.adapters.whatsapp..", "dev.trustgate.bootstrap..", "dev.trustgate.application.service..",
                     "org.jdbi..", "java.sql..")
             .allowEmptyShould(false);

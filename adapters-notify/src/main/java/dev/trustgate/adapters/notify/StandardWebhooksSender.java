@@ -1,4 +1,4 @@
-package dev.trustgate.adapters.http;
+package dev.trustgate.adapters.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class StandardWebhooksSender implements NotificationSender {
 
     private final BoundedDelivery delivery;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = new ObjectMapper();
 
     /** @param deadline the total time one attempt may take: connecting, the answer's headers and its body */
     public StandardWebhooksSender(Duration deadline) {

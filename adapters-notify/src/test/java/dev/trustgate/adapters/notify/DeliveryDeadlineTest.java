@@ -1,9 +1,7 @@
-package dev.trustgate.bootstrap;
+package dev.trustgate.adapters.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustgate.adapters.http.HttpWebhookRelay;
-import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
 import java.net.URI;
 import java.time.Duration;

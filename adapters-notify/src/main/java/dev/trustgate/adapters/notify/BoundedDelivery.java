@@ -1,4 +1,4 @@
-package dev.trustgate.adapters.http;
+package dev.trustgate.adapters.notify;
 
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.trustgate.adapters.http;
+package dev.trustgate.adapters.notify;
 
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
 import dev.trustgate.application.port.out.WebhookRelay;
@@ -23,7 +23,7 @@ public final class HttpWebhookRelay implements WebhookRelay {
 
     private final Optional<String> defaultUrl;
     private final Map<BusinessNumberId, String> urls;
-    private final WebhookSignature signature;
+    private final HubSignature signature;
     private final BoundedDelivery delivery;
 
     /**
@@ -37,7 +37,7 @@ public final class HttpWebhookRelay implements WebhookRelay {
         Map<BusinessNumberId, String> own = new LinkedHashMap<>();
         urls.forEach((business, url) -> own.put(business, url.toString()));
         this.urls = Map.copyOf(own);
-        this.signature = new WebhookSignature(secret);
+        this.signature = new HubSignature(secret);
         this.delivery = new BoundedDelivery(deadline);
     }
 
