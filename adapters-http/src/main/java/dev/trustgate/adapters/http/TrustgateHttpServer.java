@@ -1,9 +1,23 @@
 package dev.trustgate.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.adapters.http.api.BusinessApi;
+import dev.trustgate.adapters.http.cloudapi.DropInCloudApiHandler;
+import dev.trustgate.adapters.http.console.Console;
+import dev.trustgate.adapters.http.support.Authentication;
+import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.Json;
+import dev.trustgate.adapters.http.support.OpenApi;
+import dev.trustgate.adapters.http.support.Problems;
+import dev.trustgate.adapters.http.support.RequestLog;
+import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.adapters.http.support.Route;
+import dev.trustgate.adapters.http.support.Route.Access;
+import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.adapters.http.whatsapp.WhatsAppWebhookHandler;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.adapters.http.Route.Access;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -25,78 +39,23 @@ import org.slf4j.LoggerFactory;
 public final class TrustgateHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustgateHttpServer.class);
-    static final String CONTACT = "/v1/businesses/{pnid}/contacts/{customer}";
 
     private TrustgateHttpServer() {
     }
 
-    /** Every route trustgate serves. */
+    /** Every route trustgate serves: the route table. */
     static List<Route> routes(UseCases u, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                               ObjectMapper json, HttpMetrics metrics) {
-        WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
-                u.recordSignals(), json, metrics);
-        ContactResponses responses = new ContactResponses(u.getContact());
-        ReadEventsHandler events = new ReadEventsHandler(u.readEvents());
-        ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
-        ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
-        ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
-        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.markRead(), u.optIn(), json, metrics);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
                 new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {
                     boolean up = ready.getAsBoolean();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
-                }),
-                new Route("GET", "/webhooks/whatsapp", Access.PUBLIC, "WhatsApp subscription handshake", webhook::verifySubscription),
-                new Route("POST", "/webhooks/whatsapp", Access.PUBLIC, "signed WhatsApp webhook", webhook::receive),
-                new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
-                        new OptInToIdentityChecksHandler(u.optIn(), json)::handle),
-                new Route("PUT", "/v1/businesses/{pnid}/acknowledgement-policy", Access.ADMIN, "set the acknowledgement policy",
-                        new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle),
-                new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
-                        new ListContactsHandler(u.listContacts())::handle),
-                new Route("GET", "/v1/me", Access.KEY, "the calling key: its id, whether it is the admin key, its business numbers",
-                        ctx -> ctx.json(Console.whoAmI(Requests.caller(ctx)))),
-                new Route("GET", CONTACT, Access.KEY, "the contact's trust view", new GetContactTrustHandler(u.getContact())::handle),
-                new Route("GET", CONTACT + "/events", Access.KEY, "the contact's timeline, newest first", events::contact),
-                new Route("POST", CONTACT + "/reauthentications", Access.KEY, "start a re-authentication",
-                        new StartReauthenticationHandler(u.startReauthentication(), json)::handle),
-                new Route("DELETE", CONTACT + "/reauthentications/{id}", Access.KEY, "cancel the re-authentication",
-                        new CancelReauthenticationHandler(u.cancelReauthentication(), responses)::handle),
-                new Route("POST", CONTACT + "/reauthentications/{id}/result", Access.KEY, "record the re-authentication's outcome",
-                        new RecordReauthenticationResultHandler(u.reauthenticationResult(), responses, json)::handle),
-                new Route("POST", CONTACT + "/acknowledgements", Access.KEY, "acknowledge the identity change",
-                        new AcknowledgeIdentityChangeHandler(u.acknowledge(), responses, json)::handle),
-                new Route("POST", CONTACT + "/identity-override", Access.KEY, "clear a change whose hash is unknown",
-                        new OverrideUnknownIdentityHandler(u.overrideUnknownIdentity(), responses, json)::handle),
-                new Route("POST", CONTACT + "/authentications", Access.KEY, "the business authenticated the customer",
-                        new RecordAuthenticationHandler(u.recordAuthentication(), responses, json)::handle),
-                new Route("DELETE", CONTACT + "/trust", Access.KEY, "break trust with the customer",
-                        new RevokeTrustHandler(u.revokeTrust(), responses, json)::handle),
-                new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact, oldest first, ?limit=&after=",
-                        new ListHeldMessagesHandler(u.listHeld())::handle),
-                new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json, metrics)::handle),
-                new Route("POST", "/v1/held-messages/{id}/release", Access.KEY, "release a held message",
-                        new ReleaseHeldMessageHandler(u.release())::handle),
-                new Route("POST", "/v1/held-messages/{id}/discard", Access.KEY, "discard a held message",
-                        new DiscardHeldMessageHandler(u.discard())::handle),
-                new Route("GET", "/v1/businesses/{pnid}/events", Access.KEY, "the business's ordered event feed",
-                        events::handle),
-                new Route("GET", "/v1/businesses/{pnid}/audit/verify", Access.KEY, "verify the audit hash chain",
-                        new VerifyAuditChainHandler(u.verifyAudit())::handle),
-                new Route("POST", "/v1/subscriptions", Access.KEY, "add a webhook endpoint", subscriptions::create),
-                new Route("GET", "/v1/subscriptions", Access.KEY, "list webhook endpoints", subscriptions::list),
-                new Route("DELETE", "/v1/subscriptions/{id}", Access.KEY, "remove a webhook endpoint", subscriptions::delete),
-                new Route("GET", "/v1/deliveries/parked", Access.KEY, "deliveries that ran out of retries", parked::list),
-                new Route("POST", "/v1/deliveries/parked/{id}/redeliver", Access.KEY, "redeliver a parked delivery",
-                        parked::redeliver),
-                new Route("DELETE", "/v1/deliveries/parked/{id}", Access.KEY, "discard a parked delivery", parked::discard),
-                new Route("POST", "/v1/api-keys", Access.ADMIN, "create an API key", apiKeys::create),
-                new Route("GET", "/v1/api-keys", Access.ADMIN, "list API keys", apiKeys::list),
-                new Route("DELETE", "/v1/api-keys/{id}", Access.ADMIN, "revoke an API key", apiKeys::revoke),
-                new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
-                new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH, "drop-in identity-check setting (admin key)",
-                        dropIn::settings)));
+                })));
+        routes.addAll(WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics));
+        routes.addAll(BusinessApi.routes(u, json, metrics));
+        routes.addAll(Console.routes());
+        routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));
         routes.add(new Route("GET", "/metrics", Access.PUBLIC, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
                 ctx -> {
                     if (settings.metricsKey().isPresent() && !Authentication.bearer(ctx.header("Authorization"))
