@@ -4,22 +4,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.api.BusinessApi;
 import dev.trustgate.adapters.http.cloudapi.DropInCloudApiHandler;
 import dev.trustgate.adapters.http.console.Console;
-import dev.trustgate.adapters.http.support.Authentication;
+import dev.trustgate.adapters.http.support.AccessControl;
+import dev.trustgate.adapters.http.support.GraphErrors;
 import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.HttpSettings;
 import dev.trustgate.adapters.http.support.Json;
 import dev.trustgate.adapters.http.support.OpenApi;
 import dev.trustgate.adapters.http.support.Problems;
 import dev.trustgate.adapters.http.support.RequestLog;
-import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.http.whatsapp.WhatsAppWebhookHandler;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
@@ -32,9 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1} (API key required), the
- * drop-in Cloud API and the health probes. Every error of trustgate's own API is an RFC 9457 problem
- * with a stable code; the drop-in Cloud API answers Graph-style errors.
+ * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1}, the drop-in Cloud API and
+ * the health probes, each route behind the check its declared {@link Access} requires ({@link AccessControl}).
+ * Every error of trustgate's own API is an RFC 9457 problem with a stable code; the drop-in Cloud API answers
+ * Graph-style errors.
  */
 public final class TrustgateHttpServer {
 
@@ -56,16 +59,8 @@ public final class TrustgateHttpServer {
         routes.addAll(BusinessApi.routes(u, json, metrics));
         routes.addAll(Console.routes());
         routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));
-        routes.add(new Route("GET", "/metrics", Access.PUBLIC, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
-                ctx -> {
-                    if (settings.metricsKey().isPresent() && !Authentication.bearer(ctx.header("Authorization"))
-                            .filter(k -> java.security.MessageDigest.isEqual(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                    settings.metricsKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))).isPresent()) {
-                        Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "the metrics key is required", Map.of());
-                        return;
-                    }
-                    ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
-                }));
+        routes.add(new Route("GET", "/metrics", Access.METRICS_KEY, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
+                ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape())));
         routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
                 ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, json))));
         return List.copyOf(routes);
@@ -75,10 +70,14 @@ public final class TrustgateHttpServer {
     public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                                  HttpMetrics metrics) {
         ObjectMapper json = Json.mapper();
-        Authentication authentication = new Authentication(useCases.apiKeys(), json);
-        RequestLog requestLog = new RequestLog(metrics);
-        List<Route> routes = routes(useCases, settings, ready, clock, json, metrics);
+        return serve(routes(useCases, settings, ready, clock, json, metrics), useCases.apiKeys(), settings, json, metrics);
+    }
 
+    /** Builds the server (not started) for {@code routes}. */
+    static Javalin serve(List<Route> routes, ManageApiKeysUseCase apiKeys, HttpSettings settings, ObjectMapper json,
+                         HttpMetrics metrics) {
+        AccessControl access = new AccessControl(apiKeys, settings, json);
+        RequestLog requestLog = new RequestLog(metrics);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -103,19 +102,14 @@ public final class TrustgateHttpServer {
             });
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::end);
-            config.routes.before("/v1/*", authentication::authenticate);
-            // Another business's resources are not found, before any validation of the request could say otherwise.
-            config.routes.before("/v1/businesses/{pnid}/*", ctx -> {
-                if (ctx.attribute(Requests.CALLER) != null) {
-                    Requests.caller(ctx).requireAccess(Requests.business(ctx));
-                }
-            });
+            // Each route is served behind the check its declared access requires, and behind nothing else.
             for (Route route : routes) {
+                Handler guarded = access.guard(route);
                 switch (route.method()) {
-                    case "GET" -> config.routes.get(route.path(), route.handler());
-                    case "POST" -> config.routes.post(route.path(), route.handler());
-                    case "PUT" -> config.routes.put(route.path(), route.handler());
-                    case "DELETE" -> config.routes.delete(route.path(), route.handler());
+                    case "GET" -> config.routes.get(route.path(), guarded);
+                    case "POST" -> config.routes.post(route.path(), guarded);
+                    case "PUT" -> config.routes.put(route.path(), guarded);
+                    case "DELETE" -> config.routes.delete(route.path(), guarded);
                     default -> throw new IllegalStateException("unsupported method " + route.method());
                 }
             }
@@ -136,8 +130,8 @@ public final class TrustgateHttpServer {
                 if (ctx.result() != null && !ctx.result().isEmpty()) {
                     return;
                 }
-                if (ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
-                    DropInCloudApiHandler.notServed(ctx, json);
+                if (GraphErrors.isGraphPath(ctx.path())) {
+                    GraphErrors.notServed(ctx, json);
                 } else {
                     Problems.write(ctx, json, ErrorCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(), Map.of());
                 }
@@ -153,8 +147,8 @@ public final class TrustgateHttpServer {
     private static void httpError(Context ctx, ObjectMapper json, int status, String message) {
         if (status == 413) {
             Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large", Map.of());
-        } else if (status == 404 && ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
-            DropInCloudApiHandler.notServed(ctx, json);
+        } else if (status == 404 && GraphErrors.isGraphPath(ctx.path())) {
+            GraphErrors.notServed(ctx, json);
         } else if (status == 404) {
             Problems.write(ctx, json, ErrorCode.NOT_FOUND, message, Map.of());
         } else {

@@ -42,11 +42,20 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public RunningServer(java.time.Duration idleTimeout) {
+        this(idleTimeout, Optional.empty());
+    }
+
+    /** A server whose {@code /metrics} asks for {@code metricsKey} when one is given. */
+    public RunningServer(java.time.Duration idleTimeout, Optional<String> metricsKey) {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
-        server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty(),
-                        idleTimeout, Optional.of(ON_PREMISES_NUMBER)),
+        server = TrustgateHttpServer.create(useCases, settings(idleTimeout, metricsKey),
                 () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
+    }
+
+    /** The settings this test server runs with. */
+    public static HttpSettings settings(java.time.Duration idleTimeout, Optional<String> metricsKey) {
+        return new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, metricsKey, idleTimeout, Optional.of(ON_PREMISES_NUMBER));
     }
 
     public static UseCases useCases(TrustgateServices s) {

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trustgate.adapters.http.support.Authentication;
 import dev.trustgate.adapters.http.support.BlockedSends;
+import dev.trustgate.adapters.http.support.GraphErrors;
 import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.Problems;
 import dev.trustgate.adapters.http.support.Recipients;
+import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.MarkMessageReadUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
@@ -22,36 +22,32 @@ import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Recipient;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The Cloud API as an existing WhatsApp app calls it — only its base URL and token change (the token is
  * a trustgate API key). {@code POST /{version}/{pnid}/messages} forwards allowed sends and passes
  * WhatsApp's answer back; a blocked send gets a Graph-style error with code 137000, so the app's own
  * error handling fires; mark-as-read calls pass through ungated. {@code POST /{version}/{pnid}/settings} (admin
- * key) sets identity checks.
- * Errors here are always Graph-shaped, never problem documents.
+ * key) sets identity checks. The key is checked before a handler runs (the routes' access, GRAPH and
+ * GRAPH_ADMIN). Errors here are always Graph-shaped, never problem documents.
  */
 public final class DropInCloudApiHandler {
 
     static final int IDENTITY_KEY_MISMATCH = 137000;
 
-    private final ManageApiKeysUseCase apiKeys;
     private final SendMessageUseCase send;
     private final OptInToIdentityChecksUseCase optIn;
     private final MarkMessageReadUseCase markRead;
     private final ObjectMapper json;
     private final HttpMetrics metrics;
 
-    DropInCloudApiHandler(ManageApiKeysUseCase apiKeys, SendMessageUseCase send, MarkMessageReadUseCase markRead,
+    DropInCloudApiHandler(SendMessageUseCase send, MarkMessageReadUseCase markRead,
                           OptInToIdentityChecksUseCase optIn, ObjectMapper json, HttpMetrics metrics) {
         this.markRead = markRead;
         this.metrics = metrics;
-        this.apiKeys = apiKeys;
         this.send = send;
         this.optIn = optIn;
         this.json = json;
@@ -59,30 +55,27 @@ public final class DropInCloudApiHandler {
 
     /** The two Graph paths trustgate serves in place of WhatsApp's Cloud API. */
     public static List<Route> routes(UseCases u, ObjectMapper json, HttpMetrics metrics) {
-        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.markRead(), u.optIn(), json, metrics);
+        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.send(), u.markRead(), u.optIn(), json, metrics);
         return List.of(
                 new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
-                new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH, "drop-in identity-check setting (admin key)",
+                new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH_ADMIN, "drop-in identity-check setting (admin key)",
                         dropIn::settings));
     }
 
     void messages(Context ctx) throws Exception {
-        Optional<Caller> caller = caller(ctx);
-        if (caller.isEmpty()) {
-            return;
-        }
+        Caller caller = Requests.caller(ctx);
         try {
             BusinessNumberId from = new BusinessNumberId(ctx.pathParam("pnid"));
             ObjectNode message = object(ctx.body());
             if (readReceipt(message)) {
-                MarkMessageReadUseCase.Answer answer = markRead.markRead(new MarkMessageReadUseCase.Command(caller.get(), from,
+                MarkMessageReadUseCase.Answer answer = markRead.markRead(new MarkMessageReadUseCase.Command(caller, from,
                         ctx.body()));
                 ctx.status(answer.status()).contentType("application/json").result(answer.body());
                 return;
             }
             Recipient to = Recipients.of(message, Optional.empty(), Optional.empty());
             boolean sensitive = sensitive(ctx.header("X-Trustgate-Sensitive"));
-            Result result = send.send(new SendMessageUseCase.Command(caller.get(), from, to,
+            Result result = send.send(new SendMessageUseCase.Command(caller, from, to,
                     json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
             metrics.send(result);
             if (result instanceof Result.Sent sent) {
@@ -111,16 +104,13 @@ public final class DropInCloudApiHandler {
     }
 
     void settings(Context ctx) {
-        Optional<Caller> caller = caller(ctx);
-        if (caller.isEmpty()) {
-            return;
-        }
+        Caller caller = Requests.caller(ctx);
         try {
             JsonNode enabled = object(ctx.body()).path("user_identity_change").path("enable_identity_key_check");
             if (!enabled.isBoolean()) {
                 throw new IllegalArgumentException("user_identity_change.enable_identity_key_check must be true or false");
             }
-            optIn.setIdentityChecks(new OptInToIdentityChecksUseCase.Command(caller.get(),
+            optIn.setIdentityChecks(new OptInToIdentityChecksUseCase.Command(caller,
                     new BusinessNumberId(ctx.pathParam("pnid")), enabled.asBoolean()));
             ctx.status(200).json(Map.of("success", true));
         } catch (TrustgateException e) {
@@ -143,26 +133,6 @@ public final class DropInCloudApiHandler {
         throw new IllegalArgumentException("X-Trustgate-Sensitive must be true or false");
     }
 
-    /** Any other Graph path: trustgate serves only messages and settings. */
-    public static void notServed(Context ctx, ObjectMapper json) {
-        graphError(ctx, json, 404,
-                "Unsupported request - trustgate serves only POST /{version}/{phone_number_id}/messages and /settings", 100,
-                "trustgate: " + ctx.method() + " " + ctx.path() + " is not served");
-    }
-
-    /** The caller of a Graph path with a well-formed version; empty when an answer was already written. */
-    private Optional<Caller> caller(Context ctx) {
-        if (!ctx.pathParam("version").matches("v[0-9]+\\.[0-9]+")) {
-            notServed(ctx, json);
-            return Optional.empty();
-        }
-        Optional<Caller> caller = Authentication.bearer(ctx.header("Authorization")).flatMap(apiKeys::authenticate);
-        if (caller.isEmpty()) {
-            graphError(ctx, 401, "Invalid OAuth access token - trustgate API key not recognised", 190, "trustgate: unauthorized");
-        }
-        return caller;
-    }
-
     private ObjectNode object(String body) {
         try {
             JsonNode node = json.readTree(body);
@@ -176,23 +146,6 @@ public final class DropInCloudApiHandler {
     }
 
     private void graphError(Context ctx, int status, String message, int code, String details) {
-        graphError(ctx, json, status, message, code, details);
-    }
-
-    private static void graphError(Context ctx, ObjectMapper json, int status, String message, int code, String details) {
-        Map<String, Object> errorData = new LinkedHashMap<>();
-        errorData.put("messaging_product", "whatsapp");
-        errorData.put("details", details);
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("type", "OAuthException");
-        error.put("code", code);
-        error.put("error_data", errorData);
-        error.put("fbtrace_id", "trustgate-" + UUID.randomUUID().toString().substring(0, 8));
-        try {
-            ctx.status(status).contentType("application/json").result(json.writeValueAsString(Map.of("error", error)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        GraphErrors.write(ctx, json, status, message, code, details);
     }
 }

@@ -8,7 +8,6 @@ import dev.trustgate.adapters.http.support.HttpSettings;
 import dev.trustgate.adapters.http.support.Problems;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
-import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Outcome;
@@ -19,22 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * WhatsApp's webhook endpoint. GET answers the subscription handshake. POST checks size and signature
- * before parsing, applies the identity signals and queues the webhook for the business's own app (every
+ * WhatsApp's webhook endpoint. GET answers the subscription handshake. POST, its size and signature checked
+ * before it runs (the route's access), applies the identity signals and queues the webhook for the business's own app (every
  * field, split per business number when it concerns several) in one transaction, and answers 200 only after
  * that commit (503 when storage is down, so WhatsApp retries). Well-formed payloads of no interest are
  * acknowledged; a redelivery is acknowledged without a second effect.
  */
 public final class WhatsAppWebhookHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppWebhookHandler.class);
-
     private final HttpSettings settings;
-    private final WebhookSignature signature;
     private final WhatsAppWebhookTranslator translator;
     private final RecordIdentitySignalUseCase recordSignals;
     private final ObjectMapper json;
@@ -44,7 +38,6 @@ public final class WhatsAppWebhookHandler {
                            ObjectMapper json, HttpMetrics metrics) {
         this.metrics = metrics;
         this.settings = settings;
-        this.signature = new WebhookSignature(settings.appSecret());
         this.translator = translator;
         this.recordSignals = recordSignals;
         this.json = json;
@@ -56,37 +49,24 @@ public final class WhatsAppWebhookHandler {
         WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock), recordSignals,
                 json, metrics);
         return List.of(
-                new Route("GET", "/webhooks/whatsapp", Access.PUBLIC, "WhatsApp subscription handshake", webhook::verifySubscription),
-                new Route("POST", "/webhooks/whatsapp", Access.PUBLIC, "signed WhatsApp webhook", webhook::receive));
+                new Route("GET", "/webhooks/whatsapp", Access.WHATSAPP_VERIFY_TOKEN, "WhatsApp subscription handshake",
+                        webhook::verifySubscription),
+                new Route("POST", "/webhooks/whatsapp", Access.WHATSAPP_SIGNATURE, "signed WhatsApp webhook", webhook::receive));
     }
 
+    /** The verify token was checked before this runs (its route's access); the challenge is echoed as WhatsApp asks. */
     void verifySubscription(Context ctx) {
         String challenge = ctx.queryParam("hub.challenge");
-        if ("subscribe".equals(ctx.queryParam("hub.mode")) && challenge != null && challenge.length() <= 200
-                && java.security.MessageDigest.isEqual(settings.verifyToken().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                String.valueOf(ctx.queryParam("hub.verify_token")).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            ctx.status(200).contentType("text/plain").result(challenge);
+        if (challenge == null || challenge.length() > 200) {
+            Problems.write(ctx, json, ErrorCode.INVALID_REQUEST, "hub.challenge is required, at most 200 characters", Map.of());
             return;
         }
-        Problems.write(ctx, json, 403, ErrorCode.FORBIDDEN.code(), "the verify token does not match", Map.of());
+        ctx.status(200).contentType("text/plain").result(challenge);
     }
 
+    /** Size and signature were checked before this runs (its route's access): the body is WhatsApp's, and not too large. */
     void receive(Context ctx) {
-        if (ctx.contentLength() > settings.maxWebhookBytes()) {
-            tooLarge(ctx);
-            return;
-        }
         byte[] body = ctx.bodyAsBytes();
-        if (body.length > settings.maxWebhookBytes()) {
-            tooLarge(ctx);
-            return;
-        }
-        if (!signature.verify(body, ctx.header("X-Hub-Signature-256"))) {
-            LOG.warn("webhook with a missing or wrong signature refused");
-            Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "X-Hub-Signature-256 is missing or does not match the body",
-                    Map.of());
-            return;
-        }
         JsonNode payload;
         try {
             payload = json.readTree(body);
@@ -124,10 +104,5 @@ public final class WhatsAppWebhookHandler {
                 "ignored", outcomes.stream().filter(o -> o == Outcome.IGNORED).count(),
                 "duplicates", outcomes.stream().filter(o -> o == Outcome.DUPLICATE).count(),
                 "skipped", translation.skipped()));
-    }
-
-    private void tooLarge(Context ctx) {
-        Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE,
-                "webhooks larger than " + settings.maxWebhookBytes() + " bytes are refused", Map.of());
     }
 }
