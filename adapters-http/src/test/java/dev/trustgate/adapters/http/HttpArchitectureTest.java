@@ -6,12 +6,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.trustgate.adapters.http.support.AccessControl;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.WebhookSignature;
+import dev.trustgate.application.Caller;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 
 /**
  * Handlers drive use cases through their input ports; they never touch storage, WhatsApp or the services. The
  * adapter is split by whom it serves: WhatsApp's webhook intake ({@code whatsapp}), the business API ({@code api}),
  * the drop-in Cloud API ({@code cloudapi}) and the operator console ({@code console}) each use what they share in
- * {@code support} and never each other; {@link TrustgateHttpServer} alone puts them together.
+ * {@code support} and never each other; {@link TrustgateHttpServer} alone puts them together. Who may call a route
+ * is checked by {@link AccessControl} alone, from the route's declared access.
  */
 @AnalyzeClasses(packages = "dev.trustgate.adapters.http", importOptions = ImportOption.DoNotIncludeTests.class)
 class HttpArchitectureTest {
@@ -41,6 +47,19 @@ class HttpArchitectureTest {
     static final ArchRule supportServesEveryPartAndKnowsNone = noClasses().that().resideInAPackage(HTTP + ".support..")
             .should().dependOnClassesThat().resideInAnyPackage(HTTP, HTTP + ".whatsapp..", HTTP + ".api..", HTTP + ".cloudapi..",
                     HTTP + ".console..")
+            .allowEmptyShould(false);
+
+    /** A route's declared access is the one check in front of it: nothing else looks at keys, signatures or tokens. */
+    @ArchTest
+    static final ArchRule onlyAccessControlChecksCallers = noClasses().that().resideInAPackage(HTTP + "..")
+            .and().doNotHaveFullyQualifiedName(AccessControl.class.getName())
+            .should().callMethod(ManageApiKeysUseCase.class, "authenticate", String.class)
+            .orShould().dependOnClassesThat().areAssignableTo(WebhookSignature.class)
+            .orShould().callMethod(HttpSettings.class, "verifyToken")
+            .orShould().callMethod(HttpSettings.class, "appSecret")
+            .orShould().callMethod(HttpSettings.class, "metricsKey")
+            .orShould().callMethod(Caller.class, "requireAdmin")
+            .as("only AccessControl checks who calls a route")
             .allowEmptyShould(false);
 
     private static ArchRule usesOnlySupport(String part) {
