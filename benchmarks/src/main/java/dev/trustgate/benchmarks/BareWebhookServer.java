@@ -2,8 +2,8 @@ package dev.trustgate.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.Json;
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.Json;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import io.javalin.Javalin;
 
 /**

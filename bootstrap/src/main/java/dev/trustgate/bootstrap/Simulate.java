@@ -1,11 +1,11 @@
 package dev.trustgate.bootstrap;
 
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.CustomerName;
-import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import java.net.URI;
 import java.net.http.HttpClient;

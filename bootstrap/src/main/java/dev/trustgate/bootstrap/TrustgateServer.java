@@ -1,11 +1,11 @@
 package dev.trustgate.bootstrap;
 
-import dev.trustgate.adapters.http.HttpMetrics;
-import dev.trustgate.adapters.http.HttpWebhookRelay;
-import dev.trustgate.adapters.http.HttpSettings;
-import dev.trustgate.adapters.http.StandardWebhooksSender;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
-import dev.trustgate.adapters.http.UseCases;
+import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.adapters.notify.HttpWebhookRelay;
+import dev.trustgate.adapters.notify.StandardWebhooksSender;
 import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.adapters.whatsapp.CircuitBreakingGateway;
 import dev.trustgate.adapters.whatsapp.CloudApiClient;

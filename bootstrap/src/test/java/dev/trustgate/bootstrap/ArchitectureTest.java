@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The hexagon across every module: the dependency direction of DESIGN §1 and no cycles anywhere. */
+/** The hexagon across every module: the dependency direction of DESIGN §1, adapters apart, and no cycles anywhere. */
 @AnalyzeClasses(packages = "dev.trustgate",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
@@ -28,14 +28,21 @@ class ArchitectureTest {
             .layer("Http").definedBy("dev.trustgate.adapters.http..")
             .layer("Persistence").definedBy("dev.trustgate.adapters.persistence..")
             .layer("WhatsApp").definedBy("dev.trustgate.adapters.whatsapp..")
+            .layer("Notify").definedBy("dev.trustgate.adapters.notify..")
             .layer("Bootstrap").definedBy("dev.trustgate.bootstrap..")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Http").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("WhatsApp").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Bootstrap")
+            .whereLayer("Notify").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Notify", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Notify", "Bootstrap")
             .allowEmptyShould(false);
+
+    /** Each adapter (http, notify, persistence, whatsapp) stands alone: only bootstrap puts them together. */
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.trustgate.adapters.(*)..")
+            .should().notDependOnEachOther().allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule noCycles = slices().matching("dev.trustgate.(**)").should().beFreeOfCycles()

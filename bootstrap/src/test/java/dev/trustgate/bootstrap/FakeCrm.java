@@ -2,7 +2,7 @@ package dev.trustgate.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.StandardWebhooksSender;
+import dev.trustgate.adapters.notify.StandardWebhooksSender;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Base64;

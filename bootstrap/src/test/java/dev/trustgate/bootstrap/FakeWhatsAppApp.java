@@ -1,6 +1,6 @@
 package dev.trustgate.bootstrap;
 
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

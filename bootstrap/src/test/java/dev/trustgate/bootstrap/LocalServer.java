@@ -2,7 +2,7 @@ package dev.trustgate.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

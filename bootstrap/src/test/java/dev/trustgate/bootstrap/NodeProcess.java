@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

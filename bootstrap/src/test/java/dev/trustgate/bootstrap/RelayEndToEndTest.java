@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import io.javalin.Javalin;
 import java.net.URI;

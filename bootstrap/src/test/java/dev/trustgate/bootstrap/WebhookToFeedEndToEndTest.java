@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.http.WebhookSignature;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.adapters.persistence.EmbeddedPostgresServer;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import java.net.URI;

@@ -1,11 +1,27 @@
 package dev.trustgate.adapters.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.adapters.http.api.BusinessApi;
+import dev.trustgate.adapters.http.cloudapi.DropInCloudApiHandler;
+import dev.trustgate.adapters.http.console.Console;
+import dev.trustgate.adapters.http.support.AccessControl;
+import dev.trustgate.adapters.http.support.GraphErrors;
+import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.Json;
+import dev.trustgate.adapters.http.support.OpenApi;
+import dev.trustgate.adapters.http.support.Problems;
+import dev.trustgate.adapters.http.support.RequestLog;
+import dev.trustgate.adapters.http.support.Route;
+import dev.trustgate.adapters.http.support.Route.Access;
+import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.adapters.http.whatsapp.WhatsAppWebhookHandler;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.adapters.http.Route.Access;
+import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Instant;
@@ -18,95 +34,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1} (API key required), the
- * drop-in Cloud API and the health probes. Every error of trustgate's own API is an RFC 9457 problem
- * with a stable code; the drop-in Cloud API answers Graph-style errors.
+ * trustgate's HTTP face: WhatsApp's webhook, the business API under {@code /v1}, the drop-in Cloud API and
+ * the health probes, each route behind the check its declared {@link Access} requires ({@link AccessControl}).
+ * Every error of trustgate's own API is an RFC 9457 problem with a stable code; the drop-in Cloud API answers
+ * Graph-style errors.
  */
 public final class TrustgateHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustgateHttpServer.class);
-    static final String CONTACT = "/v1/businesses/{pnid}/contacts/{customer}";
 
     private TrustgateHttpServer() {
     }
 
-    /** Every route trustgate serves. */
+    /** Every route trustgate serves: the route table. */
     static List<Route> routes(UseCases u, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                               ObjectMapper json, HttpMetrics metrics) {
-        WhatsAppWebhookHandler webhook = new WhatsAppWebhookHandler(settings, new WhatsAppWebhookTranslator(clock),
-                u.recordSignals(), json, metrics);
-        ContactResponses responses = new ContactResponses(u.getContact());
-        ReadEventsHandler events = new ReadEventsHandler(u.readEvents());
-        ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
-        ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
-        ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
-        DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.apiKeys(), u.send(), u.markRead(), u.optIn(), json, metrics);
         List<Route> routes = new ArrayList<>(List.of(
                 new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
                 new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {
                     boolean up = ready.getAsBoolean();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
-                }),
-                new Route("GET", "/webhooks/whatsapp", Access.PUBLIC, "WhatsApp subscription handshake", webhook::verifySubscription),
-                new Route("POST", "/webhooks/whatsapp", Access.PUBLIC, "signed WhatsApp webhook", webhook::receive),
-                new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
-                        new OptInToIdentityChecksHandler(u.optIn(), json)::handle),
-                new Route("PUT", "/v1/businesses/{pnid}/acknowledgement-policy", Access.ADMIN, "set the acknowledgement policy",
-                        new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle),
-                new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
-                        new ListContactsHandler(u.listContacts())::handle),
-                new Route("GET", "/v1/me", Access.KEY, "the calling key: its id, whether it is the admin key, its business numbers",
-                        ctx -> ctx.json(Console.whoAmI(Requests.caller(ctx)))),
-                new Route("GET", CONTACT, Access.KEY, "the contact's trust view", new GetContactTrustHandler(u.getContact())::handle),
-                new Route("GET", CONTACT + "/events", Access.KEY, "the contact's timeline, newest first", events::contact),
-                new Route("POST", CONTACT + "/reauthentications", Access.KEY, "start a re-authentication",
-                        new StartReauthenticationHandler(u.startReauthentication(), json)::handle),
-                new Route("DELETE", CONTACT + "/reauthentications/{id}", Access.KEY, "cancel the re-authentication",
-                        new CancelReauthenticationHandler(u.cancelReauthentication(), responses)::handle),
-                new Route("POST", CONTACT + "/reauthentications/{id}/result", Access.KEY, "record the re-authentication's outcome",
-                        new RecordReauthenticationResultHandler(u.reauthenticationResult(), responses, json)::handle),
-                new Route("POST", CONTACT + "/acknowledgements", Access.KEY, "acknowledge the identity change",
-                        new AcknowledgeIdentityChangeHandler(u.acknowledge(), responses, json)::handle),
-                new Route("POST", CONTACT + "/identity-override", Access.KEY, "clear a change whose hash is unknown",
-                        new OverrideUnknownIdentityHandler(u.overrideUnknownIdentity(), responses, json)::handle),
-                new Route("POST", CONTACT + "/authentications", Access.KEY, "the business authenticated the customer",
-                        new RecordAuthenticationHandler(u.recordAuthentication(), responses, json)::handle),
-                new Route("DELETE", CONTACT + "/trust", Access.KEY, "break trust with the customer",
-                        new RevokeTrustHandler(u.revokeTrust(), responses, json)::handle),
-                new Route("GET", CONTACT + "/held-messages", Access.KEY, "messages held for the contact, oldest first, ?limit=&after=",
-                        new ListHeldMessagesHandler(u.listHeld())::handle),
-                new Route("POST", "/v1/messages", Access.KEY, "gated send", new SendMessageHandler(u.send(), json, metrics)::handle),
-                new Route("POST", "/v1/held-messages/{id}/release", Access.KEY, "release a held message",
-                        new ReleaseHeldMessageHandler(u.release())::handle),
-                new Route("POST", "/v1/held-messages/{id}/discard", Access.KEY, "discard a held message",
-                        new DiscardHeldMessageHandler(u.discard())::handle),
-                new Route("GET", "/v1/businesses/{pnid}/events", Access.KEY, "the business's ordered event feed",
-                        events::handle),
-                new Route("GET", "/v1/businesses/{pnid}/audit/verify", Access.KEY, "verify the audit hash chain",
-                        new VerifyAuditChainHandler(u.verifyAudit())::handle),
-                new Route("POST", "/v1/subscriptions", Access.KEY, "add a webhook endpoint", subscriptions::create),
-                new Route("GET", "/v1/subscriptions", Access.KEY, "list webhook endpoints", subscriptions::list),
-                new Route("DELETE", "/v1/subscriptions/{id}", Access.KEY, "remove a webhook endpoint", subscriptions::delete),
-                new Route("GET", "/v1/deliveries/parked", Access.KEY, "deliveries that ran out of retries", parked::list),
-                new Route("POST", "/v1/deliveries/parked/{id}/redeliver", Access.KEY, "redeliver a parked delivery",
-                        parked::redeliver),
-                new Route("DELETE", "/v1/deliveries/parked/{id}", Access.KEY, "discard a parked delivery", parked::discard),
-                new Route("POST", "/v1/api-keys", Access.ADMIN, "create an API key", apiKeys::create),
-                new Route("GET", "/v1/api-keys", Access.ADMIN, "list API keys", apiKeys::list),
-                new Route("DELETE", "/v1/api-keys/{id}", Access.ADMIN, "revoke an API key", apiKeys::revoke),
-                new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
-                new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH, "drop-in identity-check setting (admin key)",
-                        dropIn::settings)));
-        routes.add(new Route("GET", "/metrics", Access.PUBLIC, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
-                ctx -> {
-                    if (settings.metricsKey().isPresent() && !Authentication.bearer(ctx.header("Authorization"))
-                            .filter(k -> java.security.MessageDigest.isEqual(k.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                                    settings.metricsKey().get().getBytes(java.nio.charset.StandardCharsets.UTF_8))).isPresent()) {
-                        Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "the metrics key is required", Map.of());
-                        return;
-                    }
-                    ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
-                }));
+                })));
+        routes.addAll(WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics));
+        routes.addAll(BusinessApi.routes(u, json, metrics));
+        routes.addAll(Console.routes());
+        routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));
+        routes.add(new Route("GET", "/metrics", Access.METRICS_KEY, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
+                ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape())));
         routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
                 ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, json))));
         return List.copyOf(routes);
@@ -116,10 +70,14 @@ public final class TrustgateHttpServer {
     public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                                  HttpMetrics metrics) {
         ObjectMapper json = Json.mapper();
-        Authentication authentication = new Authentication(useCases.apiKeys(), json);
-        RequestLog requestLog = new RequestLog(metrics);
-        List<Route> routes = routes(useCases, settings, ready, clock, json, metrics);
+        return serve(routes(useCases, settings, ready, clock, json, metrics), useCases.apiKeys(), settings, json, metrics);
+    }
 
+    /** Builds the server (not started) for {@code routes}. */
+    static Javalin serve(List<Route> routes, ManageApiKeysUseCase apiKeys, HttpSettings settings, ObjectMapper json,
+                         HttpMetrics metrics) {
+        AccessControl access = new AccessControl(apiKeys, settings, json);
+        RequestLog requestLog = new RequestLog(metrics);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -144,19 +102,14 @@ public final class TrustgateHttpServer {
             });
             config.routes.before(requestLog::begin);
             config.requestLogger.http(requestLog::end);
-            config.routes.before("/v1/*", authentication::authenticate);
-            // Another business's resources are not found, before any validation of the request could say otherwise.
-            config.routes.before("/v1/businesses/{pnid}/*", ctx -> {
-                if (ctx.attribute(Requests.CALLER) != null) {
-                    Requests.caller(ctx).requireAccess(Requests.business(ctx));
-                }
-            });
+            // Each route is served behind the check its declared access requires, and behind nothing else.
             for (Route route : routes) {
+                Handler guarded = access.guard(route);
                 switch (route.method()) {
-                    case "GET" -> config.routes.get(route.path(), route.handler());
-                    case "POST" -> config.routes.post(route.path(), route.handler());
-                    case "PUT" -> config.routes.put(route.path(), route.handler());
-                    case "DELETE" -> config.routes.delete(route.path(), route.handler());
+                    case "GET" -> config.routes.get(route.path(), guarded);
+                    case "POST" -> config.routes.post(route.path(), guarded);
+                    case "PUT" -> config.routes.put(route.path(), guarded);
+                    case "DELETE" -> config.routes.delete(route.path(), guarded);
                     default -> throw new IllegalStateException("unsupported method " + route.method());
                 }
             }
@@ -177,8 +130,8 @@ public final class TrustgateHttpServer {
                 if (ctx.result() != null && !ctx.result().isEmpty()) {
                     return;
                 }
-                if (ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
-                    DropInCloudApiHandler.notServed(ctx, json);
+                if (GraphErrors.isGraphPath(ctx.path())) {
+                    GraphErrors.notServed(ctx, json);
                 } else {
                     Problems.write(ctx, json, ErrorCode.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path(), Map.of());
                 }
@@ -194,8 +147,8 @@ public final class TrustgateHttpServer {
     private static void httpError(Context ctx, ObjectMapper json, int status, String message) {
         if (status == 413) {
             Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE, "the request body is too large", Map.of());
-        } else if (status == 404 && ctx.path().matches("/v[0-9]+\\.[0-9]+/.*")) {
-            DropInCloudApiHandler.notServed(ctx, json);
+        } else if (status == 404 && GraphErrors.isGraphPath(ctx.path())) {
+            GraphErrors.notServed(ctx, json);
         } else if (status == 404) {
             Problems.write(ctx, json, ErrorCode.NOT_FOUND, message, Map.of());
         } else {

@@ -2,6 +2,11 @@ package dev.trustgate.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.trustgate.adapters.http.support.RequestLog;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
@@ -11,16 +16,12 @@ import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.TrustState;
 import dev.trustgate.domain.WaId;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Webhooks and logs under names trustgate cannot read or must not show (DESIGN §4, §5). */
 class CustomerNamesAttackTest {

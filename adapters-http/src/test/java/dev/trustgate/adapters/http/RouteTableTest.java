@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.Json;
+import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import java.net.http.HttpResponse;
 import java.time.Instant;

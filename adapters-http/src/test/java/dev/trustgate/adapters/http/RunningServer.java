@@ -1,5 +1,9 @@
 package dev.trustgate.adapters.http;
 
+import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.fakes.InMemoryTrustgate;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
@@ -18,34 +22,43 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The HTTP adapter on a real socket over the in-memory core, and a real HTTP client to call it. */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
 
-    static final String APP_SECRET = "test-app-secret";
-    static final String VERIFY_TOKEN = "test-verify-token";
-    static final String ADMIN_KEY = "tg_admin_key_for_tests_0123456789";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String VERIFY_TOKEN = "test-verify-token";
+    public static final String ADMIN_KEY = "tg_admin_key_for_tests_0123456789";
 
-    final InMemoryTrustgate core = new InMemoryTrustgate();
-    final TrustgateServices services = core.services;
-    final Javalin server;
-    final HttpClient http = HttpClient.newHttpClient();
-    final WebhookSignature signature = new WebhookSignature(APP_SECRET);
+    public final InMemoryTrustgate core = new InMemoryTrustgate();
+    public final TrustgateServices services = core.services;
+    public final Javalin server;
+    public final HttpClient http = HttpClient.newHttpClient();
+    public final WebhookSignature signature = new WebhookSignature(APP_SECRET);
 
     /** The business number this test server takes On-Premises webhooks for. */
-    static final BusinessNumberId ON_PREMISES_NUMBER = new BusinessNumberId("106540352242922");
+    public static final BusinessNumberId ON_PREMISES_NUMBER = new BusinessNumberId("106540352242922");
 
-    RunningServer() {
+    public RunningServer() {
         this(HttpSettings.DEFAULT_IDLE_TIMEOUT);
     }
 
-    RunningServer(java.time.Duration idleTimeout) {
+    public RunningServer(java.time.Duration idleTimeout) {
+        this(idleTimeout, Optional.empty());
+    }
+
+    /** A server whose {@code /metrics} asks for {@code metricsKey} when one is given. */
+    public RunningServer(java.time.Duration idleTimeout, Optional<String> metricsKey) {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
-        server = TrustgateHttpServer.create(useCases, new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, Optional.empty(),
-                        idleTimeout, Optional.of(ON_PREMISES_NUMBER)),
+        server = TrustgateHttpServer.create(useCases, settings(idleTimeout, metricsKey),
                 () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 
-    static UseCases useCases(TrustgateServices s) {
+    /** The settings this test server runs with. */
+    public static HttpSettings settings(java.time.Duration idleTimeout, Optional<String> metricsKey) {
+        return new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, metricsKey, idleTimeout, Optional.of(ON_PREMISES_NUMBER));
+    }
+
+    public static UseCases useCases(TrustgateServices s) {
         return new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
                 s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld, s.release, s.discard,
@@ -53,21 +66,21 @@ final class RunningServer implements AutoCloseable {
     }
 
     /** The contact {@code name} belongs to in {@code business}, as stored. */
-    Optional<ContactTrust> contact(BusinessNumberId business, CustomerName name) {
+    public Optional<ContactTrust> contact(BusinessNumberId business, CustomerName name) {
         return Optional.ofNullable(core.contacts.resolve(business, java.util.List.of(name)).get(name)).flatMap(core.contacts::find);
     }
 
-    String keyFor(String business) {
+    public String keyFor(String business) {
         return services.apiKeys.create(new ManageApiKeysUseCase.CreateCommand(
                 Caller.admin(new dev.trustgate.domain.Actor("admin")), "test " + business,
                 Set.of(new BusinessNumberId(business)))).key();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -78,7 +91,7 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> get(String path, String key) {
+    public HttpResponse<String> get(String path, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -86,12 +99,12 @@ final class RunningServer implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> put(String path, String key, String json) {
+    public HttpResponse<String> put(String path, String key, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    HttpResponse<String> call(String method, String path, String key, String json) {
+    public HttpResponse<String> call(String method, String path, String key, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (key != null) {
@@ -100,11 +113,11 @@ final class RunningServer implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> post(String path, String key, String json) {
+    public HttpResponse<String> post(String path, String key, String json) {
         return call("POST", path, key, json);
     }
 
-    HttpResponse<String> webhook(byte[] body, String signatureHeader, String query) {
+    public HttpResponse<String> webhook(byte[] body, String signatureHeader, String query) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhooks/whatsapp" + query))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signatureHeader != null) {
@@ -113,7 +126,7 @@ final class RunningServer implements AutoCloseable {
         return send(request.build());
     }
 
-    HttpResponse<String> signedWebhook(byte[] body) {
+    public HttpResponse<String> signedWebhook(byte[] body) {
         return webhook(body, signature.sign(body), "");
     }
 

@@ -13,7 +13,7 @@ class PersistenceArchitectureTest {
 
     @ArchTest
     static final ArchRule staysOutOfOtherAdapters = noClasses().that().resideInAPackage("dev.trustgate.adapters.persistence..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..", "dev.trustgate.adapters.notify..",
                     "dev.trustgate.adapters.whatsapp..", "dev.trustgate.bootstrap..", "io.javalin..")
             .allowEmptyShould(false);
 

@@ -14,7 +14,7 @@ class WhatsAppArchitectureTest {
     @ArchTest
     static final ArchRule staysOutOfOtherAdaptersAndTheUseCases = noClasses()
             .that().resideInAPackage("dev.trustgate.adapters.whatsapp..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..", "dev.trustgate.adapters.notify..",
                     "dev.trustgate.adapters.persistence..", "dev.trustgate.bootstrap..", "dev.trustgate.application.service..",
                     "io.javalin..", "org.jdbi..")
             .allowEmptyShould(false);

@@ -1,0 +1,54 @@
+package dev.trustgate.adapters.http.support;
+
+import dev.trustgate.domain.BusinessNumberId;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the HTTP adapter needs to know: the WhatsApp app secret (webhook signatures) and verify token
+ * (subscription handshake), the largest webhook accepted, the key protecting {@code /metrics}, and the
+ * business number On-Premises webhooks (which name none) belong to, if this trustgate takes them.
+ */
+public record HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey,
+                           Duration idleTimeout, Optional<BusinessNumberId> onPremisesNumber) {
+
+    /** How long a connection may stall (no byte read or written) before it is closed: slow clients hold nothing. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+    public HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey) {
+        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, DEFAULT_IDLE_TIMEOUT, Optional.empty());
+    }
+
+    public HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey,
+                        Duration idleTimeout) {
+        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, Optional.empty());
+    }
+
+    /** These settings, taking On-Premises webhooks for {@code number}. */
+    public HttpSettings withOnPremisesNumber(Optional<BusinessNumberId> number) {
+        return new HttpSettings(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, number);
+    }
+
+    public HttpSettings {
+        if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("the idle timeout must be positive");
+        }
+        if (appSecret == null || appSecret.isEmpty()) {
+            throw new IllegalArgumentException("the WhatsApp app secret is required");
+        }
+        if (verifyToken == null || verifyToken.isEmpty()) {
+            throw new IllegalArgumentException("the WhatsApp verify token is required");
+        }
+        if (onPremisesNumber == null) {
+            throw new IllegalArgumentException("onPremisesNumber must be given (empty when On-Premises webhooks are not taken)");
+        }
+        if (maxWebhookBytes < 1024) {
+            throw new IllegalArgumentException("the webhook size limit must be at least 1024 bytes");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpSettings[appSecret=***, verifyToken=***, maxWebhookBytes=" + maxWebhookBytes + ", idleTimeout=" + idleTimeout + "]";
+    }
+}

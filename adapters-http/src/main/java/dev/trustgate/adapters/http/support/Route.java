@@ -1,0 +1,36 @@
+package dev.trustgate.adapters.http.support;
+
+import io.javalin.http.Handler;
+
+/**
+ * One route of the API: method, path, who may call it and what it does. The route table drives the
+ * router, the OpenAPI document and the tests that walk every route, so none can be forgotten; the server puts
+ * the check a route's {@link Access} requires in front of its handler ({@link AccessControl}), so a handler
+ * never authenticates its caller itself.
+ */
+public record Route(String method, String path, Access access, String summary, Handler handler) {
+
+    /** Who may call a route, and so the check the server installs in front of it. */
+    public enum Access {
+        /** No credentials: health probes and this API's own description. */
+        PUBLIC,
+        /** WhatsApp's subscription handshake: {@code hub.mode=subscribe} with the verify token, 403 otherwise. */
+        WHATSAPP_VERIFY_TOKEN,
+        /** WhatsApp's webhook: {@code X-Hub-Signature-256} over the raw body (read up to the webhook limit, 413 past it). */
+        WHATSAPP_SIGNATURE,
+        /** {@code TRUSTGATE_METRICS_KEY} as bearer token when one is configured; no credentials otherwise. */
+        METRICS_KEY,
+        /** Any API key; on a business-scoped route a key of that business (another business's is answered 404). */
+        KEY,
+        /** The admin key only; any other key is answered 403. */
+        ADMIN,
+        /** An API key as Graph access token, refused with Graph-style errors (drop-in Cloud API); business-scoped as KEY. */
+        GRAPH,
+        /** The admin key as Graph access token, refused with Graph-style errors. */
+        GRAPH_ADMIN
+    }
+
+    public boolean businessScoped() {
+        return path.contains("{pnid}");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.trustgate.adapters.http.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Meta's webhook signature: {@code X-Hub-Signature-256: sha256=<lowercase hex HMAC-SHA256 of the raw
+ * body, keyed with the app secret>}. Checked in constant time, before the body is parsed.
+ */
+public final class WebhookSignature {
+
+    private static final String PREFIX = "sha256=";
+
+    private final SecretKeySpec key;
+
+    public WebhookSignature(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** The header value for {@code body}. */
+    public String sign(byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(hmac(body));
+    }
+
+    public boolean verify(byte[] body, String header) {
+        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(PREFIX) || header.length() != PREFIX.length() + 64) {
+            return false;
+        }
+        byte[] presented;
+        try {
+            presented = HexFormat.of().parseHex(header.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmac(body), presented);
+    }
+
+    private byte[] hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+        }
+    }
+}
