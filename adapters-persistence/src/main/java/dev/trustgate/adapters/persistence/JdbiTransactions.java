@@ -109,12 +109,17 @@ public final class JdbiTransactions implements Transactions {
 
     /**
      * Runs {@code work} with the SqlObject {@code type} attached to the current transaction's handle
-     * (attached once per handle), or in a short transaction of its own when none is running.
+     * (attached once per handle).
+     *
+     * @throws IllegalStateException when no transaction is running on this thread: a store call outside one
+     *                               is a mistake of its caller, never a transaction of its own
      */
     <D, T> T withDao(Class<D> type, Function<D, T> work) {
         PooledHandle pooled = current.get();
         if (pooled == null) {
-            return inTransaction(() -> withDao(type, work));
+            throw new IllegalStateException("a store was called outside a transaction ("
+                    + (type.getEnclosingClass() == null ? type : type.getEnclosingClass()).getSimpleName()
+                    + "): run it in Transactions.inTransaction");
         }
         return work.apply(type.cast(pooled.daos.computeIfAbsent(type, pooled.handle::attach)));
     }
