@@ -1,4 +1,4 @@
-package dev.trustgate.application.service;
+package dev.trustgate.application.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

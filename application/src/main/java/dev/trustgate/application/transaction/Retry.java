@@ -1,4 +1,4 @@
-package dev.trustgate.application.service;
+package dev.trustgate.application.transaction;
 
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
@@ -13,11 +13,13 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
- * Runs a use case's transaction, retrying the whole of it a bounded number of times when it lost a
- * race, and turns storage failures into the API's {@code storage_unavailable}. Between attempts it
+ * Decorator: runs a use case's transaction, retrying the whole of it a bounded number of times when it
+ * lost a race, and turns storage failures into the API's {@code storage_unavailable}. Between attempts it
  * backs off exponentially with full jitter, so transactions that collided do not collide again at once.
+ * It never sees a nested call: {@link TransactionScope#joining} runs those in the transaction already
+ * running, so a lost race always retries the outermost work from its start.
  */
-public final class Retry implements Transactional {
+public final class Retry implements Transactions {
 
     /**
      * How many attempts, and how long to wait between them: after the n-th lost race at most
@@ -59,8 +61,6 @@ public final class Retry implements Transactional {
 
         void sleep(Duration wait) throws InterruptedException;
     }
-
-    public static final int DEFAULT_ATTEMPTS = BackOff.DEFAULT.attempts();
 
     private final Transactions transactions;
     private final BackOff backOff;
