@@ -17,7 +17,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * One JDBI transaction per use case. The running transaction is bound to the thread, so every store
- * the work touches writes through it, and nested calls join it.
+ * the work touches writes through it. A transaction started inside another on one thread is refused, not
+ * joined: work that nests use cases reaches storage through {@code TransactionScope}, the one place that
+ * joins.
  *
  * <p>Handles outlive their transactions: an idle handle keeps its pooled connection and the SqlObjects
  * already attached to it, because opening a handle and attaching SqlObjects cost more than the SQL of a
@@ -69,10 +71,14 @@ public final class JdbiTransactions implements Transactions {
         this.evictPooledConnections = evictPooledConnections;
     }
 
+    /**
+     * @throws IllegalStateException when this thread already runs a transaction (its work is rolled back)
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
-            return work.get();
+            throw new IllegalStateException("a transaction was started inside another on one thread; nested work joins "
+                    + "through TransactionScope.joining");
         }
         PooledHandle pooled;
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Fixtures;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A store called with no transaction running is a programming error, never a transaction of its own. */
+/**
+ * A store called with no transaction running, or a transaction started inside another, is a programming error:
+ * never a transaction of its own, never a silent join (joining is TransactionScope's rule, above storage).
+ */
 class StoresNeedATransactionTest {
 
     private static final BusinessNumberId BUSINESS = new BusinessNumberId("106540352242922");
@@ -35,12 +39,24 @@ class StoresNeedATransactionTest {
                 "webhook receipts", () -> db.receipts.contains("wamid.1"),
                 "messages", () -> db.messages.findSentByWhatsAppId("wamid.1"),
                 "outbox", () -> db.outbox.find("dlv_1"),
+                "outbox claims", () -> db.outbox.claimDue(Instant.EPOCH, 10, 4, Duration.ofMinutes(1)),
                 "subscriptions", () -> db.subscriptions.list(),
                 "api keys", () -> db.apiKeys.list());
 
         calls.forEach((store, call) -> assertThatThrownBy(call).as(store)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("outside a transaction"));
+    }
+
+    @Test
+    void aTransactionStartedInsideAnotherIsAMistakeNotAJoinAndChangesNothing() {
+        assertThatThrownBy(() -> db.transactions.inTransaction(() -> {
+            db.receipts.record("wamid.outer", Instant.EPOCH);
+            return db.transactions.inTransaction(() -> db.receipts.record("wamid.inner", Instant.EPOCH));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside another");
+
+        assertThat(db.transactions.inTransaction(() -> db.receipts.contains("wamid.outer"))).isFalse();
+        assertThat(db.transactions.inTransaction(() -> db.receipts.contains("wamid.inner"))).isFalse();
     }
 
     @Test
