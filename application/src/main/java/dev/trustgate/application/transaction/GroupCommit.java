@@ -31,6 +31,13 @@ import java.util.function.Supplier;
  */
 public final class GroupCommit implements Transactions {
 
+    /**
+     * Webhook intake's measured best (see docs/benchmarks.md): one writer, since two contend for a business's
+     * chain head and were far slower, taking up to 64 waiting transactions at once.
+     */
+    public static final int DEFAULT_WRITERS = 1;
+    public static final int DEFAULT_BATCH = 64;
+
     /** A writer with nothing to do for this long ends; the next transaction starts one again. */
     private static final long IDLE_SECONDS = 30;
 

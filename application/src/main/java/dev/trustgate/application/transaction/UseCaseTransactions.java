@@ -14,10 +14,6 @@ import java.util.function.UnaryOperator;
  */
 public final class UseCaseTransactions {
 
-    /** Webhook intake batches: one writer, at most 64 webhooks per transaction (what the server measured best). */
-    static final int INTAKE_WRITERS = 1;
-    static final int INTAKE_BATCH = 64;
-
     private final TransactionScope scope;
     private final Transactions useCases;
     private final Transactions webhookIntake;
@@ -48,7 +44,7 @@ public final class UseCaseTransactions {
      */
     public static UseCaseTransactions standard(Transactions storage) {
         return compose(storage, Retry::new,
-                opened -> new Retry(new GroupCommit(opened, INTAKE_WRITERS, INTAKE_BATCH)));
+                opened -> new Retry(new GroupCommit(opened, GroupCommit.DEFAULT_WRITERS, GroupCommit.DEFAULT_BATCH)));
     }
 
     /** Every use case's transactions but webhook intake's. */
