@@ -5,9 +5,11 @@ import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.service.ContactCommands;
 import dev.trustgate.application.service.EventPublisher;
-import dev.trustgate.application.service.Retry;
+import dev.trustgate.application.transaction.Retry;
+import dev.trustgate.application.transaction.UseCaseTransactions;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
@@ -71,9 +73,11 @@ public final class StorageThroughput {
         Clock clock = () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
         AtomicLong idCounter = new AtomicLong();
         IdGenerator ids = prefix -> prefix + "_" + idCounter.incrementAndGet();
-        Retry retry = new Retry(storage.transactions, 50);
+        UseCaseTransactions composed = UseCaseTransactions.compose(storage.transactions, opened -> new Retry(opened, 50),
+                opened -> opened);
+        Transactions retry = composed.useCases();
         Contacts contacts = new Contacts(storage.contacts, storage.messages,
-                new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock), ids);
+                new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock, composed.scope()), ids);
         ContactCommands commands = new ContactCommands(retry, contacts, storage.businesses);
         List<BusinessNumberId> businesses = new ArrayList<>();
         for (int b = 0; b < businessCount; b++) {

@@ -1,6 +1,7 @@
 package dev.trustgate.bootstrap;
 
 import dev.trustgate.adapters.persistence.DatabaseSettings;
+import dev.trustgate.application.transaction.GroupCommit;
 import dev.trustgate.domain.BusinessNumberId;
 import java.io.IOException;
 import java.io.Reader;
@@ -43,7 +44,9 @@ public record Config(
         int maxWebhookBytes,
         java.time.Duration whatsAppTimeout,
         Duration outboxRetention,
-        Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber) {
+        Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber,
+        int groupCommitWriters,
+        int groupCommitBatch) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -88,6 +91,10 @@ public record Config(
                 + "refused, since the signature does not cover it."});
         v.put("TRUSTGATE_OUTBOX_RETENTION", new String[] {"7d", "How long delivered notifications and relayed webhooks are kept: "
                 + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."});
+        v.put("TRUSTGATE_GROUP_COMMIT_WRITERS", new String[] {String.valueOf(GroupCommit.DEFAULT_WRITERS),
+                "Threads that commit concurrent WhatsApp webhooks together (1-32)."});
+        v.put("TRUSTGATE_GROUP_COMMIT_BATCH", new String[] {String.valueOf(GroupCommit.DEFAULT_BATCH),
+                "Most webhooks one of them commits in one transaction (1-1000)."});
         return java.util.Collections.unmodifiableMap(v);
     }
 
@@ -309,6 +316,8 @@ public record Config(
                     problems.add("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID=" + onPremises.get() + ": must be a phone_number_id (digits)");
                 }
             }
+            int groupCommitWriters = integer("TRUSTGATE_GROUP_COMMIT_WRITERS", GroupCommit.DEFAULT_WRITERS, 1, 32);
+            int groupCommitBatch = integer("TRUSTGATE_GROUP_COMMIT_BATCH", GroupCommit.DEFAULT_BATCH, 1, 1000);
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -316,7 +325,8 @@ public record Config(
                     appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
                     appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl, relayUrls,
                     get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
-                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber);
+                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber, groupCommitWriters,
+                    groupCommitBatch);
         }
     }
 

@@ -15,7 +15,11 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
+import dev.trustgate.application.service.HeldMessageLimits;
 import dev.trustgate.application.service.TrustgateServices;
+import dev.trustgate.application.transaction.GroupCommit;
+import dev.trustgate.application.transaction.Retry;
+import dev.trustgate.application.transaction.UseCaseTransactions;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +76,7 @@ public final class TrustgateServer implements AutoCloseable {
                                     DELIVERY_DEADLINE)
                             : WebhookRelay.NONE,
                     clock, new RandomIds()),
-                    SubscriptionUrlPolicy.of(config.subscriptionUrls()));
+                    transactions(storage, config), SubscriptionUrlPolicy.of(config.subscriptionUrls()), HeldMessageLimits.DEFAULT);
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
@@ -102,6 +106,15 @@ public final class TrustgateServer implements AutoCloseable {
             storage.close();
             throw e;
         }
+    }
+
+    /**
+     * The transactions the use cases run in: every one retried when it lost a race, and webhook intake also
+     * committed in groups (concurrent webhooks in one transaction, each answered after its commit).
+     */
+    private static UseCaseTransactions transactions(JdbiStorage storage, Config config) {
+        return UseCaseTransactions.compose(storage.transactions, Retry::new,
+                opened -> new Retry(new GroupCommit(opened, config.groupCommitWriters(), config.groupCommitBatch())));
     }
 
     /** Starts HTTP on the configured address; a port or address it cannot have is named with the variable that moves it. */

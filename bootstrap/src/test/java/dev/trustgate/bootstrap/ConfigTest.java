@@ -45,6 +45,24 @@ class ConfigTest {
     }
 
     @Test
+    void webhookIntakeCommitsInGroupsOfSixtyFourByOneWriterUnlessConfigured() {
+        Config defaults = Config.load(Map.of(), Optional.empty());
+        assertThat(defaults.groupCommitWriters()).isEqualTo(1);
+        assertThat(defaults.groupCommitBatch()).isEqualTo(64);
+
+        Config set = Config.load(Map.of("TRUSTGATE_GROUP_COMMIT_WRITERS", "2", "TRUSTGATE_GROUP_COMMIT_BATCH", "16"),
+                Optional.empty());
+        assertThat(set.groupCommitWriters()).isEqualTo(2);
+        assertThat(set.groupCommitBatch()).isEqualTo(16);
+
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_GROUP_COMMIT_WRITERS", "0", "TRUSTGATE_GROUP_COMMIT_BATCH",
+                "many"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "TRUSTGATE_GROUP_COMMIT_WRITERS=0: must be between 1 and 32",
+                        "TRUSTGATE_GROUP_COMMIT_BATCH=many: must be a whole number"));
+    }
+
+    @Test
     void anAccessTokenMeansLiveAndLiveNeedsTheWebhookSecrets() {
         assertThatThrownBy(() -> Config.load(Map.of("WHATSAPP_ACCESS_TOKEN", "EAAG"), Optional.empty()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(

@@ -151,7 +151,7 @@ public final class JdbiOutbox implements Outbox {
 
     @Override
     public List<Claim> claimDue(Instant now, int limit, int perDestination, Duration lease) {
-        return transactions.inTransaction(() -> transactions.withDao(Dao.class, dao -> {
+        return transactions.withDao(Dao.class, dao -> {
             List<String> picked = dao.fairlyDue(now, limit, perDestination);
             if (picked.isEmpty()) {
                 return List.<Claim>of();
@@ -164,7 +164,7 @@ public final class JdbiOutbox implements Outbox {
             String token = UUID.randomUUID().toString();
             dao.lease(List.copyOf(locked.keySet()), now.plus(lease), token);
             return picked.stream().filter(locked::containsKey).map(id -> new Claim(locked.get(id).toDomain(), token)).toList();
-        }));
+        });
     }
 
     @Override

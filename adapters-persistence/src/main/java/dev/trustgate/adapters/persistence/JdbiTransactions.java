@@ -17,7 +17,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * One JDBI transaction per use case. The running transaction is bound to the thread, so every store
- * the work touches writes through it, and nested calls join it.
+ * the work touches writes through it. A transaction started inside another on one thread is refused, not
+ * joined: work that nests use cases reaches storage through {@code TransactionScope}, the one place that
+ * joins.
  *
  * <p>Handles outlive their transactions: an idle handle keeps its pooled connection and the SqlObjects
  * already attached to it, because opening a handle and attaching SqlObjects cost more than the SQL of a
@@ -69,10 +71,14 @@ public final class JdbiTransactions implements Transactions {
         this.evictPooledConnections = evictPooledConnections;
     }
 
+    /**
+     * @throws IllegalStateException when this thread already runs a transaction (its work is rolled back)
+     */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
-            return work.get();
+            throw new IllegalStateException("a transaction was started inside another on one thread; nested work joins "
+                    + "through TransactionScope.joining");
         }
         PooledHandle pooled;
         try {
@@ -109,12 +115,17 @@ public final class JdbiTransactions implements Transactions {
 
     /**
      * Runs {@code work} with the SqlObject {@code type} attached to the current transaction's handle
-     * (attached once per handle), or in a short transaction of its own when none is running.
+     * (attached once per handle).
+     *
+     * @throws IllegalStateException when no transaction is running on this thread: a store call outside one
+     *                               is a mistake of its caller, never a transaction of its own
      */
     <D, T> T withDao(Class<D> type, Function<D, T> work) {
         PooledHandle pooled = current.get();
         if (pooled == null) {
-            return inTransaction(() -> withDao(type, work));
+            throw new IllegalStateException("a store was called outside a transaction ("
+                    + (type.getEnclosingClass() == null ? type : type.getEnclosingClass()).getSimpleName()
+                    + "): run it in Transactions.inTransaction");
         }
         return work.apply(type.cast(pooled.daos.computeIfAbsent(type, pooled.handle::attach)));
     }

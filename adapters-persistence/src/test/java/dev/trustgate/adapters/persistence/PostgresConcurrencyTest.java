@@ -7,9 +7,11 @@ import dev.trustgate.application.fakes.SequentialIds;
 import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.service.ContactCommands;
 import dev.trustgate.application.service.EventPublisher;
-import dev.trustgate.application.service.Retry;
+import dev.trustgate.application.transaction.Retry;
+import dev.trustgate.application.transaction.UseCaseTransactions;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
@@ -90,9 +92,12 @@ class PostgresConcurrencyTest {
         StorageUnderTest storage = Storages.postgres("race");
         storage.reset();
         JdbiStorage db = Storages.jdbi(storage);
-        Retry retry = new Retry(db.transactions, 1000);
+        UseCaseTransactions composed = UseCaseTransactions.compose(db.transactions, opened -> new Retry(opened, 1000),
+                opened -> opened);
+        Transactions retry = composed.useCases();
         MutableClock clock = new MutableClock(T0);
-        EventPublisher publisher = new EventPublisher(db.events, db.subscriptions, db.outbox, new SequentialIds(), clock);
+        EventPublisher publisher = new EventPublisher(db.events, db.subscriptions, db.outbox, new SequentialIds(), clock,
+                composed.scope());
         Contacts contacts = new Contacts(db.contacts, db.messages, publisher, new SequentialIds());
         ContactCommands commands = new ContactCommands(retry, contacts, db.businesses);
         BusinessNumber business = BusinessNumber.unknown(BUSINESS).optIn(T0);

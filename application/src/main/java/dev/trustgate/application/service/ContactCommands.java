@@ -5,6 +5,7 @@ import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ContactSelector;
 import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.CommandResult;
 import dev.trustgate.domain.ContactTrust;
@@ -25,12 +26,12 @@ public final class ContactCommands {
         CommandResult apply(ContactTrust contact, BusinessNumber business);
     }
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final BusinessStore businesses;
 
-    public ContactCommands(Retry retry, Contacts contacts, BusinessStore businesses) {
-        this.retry = retry;
+    public ContactCommands(Transactions transactions, Contacts contacts, BusinessStore businesses) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.businesses = businesses;
     }
@@ -43,7 +44,7 @@ public final class ContactCommands {
      */
     public CommandResult.Changed execute(Caller caller, ContactSelector selector, Command command) {
         caller.requireAccess(selector.business());
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ContactTrust contact = contacts.find(selector, false);
             CommandResult result = command.apply(contact, businesses.findOrUnknown(selector.business()));
             if (result instanceof CommandResult.Rejected rejected) {

@@ -11,6 +11,7 @@ import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookRelay;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     /** Most entries of one destination in flight at once (so a blackhole holds at most this many workers). */
     public static final int PER_DESTINATION = 4;
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Outbox outbox;
     private final EventLog events;
     private final SubscriptionStore subscriptions;
@@ -53,10 +54,10 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     private final WebhookRelay relay;
     private final Clock clock;
 
-    public DeliverNotificationsService(Retry retry, Outbox outbox, EventLog events, SubscriptionStore subscriptions,
+    public DeliverNotificationsService(Transactions transactions, Outbox outbox, EventLog events, SubscriptionStore subscriptions,
                                        NotificationSender sender, WebhookRelay relay, Clock clock) {
         this.relay = relay;
-        this.retry = retry;
+        this.transactions = transactions;
         this.outbox = outbox;
         this.events = events;
         this.subscriptions = subscriptions;
@@ -66,7 +67,7 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
 
     @Override
     public int deliverDue(int max, Executor workers) {
-        List<Claim> due = retry.inTransaction(() -> outbox.claimDue(clock.now(), max, PER_DESTINATION, LEASE));
+        List<Claim> due = transactions.inTransaction(() -> outbox.claimDue(clock.now(), max, PER_DESTINATION, LEASE));
         for (Claim claim : due) {
             workers.execute(() -> attempt(claim));
         }
@@ -83,8 +84,8 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
             // else: this node relays nothing; the lease runs out and a node that relays takes the entry
             return;
         }
-        Optional<Subscription> subscription = retry.inTransaction(() -> subscriptions.find(entry.destination()));
-        Optional<RecordedEvent> event = retry.inTransaction(() -> events.read(entry.business().orElseThrow(),
+        Optional<Subscription> subscription = transactions.inTransaction(() -> subscriptions.find(entry.destination()));
+        Optional<RecordedEvent> event = transactions.inTransaction(() -> events.read(entry.business().orElseThrow(),
                 entry.eventSequence().orElseThrow() - 1, 1)).stream().findFirst();
         if (subscription.isEmpty() || !subscription.get().enabled() || event.isEmpty()) {
             // The endpoint was removed or disabled: nothing left to deliver this to.
@@ -138,6 +139,6 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
 
     /** Runs one settle in its own transaction; a settle whose claim lost its lease changes nothing (false). */
     private void record(Supplier<Boolean> change) {
-        retry.inTransaction(change::get);
+        transactions.inTransaction(change::get);
     }
 }

@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
 import java.util.List;
@@ -15,14 +16,14 @@ import java.util.Optional;
  */
 public final class DiscardHeldMessageService implements DiscardHeldMessageUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final MessageLog messages;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public DiscardHeldMessageService(Retry retry, Contacts contacts, MessageLog messages, EventPublisher publisher, Clock clock) {
-        this.retry = retry;
+    public DiscardHeldMessageService(Transactions transactions, Contacts contacts, MessageLog messages, EventPublisher publisher, Clock clock) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.messages = messages;
         this.publisher = publisher;
@@ -31,7 +32,7 @@ public final class DiscardHeldMessageService implements DiscardHeldMessageUseCas
 
     @Override
     public HeldMessage discard(Command command) {
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             Instant now = clock.now();
             HeldMessage discarded = HeldMessages.resolve(messages, held, HeldMessage.Status.DISCARDED, Optional.empty(), now);

@@ -8,7 +8,7 @@ import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
-import dev.trustgate.application.port.out.Transactions;
+import dev.trustgate.application.transaction.TransactionScope;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.TrustEvent;
 import java.util.ArrayList;
@@ -17,56 +17,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Appends events to the audit log and, in the same transaction, queues one delivery per matching
  * subscription, ordered per contact. Must be called inside a transaction.
  *
- * <p>Inside a transaction opened through {@link #atTheEnd}, events are appended when the work is done,
- * just before the commit: appending locks the business number's chain head, so taking it last, after
- * every contact row the work locks, keeps two transactions from ever waiting for each other in opposite
- * orders (a deadlock PostgreSQL breaks only after {@code deadlock_timeout}).
+ * <p>Inside a transaction of its {@link TransactionScope}, events are appended when the work is done, just
+ * before the commit: appending locks the business number's chain head, so taking it last, after every
+ * contact row the work locks, keeps two transactions from ever waiting for each other in opposite orders
+ * (a deadlock PostgreSQL breaks only after {@code deadlock_timeout}).
  */
 public final class EventPublisher {
-
-    private static final ThreadLocal<List<TrustEvent>> PENDING = new ThreadLocal<>();
 
     private final EventLog eventLog;
     private final SubscriptionStore subscriptions;
     private final Outbox outbox;
     private final IdGenerator ids;
     private final Clock clock;
+    private final TransactionScope scope;
 
-    public EventPublisher(EventLog eventLog, SubscriptionStore subscriptions, Outbox outbox, IdGenerator ids, Clock clock) {
+    /** @param scope the transactions' scope: events published in one of its transactions are appended at its end */
+    public EventPublisher(EventLog eventLog, SubscriptionStore subscriptions, Outbox outbox, IdGenerator ids, Clock clock,
+                          TransactionScope scope) {
         this.eventLog = eventLog;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
-    }
-
-    /** {@code transactions} whose work publishes its events at its end, in the order it published them. */
-    public Transactions atTheEnd(Transactions transactions) {
-        return new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                return transactions.inTransaction(() -> {
-                    if (PENDING.get() != null) {
-                        return work.get(); // already inside one: its end publishes
-                    }
-                    List<TrustEvent> pending = new ArrayList<>();
-                    PENDING.set(pending);
-                    try {
-                        T result = work.get();
-                        flush(pending);
-                        return result;
-                    } finally {
-                        PENDING.remove();
-                    }
-                });
-            }
-        };
+        this.scope = scope;
     }
 
     private void flush(List<TrustEvent> pending) {
@@ -85,12 +63,8 @@ public final class EventPublisher {
         if (events.stream().anyMatch(e -> !e.contact().business().equals(business))) {
             throw new IllegalArgumentException("one publish call carries events of one business number");
         }
-        List<TrustEvent> pending = PENDING.get();
-        if (pending != null) {
-            pending.addAll(events);
-        } else {
-            append(events);
-        }
+        scope.untilTheEnd(this, ArrayList<TrustEvent>::new, this::flush)
+                .ifPresentOrElse(pending -> pending.addAll(events), () -> append(events));
     }
 
     private void append(List<TrustEvent> events) {

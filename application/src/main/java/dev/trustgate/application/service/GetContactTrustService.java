@@ -3,17 +3,18 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactTrust;
 
 public final class GetContactTrustService implements GetContactTrustUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
 
-    public GetContactTrustService(Retry retry, Contacts contacts, BusinessStore businesses, MessageLog messages) {
-        this.retry = retry;
+    public GetContactTrustService(Transactions transactions, Contacts contacts, BusinessStore businesses, MessageLog messages) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.businesses = businesses;
         this.messages = messages;
@@ -22,7 +23,7 @@ public final class GetContactTrustService implements GetContactTrustUseCase {
     @Override
     public View get(Query query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ContactTrust contact = contacts.find(query.contact(), false);
             return View.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(contact.key()));
         });

@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.ContactId;
@@ -14,13 +15,13 @@ import java.util.Map;
 /** Lists a business's contacts a page at a time, each page's held messages counted in one query. */
 public final class ListContactsService implements ListContactsUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final ContactStore contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
 
-    public ListContactsService(Retry retry, ContactStore contacts, BusinessStore businesses, MessageLog messages) {
-        this.retry = retry;
+    public ListContactsService(Transactions transactions, ContactStore contacts, BusinessStore businesses, MessageLog messages) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.businesses = businesses;
         this.messages = messages;
@@ -29,7 +30,7 @@ public final class ListContactsService implements ListContactsUseCase {
     @Override
     public ContactStore.Page<GetContactTrustUseCase.View> list(Query query) {
         query.caller().requireAccess(query.business());
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ContactStore.Page<ContactTrust> page = contacts.list(query.business(), query.state(), query.after(), query.limit());
             BusinessNumber business = businesses.findOrUnknown(query.business());
             Map<ContactId, Integer> held = messages.countHeld(query.business(),

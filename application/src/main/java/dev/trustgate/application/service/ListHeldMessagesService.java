@@ -4,18 +4,19 @@ import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactKey;
 import java.util.List;
 import java.util.Optional;
 
 public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final MessageLog messages;
 
-    public ListHeldMessagesService(Retry retry, Contacts contacts, MessageLog messages) {
-        this.retry = retry;
+    public ListHeldMessagesService(Transactions transactions, Contacts contacts, MessageLog messages) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.messages = messages;
     }
@@ -23,7 +24,7 @@ public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
     @Override
     public ContactStore.Page<HeldMessage> list(Query query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             ContactKey contact = contacts.find(query.contact(), false).key();
             Optional<HeldMessage> after = query.after().map(id -> messages.findHeld(id)
                     .filter(m -> m.contact().equals(contact))

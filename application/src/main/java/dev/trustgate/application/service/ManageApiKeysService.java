@@ -9,6 +9,7 @@ import dev.trustgate.application.port.out.ApiKeyStore;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.SubscriptionStore;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.Actor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,16 +30,16 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     /** The id of the admin key, configured or generated. */
     public static final String ADMIN_KEY_ID = "admin";
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final ApiKeyStore keys;
     private final SubscriptionStore subscriptions;
     private final IdGenerator ids;
     private final Clock clock;
     private final SecureRandom random;
 
-    public ManageApiKeysService(Retry retry, ApiKeyStore keys, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
+    public ManageApiKeysService(Transactions transactions, ApiKeyStore keys, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
                                 SecureRandom random) {
-        this.retry = retry;
+        this.transactions = transactions;
         this.keys = keys;
         this.subscriptions = subscriptions;
         this.ids = ids;
@@ -52,7 +53,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         String key = newKey();
         ApiKey apiKey = new ApiKey(ids.newId("key"), command.name(), hash(key), false, command.businesses(), clock.now(),
                 Optional.empty());
-        retry.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             keys.save(apiKey);
             return null;
         });
@@ -62,7 +63,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     @Override
     public List<ApiKey> list(Caller caller) {
         caller.requireAdmin();
-        return retry.inTransaction(keys::list);
+        return transactions.inTransaction(keys::list);
     }
 
     @Override
@@ -71,7 +72,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         if (ADMIN_KEY_ID.equals(id)) {
             throw new IllegalArgumentException("the admin key is replaced by configuring TRUSTGATE_ADMIN_KEY, not revoked");
         }
-        boolean revoked = retry.inTransaction(() -> {
+        boolean revoked = transactions.inTransaction(() -> {
             if (!keys.revoke(id, clock.now())) {
                 return false;
             }
@@ -90,7 +91,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
             return Optional.empty();
         }
         String presentedHash = hash(presentedKey);
-        return retry.inTransaction(() -> keys.findByHash(presentedHash))
+        return transactions.inTransaction(() -> keys.findByHash(presentedHash))
                 .filter(ApiKey::active)
                 .filter(stored -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
                         presentedHash.getBytes(StandardCharsets.US_ASCII)))
@@ -122,7 +123,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
      * generated key is never stored without being shown.
      */
     public AdminKeyStatus ensureAdminKey(Optional<String> configured) {
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             Optional<ApiKey> existing = keys.find(ADMIN_KEY_ID);
             if (configured.isPresent()) {
                 if (existing.isEmpty() || !existing.get().keyHash().equals(hash(configured.get()))) {

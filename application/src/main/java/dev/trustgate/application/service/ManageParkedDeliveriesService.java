@@ -6,28 +6,29 @@ import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.OutboxEntry;
+import dev.trustgate.application.port.out.Transactions;
 import java.util.List;
 
 public final class ManageParkedDeliveriesService implements ManageParkedDeliveriesUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ManageParkedDeliveriesService(Retry retry, Outbox outbox, Clock clock) {
-        this.retry = retry;
+    public ManageParkedDeliveriesService(Transactions transactions, Outbox outbox, Clock clock) {
+        this.transactions = transactions;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Override
     public List<OutboxEntry> list(Caller caller, int limit) {
-        return retry.inTransaction(() -> outbox.listParked(caller.businesses(), caller.admin(), limit));
+        return transactions.inTransaction(() -> outbox.listParked(caller.businesses(), caller.admin(), limit));
     }
 
     @Override
     public void redeliver(Caller caller, String id) {
-        boolean done = retry.inTransaction(() -> visibleParked(caller, id) && outbox.redeliver(id, clock.now()));
+        boolean done = transactions.inTransaction(() -> visibleParked(caller, id) && outbox.redeliver(id, clock.now()));
         if (!done) {
             throw TrustgateException.notFound("parked delivery");
         }
@@ -35,7 +36,7 @@ public final class ManageParkedDeliveriesService implements ManageParkedDeliveri
 
     @Override
     public void discard(Caller caller, String id) {
-        boolean done = retry.inTransaction(() -> visibleParked(caller, id) && outbox.discardParked(id));
+        boolean done = transactions.inTransaction(() -> visibleParked(caller, id) && outbox.discardParked(id));
         if (!done) {
             throw TrustgateException.notFound("parked delivery");
         }

@@ -8,6 +8,7 @@ import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumberId;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -42,7 +43,7 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
 
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(:[0-9]{1,5})?(/[^\\s]*)?");
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final SubscriptionStore subscriptions;
     private final IdGenerator ids;
     private final Clock clock;
@@ -55,9 +56,9 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
      *                           when the operator configured public-only destinations)
      * @param sender             the sender that will deliver to the URL: it tells whether it can use it
      */
-    public ManageSubscriptionsService(Retry retry, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
+    public ManageSubscriptionsService(Transactions transactions, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
                                       SecureRandom random, Predicate<String> destinationAllowed, NotificationSender sender) {
-        this.retry = retry;
+        this.transactions = transactions;
         this.subscriptions = subscriptions;
         this.ids = ids;
         this.clock = clock;
@@ -89,7 +90,7 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
         random.nextBytes(secret);
         Subscription subscription = new Subscription(ids.newId("sub"), caller.actor().id(), command.url(), command.eventTypes(),
                 scope, secret, true, clock.now());
-        retry.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             requireRoomFor(scope);
             subscriptions.save(subscription);
             return null;
@@ -99,12 +100,12 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
 
     @Override
     public List<Subscription> list(Caller caller) {
-        return retry.inTransaction(subscriptions::list).stream().filter(s -> visible(caller, s)).toList();
+        return transactions.inTransaction(subscriptions::list).stream().filter(s -> visible(caller, s)).toList();
     }
 
     @Override
     public void delete(Caller caller, String id) {
-        boolean deleted = retry.inTransaction(() -> subscriptions.find(id).filter(s -> visible(caller, s))
+        boolean deleted = transactions.inTransaction(() -> subscriptions.find(id).filter(s -> visible(caller, s))
                 .map(s -> subscriptions.delete(s.id())).orElse(false));
         if (!deleted) {
             throw TrustgateException.notFound("subscription");

@@ -5,6 +5,7 @@ import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway.SettingOutcome;
 import dev.trustgate.domain.BusinessNumber;
@@ -13,13 +14,13 @@ import java.util.Map;
 /** Changes the setting at WhatsApp first; trustgate records it only once WhatsApp applied it. */
 public final class OptInToIdentityChecksService implements OptInToIdentityChecksUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final BusinessStore businesses;
     private final WhatsAppGateway gateway;
     private final Clock clock;
 
-    public OptInToIdentityChecksService(Retry retry, BusinessStore businesses, WhatsAppGateway gateway, Clock clock) {
-        this.retry = retry;
+    public OptInToIdentityChecksService(Transactions transactions, BusinessStore businesses, WhatsAppGateway gateway, Clock clock) {
+        this.transactions = transactions;
         this.businesses = businesses;
         this.gateway = gateway;
         this.clock = clock;
@@ -34,7 +35,7 @@ public final class OptInToIdentityChecksService implements OptInToIdentityChecks
                     "WhatsApp did not apply the identity-check setting: " + failed.reason(),
                     failed.error().<Map<String, Object>>map(e -> Map.of("graphCode", e.code())).orElse(Map.of()));
         }
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             BusinessNumber current = businesses.findOrUnknownForUpdate(command.business());
             BusinessNumber next = command.enabled() ? current.optIn(clock.now()) : current.optOut(clock.now());
             businesses.save(next);

@@ -3,6 +3,7 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.PruneDeliveredNotificationsUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.Transactions;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,12 +12,12 @@ public final class PruneDeliveredNotificationsService implements PruneDeliveredN
 
     static final int BATCH = 500;
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PruneDeliveredNotificationsService(Retry retry, Outbox outbox, Clock clock) {
-        this.retry = retry;
+    public PruneDeliveredNotificationsService(Transactions transactions, Outbox outbox, Clock clock) {
+        this.transactions = transactions;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -30,7 +31,7 @@ public final class PruneDeliveredNotificationsService implements PruneDeliveredN
         int total = 0;
         int deleted;
         do {
-            deleted = retry.inTransaction(() -> outbox.pruneDelivered(before, BATCH));
+            deleted = transactions.inTransaction(() -> outbox.pruneDelivered(before, BATCH));
             total += deleted;
         } while (deleted == BATCH);
         return total;

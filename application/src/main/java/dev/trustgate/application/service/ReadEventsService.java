@@ -3,16 +3,17 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.ReadEventsUseCase;
 import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.RecordedEvent;
+import dev.trustgate.application.port.out.Transactions;
 import java.util.List;
 
 public final class ReadEventsService implements ReadEventsUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final EventLog events;
 
-    public ReadEventsService(Retry retry, Contacts contacts, EventLog events) {
-        this.retry = retry;
+    public ReadEventsService(Transactions transactions, Contacts contacts, EventLog events) {
+        this.transactions = transactions;
         this.contacts = contacts;
         this.events = events;
     }
@@ -20,7 +21,7 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public Page read(Query query) {
         query.caller().requireAccess(query.business());
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             List<RecordedEvent> page = events.read(query.business(), query.after(), query.limit());
             long next = page.isEmpty() ? query.after() : page.get(page.size() - 1).sequence();
             return new Page(page, next, Math.max(next, events.head(query.business())));
@@ -30,7 +31,7 @@ public final class ReadEventsService implements ReadEventsUseCase {
     @Override
     public List<RecordedEvent> readContact(ContactQuery query) {
         query.caller().requireAccess(query.contact().business());
-        return retry.inTransaction(() -> events.readContact(contacts.history(contacts.find(query.contact(), false).key()),
+        return transactions.inTransaction(() -> events.readContact(contacts.history(contacts.find(query.contact(), false).key()),
                 query.limit()));
     }
 }

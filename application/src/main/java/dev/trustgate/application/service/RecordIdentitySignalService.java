@@ -9,6 +9,7 @@ import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.domain.BusinessNumber;
@@ -38,7 +39,7 @@ import java.util.Optional;
  */
 public final class RecordIdentitySignalService implements RecordIdentitySignalUseCase {
 
-    private final Transactional transactions;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final ContactStore store;
     private final BusinessStore businesses;
@@ -49,7 +50,7 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
     private final Outbox outbox;
     private final WebhookRelay relay;
 
-    public RecordIdentitySignalService(Transactional transactions, Contacts contacts, ContactStore store, BusinessStore businesses,
+    public RecordIdentitySignalService(Transactions transactions, Contacts contacts, ContactStore store, BusinessStore businesses,
                                        WebhookReceipts receipts, MessageLog messages, IdGenerator ids, Clock clock, Outbox outbox,
                                        WebhookRelay relay) {
         this.transactions = transactions;

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactRef;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
@@ -24,16 +25,16 @@ import java.util.Optional;
  */
 public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCase {
 
-    private final Transactional retry;
+    private final Transactions transactions;
     private final SendGate gate;
     private final MessageLog messages;
     private final EventPublisher publisher;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public ReleaseHeldMessageService(Transactional retry, SendGate gate, MessageLog messages,
+    public ReleaseHeldMessageService(Transactions transactions, SendGate gate, MessageLog messages,
                                      EventPublisher publisher, IdGenerator ids, Clock clock) {
-        this.retry = retry;
+        this.transactions = transactions;
         this.gate = gate;
         this.messages = messages;
         this.publisher = publisher;
@@ -43,7 +44,7 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
 
     @Override
     public Result release(Command command) {
-        Object decided = retry.inTransaction(() -> {
+        Object decided = transactions.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             SendGate.Decision gateDecision = gate.decide(held.contact().business(), held.recipient(), held.sensitive());
             if (gateDecision.decision() instanceof SendDecision.Blocked blocked) {

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway.SendOutcome;
 import dev.trustgate.domain.BlockReason;
@@ -37,7 +38,7 @@ final class SendGate {
     record Decision(ContactTrust contact, SendDecision decision) {
     }
 
-    private final Transactional retry;
+    private final Transactions transactions;
     private final Contacts contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
@@ -45,10 +46,10 @@ final class SendGate {
     private final EventPublisher publisher;
     private final Clock clock;
 
-    SendGate(Transactional retry, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
+    SendGate(Transactions transactions, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
              EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
-        this.retry = retry;
+        this.transactions = transactions;
         this.contacts = contacts;
         this.businesses = businesses;
         this.messages = messages;
@@ -121,7 +122,7 @@ final class SendGate {
     Result forward(SentMessage message, Recipient to, String body, Runnable onLeft, Runnable onNotSent) {
         SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
         if (outcome instanceof SendOutcome.Sent sent) {
-            retry.inTransaction(() -> {
+            transactions.inTransaction(() -> {
                 // the contact first, as every writer takes its locks: the contact's row, then the messages' rows
                 SentMessage accepted = acrossChange(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
                 learn(message.contact().business(), to, sent.recipient());
@@ -174,7 +175,7 @@ final class SendGate {
     }
 
     private void record(SentMessage message, Runnable alsoInTransaction) {
-        retry.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             messages.saveSent(message);
             alsoInTransaction.run();
             return null;

@@ -8,6 +8,7 @@ import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 public final class SendMessageService implements SendMessageUseCase {
 
-    private final Transactional retry;
+    private final Transactions transactions;
     private final SendGate gate;
     private final MessageLog messages;
     private final EventPublisher publisher;
@@ -31,9 +32,9 @@ public final class SendMessageService implements SendMessageUseCase {
     private final Clock clock;
     private final HeldMessageLimits limits;
 
-    public SendMessageService(Transactional retry, SendGate gate, MessageLog messages,
+    public SendMessageService(Transactions transactions, SendGate gate, MessageLog messages,
                               EventPublisher publisher, IdGenerator ids, Clock clock, HeldMessageLimits limits) {
-        this.retry = retry;
+        this.transactions = transactions;
         this.gate = gate;
         this.messages = messages;
         this.publisher = publisher;
@@ -45,7 +46,7 @@ public final class SendMessageService implements SendMessageUseCase {
     @Override
     public Result send(Command command) {
         command.caller().requireAccess(command.from());
-        Object decided = retry.inTransaction(() -> {
+        Object decided = transactions.inTransaction(() -> {
             SendGate.Decision gateDecision = gate.decide(command.from(), command.to(), command.sensitive());
             if (gateDecision.decision() instanceof SendDecision.Allowed allowed) {
                 return gate.recordDecision(ids.newId("msg"), gateDecision.contact(), command.to(), allowed, command.sensitive());

@@ -2,22 +2,23 @@ package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.SetAcknowledgementPolicyUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumber;
 
 public final class SetAcknowledgementPolicyService implements SetAcknowledgementPolicyUseCase {
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final BusinessStore businesses;
 
-    public SetAcknowledgementPolicyService(Retry retry, BusinessStore businesses) {
-        this.retry = retry;
+    public SetAcknowledgementPolicyService(Transactions transactions, BusinessStore businesses) {
+        this.transactions = transactions;
         this.businesses = businesses;
     }
 
     @Override
     public BusinessNumber setPolicy(Command command) {
         command.caller().requireAdmin();
-        return retry.inTransaction(() -> {
+        return transactions.inTransaction(() -> {
             BusinessNumber next = businesses.findOrUnknownForUpdate(command.business())
                     .withPolicy(command.policy());
             businesses.save(next);

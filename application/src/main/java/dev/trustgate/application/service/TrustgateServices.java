@@ -14,6 +14,7 @@ import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.transaction.UseCaseTransactions;
 import java.security.SecureRandom;
 import java.util.function.Predicate;
 
@@ -23,14 +24,7 @@ import java.util.function.Predicate;
  */
 public final class TrustgateServices {
 
-    /**
-     * Webhook ingest commits in groups: this many writers, at most this many webhooks per transaction
-     * (two writers contend for the business's chain head and were far slower; see docs/benchmarks.md).
-     */
-    static final int GROUP_WRITERS = 1;
-    static final int GROUP_BATCH = 64;
-
-    /** The output ports the use cases run on. */
+    /** The output ports the use cases run on ({@code transactions}: the storage's own, one per call). */
     public record Ports(Transactions transactions, ContactStore contacts, BusinessStore businesses, EventLog events,
                         WebhookReceipts receipts, MessageLog messages, Outbox outbox, SubscriptionStore subscriptions,
                         ApiKeyStore apiKeys, WhatsAppGateway whatsApp, NotificationSender notifications, WebhookRelay relay,
@@ -63,31 +57,42 @@ public final class TrustgateServices {
     public final PruneDeliveredNotificationsService pruneDeliveries;
     public final EventPublisher publisher;
     public final Contacts contacts;
-    public final Retry retry;
+    /** The transactions every use case but webhook intake runs in. */
+    public final Transactions transactions;
 
+    /** Use cases in {@linkplain UseCaseTransactions#standard the standard composition} of the ports' transactions. */
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
         this(ports, subscriptionUrlAllowed, HeldMessageLimits.DEFAULT);
     }
 
     /** @param heldLimits how many messages may be held at once, per contact and per business number */
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed, HeldMessageLimits heldLimits) {
+        this(ports, UseCaseTransactions.standard(ports.transactions()), subscriptionUrlAllowed, heldLimits);
+    }
+
+    /**
+     * @param composed the transactions the use cases run in, composed over {@code ports.transactions()} by
+     *                 whoever builds the services (the server's bootstrap chooses retry and group commit)
+     */
+    public TrustgateServices(Ports ports, UseCaseTransactions composed, Predicate<String> subscriptionUrlAllowed,
+                             HeldMessageLimits heldLimits) {
         SecureRandom random = new SecureRandom();
-        publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock());
-        retry = new Retry(publisher.atTheEnd(ports.transactions()));
+        publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock(),
+                composed.scope());
+        transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
-        ContactCommands commands = new ContactCommands(retry, contacts, ports.businesses());
-        optIn = new OptInToIdentityChecksService(retry, ports.businesses(), ports.whatsApp(), ports.clock());
-        setPolicy = new SetAcknowledgementPolicyService(retry, ports.businesses());
-        recordSignals = new RecordIdentitySignalService(new GroupCommit(retry, GROUP_WRITERS, GROUP_BATCH), contacts,
+        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses());
+        optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
+        setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
+        recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
-        // Sends are not grouped: measured, a shared writer slowed the two transactions of each gated send.
-        SendGate gate = new SendGate(retry, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
-        send = new SendMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
-        release = new ReleaseHeldMessageService(retry, gate, ports.messages(), publisher, ports.ids(), ports.clock());
-        discard = new DiscardHeldMessageService(retry, contacts, ports.messages(), publisher, ports.clock());
+        SendGate gate = new SendGate(transactions, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
+        send = new SendMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
+        release = new ReleaseHeldMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock());
+        discard = new DiscardHeldMessageService(transactions, contacts, ports.messages(), publisher, ports.clock());
         markRead = new MarkMessageReadService(ports.whatsApp());
-        listHeld = new ListHeldMessagesService(retry, contacts, ports.messages());
+        listHeld = new ListHeldMessagesService(transactions, contacts, ports.messages());
         startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
         cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
         reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());
@@ -95,16 +100,16 @@ public final class TrustgateServices {
         overrideUnknownIdentity = new OverrideUnknownIdentityService(commands, ports.clock());
         recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
         revokeTrust = new RevokeTrustService(commands, ports.clock());
-        subscriptions = new ManageSubscriptionsService(retry, ports.subscriptions(), ports.ids(), ports.clock(), random,
+        subscriptions = new ManageSubscriptionsService(transactions, ports.subscriptions(), ports.ids(), ports.clock(), random,
                 subscriptionUrlAllowed, ports.notifications());
-        apiKeys = new ManageApiKeysService(retry, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
-        getContact = new GetContactTrustService(retry, contacts, ports.businesses(), ports.messages());
-        listContacts = new ListContactsService(retry, ports.contacts(), ports.businesses(), ports.messages());
-        readEvents = new ReadEventsService(retry, contacts, ports.events());
-        verifyAudit = new VerifyAuditChainService(retry, ports.events());
-        deliverNotifications = new DeliverNotificationsService(retry, ports.outbox(), ports.events(), ports.subscriptions(),
+        apiKeys = new ManageApiKeysService(transactions, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
+        getContact = new GetContactTrustService(transactions, contacts, ports.businesses(), ports.messages());
+        listContacts = new ListContactsService(transactions, ports.contacts(), ports.businesses(), ports.messages());
+        readEvents = new ReadEventsService(transactions, contacts, ports.events());
+        verifyAudit = new VerifyAuditChainService(transactions, ports.events());
+        deliverNotifications = new DeliverNotificationsService(transactions, ports.outbox(), ports.events(), ports.subscriptions(),
                 ports.notifications(), ports.relay(), ports.clock());
-        parkedDeliveries = new ManageParkedDeliveriesService(retry, ports.outbox(), ports.clock());
-        pruneDeliveries = new PruneDeliveredNotificationsService(retry, ports.outbox(), ports.clock());
+        parkedDeliveries = new ManageParkedDeliveriesService(transactions, ports.outbox(), ports.clock());
+        pruneDeliveries = new PruneDeliveredNotificationsService(transactions, ports.outbox(), ports.clock());
     }
 }

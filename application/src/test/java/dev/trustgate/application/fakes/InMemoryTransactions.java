@@ -8,8 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * Transactions over the in-memory stores: one at a time (serialisable), nested calls join the outer
- * one, and a failure restores every store to where it was. {@link #failWith} simulates an outage.
+ * Transactions over the in-memory stores, as a storage adapter gives them: one at a time (serialisable),
+ * a nested call refused (joining is TransactionScope's rule, composed over this), and a failure restores
+ * every store to where it was. {@link #failWith} simulates an outage.
  */
 public final class InMemoryTransactions implements Transactions {
 
@@ -32,11 +33,12 @@ public final class InMemoryTransactions implements Transactions {
         if (unavailable) {
             throw new StorageUnavailableException("in-memory storage switched off", null);
         }
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a transaction was started inside another on one thread; nested work joins "
+                    + "through TransactionScope.joining");
+        }
         lock.lock();
         try {
-            if (lock.getHoldCount() > 1) {
-                return work.get();
-            }
             List<Object> snapshots = stores.stream().map(InMemoryState::snapshot).toList();
             try {
                 return work.get();

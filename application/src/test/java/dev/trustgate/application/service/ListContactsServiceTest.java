@@ -41,7 +41,7 @@ class ListContactsServiceTest extends ServiceTestSupport {
             }
         }
         List<String> calls = new ArrayList<>();
-        ListContactsService list = new ListContactsService(services.retry, core.contacts, core.businesses, noting(core.messages, calls));
+        ListContactsService list = new ListContactsService(services.transactions, core.contacts, core.businesses, noting(core.messages, calls));
 
         ContactStore.Page<GetContactTrustUseCase.View> page = list.list(new ListContactsUseCase.Query(ALICE, BUSINESS,
                 Optional.empty(), Optional.empty(), 1000));

@@ -1,12 +1,15 @@
-package dev.trustgate.application.service;
+package dev.trustgate.application.transaction;
 
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,33 +17,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Group commit: the transactions of concurrent callers run together, in one database transaction per
- * batch, and each caller returns only after that commit — so "answered only after a durable commit"
- * still holds, at one commit for many callers. A batch that fails is not allowed to fail its
- * neighbours: its transactions are then run one by one, and only the failing one reports the failure.
+ * Decorator: group commit. The transactions of concurrent callers run together, in one database
+ * transaction per batch, and each caller returns only after that commit — so "answered only after a
+ * durable commit" still holds, at one commit for many callers. A batch that fails is not allowed to fail
+ * its neighbours: its transactions are then run one by one, and only the failing one reports the failure
+ * (a lost race too: the caller's {@link Retry}, composed over this, runs it again).
  *
  * <p>Up to {@code writers} threads take batches of up to {@code maxBatch} waiting transactions; with
- * nothing else waiting a transaction runs at once, alone. Writers start on demand and end when idle. Work must be free of effects outside the transaction (it
- * may run more than once, like any retried transaction).
+ * nothing else waiting a transaction runs at once, alone. Writers start on demand and end when idle. Work
+ * must be free of effects outside the transaction (it may run more than once, like any retried
+ * transaction). Nested calls never reach it: {@link TransactionScope#joining} runs them in the transaction
+ * already running, and a writer that is asked for a transaction anyway refuses rather than wait for itself.
  */
-public final class GroupCommit implements Transactional {
+public final class GroupCommit implements Transactions {
+
+    /**
+     * Webhook intake's measured best (see docs/benchmarks.md): one writer, since two contend for a business's
+     * chain head and were far slower, taking up to 64 waiting transactions at once.
+     */
+    public static final int DEFAULT_WRITERS = 1;
+    public static final int DEFAULT_BATCH = 64;
 
     /** A writer with nothing to do for this long ends; the next transaction starts one again. */
     private static final long IDLE_SECONDS = 30;
 
-    private final Retry retry;
+    private final Transactions transactions;
     private final int writers;
     private final int maxBatch;
     private final BlockingQueue<Job<?>> waiting = new LinkedBlockingQueue<>();
     private final AtomicInteger live = new AtomicInteger();
-    /** Set on writer threads: work they run that asks for a transaction is already inside one. */
-    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
+    private final Set<Thread> writerThreads = ConcurrentHashMap.newKeySet();
 
-    public GroupCommit(Retry retry, int writers, int maxBatch) {
+    /** @param transactions what each batch runs in: the storage's transactions, with the work's end (TransactionScope#opening) */
+    public GroupCommit(Transactions transactions, int writers, int maxBatch) {
         if (writers < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("writers and batch size must be at least 1");
         }
-        this.retry = retry;
+        this.transactions = transactions;
         this.writers = writers;
         this.maxBatch = maxBatch;
     }
@@ -62,9 +75,9 @@ public final class GroupCommit implements Transactional {
     /** Runs {@code work} in a transaction, possibly shared with other callers' work; returns after its commit. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        if (writing.get()) {
-            // called from work a writer is running: waiting for a writer here would wait for itself
-            return work.get();
+        if (writerThreads.contains(Thread.currentThread())) {
+            throw new IllegalStateException("work run by a group commit asked for a transaction again; compose GroupCommit "
+                    + "under TransactionScope.joining, which runs it in the transaction already running");
         }
         Job<T> job = new Job<>(work);
         waiting.add(job);
@@ -86,7 +99,15 @@ public final class GroupCommit implements Transactional {
     }
 
     private void write() {
-        writing.set(true);
+        writerThreads.add(Thread.currentThread());
+        try {
+            writeBatches();
+        } finally {
+            writerThreads.remove(Thread.currentThread());
+        }
+    }
+
+    private void writeBatches() {
         List<Job<?>> batch = new ArrayList<>(maxBatch);
         while (true) {
             Job<?> first;
@@ -113,12 +134,12 @@ public final class GroupCommit implements Transactional {
 
     private void run(List<Job<?>> batch) {
         if (batch.size() == 1) {
-            batch.get(0).runAlone(retry);
+            batch.get(0).runAlone(transactions);
             return;
         }
         List<Object> results;
         try {
-            results = retry.inTransaction(() -> {
+            results = transactions.inTransaction(() -> {
                 List<Object> each = new ArrayList<>(batch.size());
                 for (Job<?> job : batch) {
                     each.add(job.work.get());
@@ -127,7 +148,7 @@ public final class GroupCommit implements Transactional {
             });
         } catch (RuntimeException | Error e) {
             // one of them failed, or storage did: find out which, each on its own
-            batch.forEach(job -> job.runAlone(retry));
+            batch.forEach(job -> job.runAlone(transactions));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -148,9 +169,9 @@ public final class GroupCommit implements Transactional {
             done.complete((T) result);
         }
 
-        void runAlone(Retry retry) {
+        void runAlone(Transactions transactions) {
             try {
-                done.complete(retry.inTransaction(work));
+                done.complete(transactions.inTransaction(work));
             } catch (RuntimeException | Error e) {
                 done.completeExceptionally(e);
             }

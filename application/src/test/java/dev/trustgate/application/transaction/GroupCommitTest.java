@@ -1,12 +1,14 @@
-package dev.trustgate.application.service;
+package dev.trustgate.application.transaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import dev.trustgate.application.port.out.StorageUnavailableException;
 import dev.trustgate.application.port.out.Transactions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,7 +54,7 @@ class GroupCommitTest {
     }
 
     private final CountingTransactions storage = new CountingTransactions();
-    private final GroupCommit group = new GroupCommit(new Retry(storage), 1, 64);
+    private final GroupCommit group = new GroupCommit(storage, 1, 64);
 
     @Test
     void concurrentCallersShareCommitsAndEachGetsItsOwnResultAfterIt() throws Exception {
@@ -115,27 +117,69 @@ class GroupCommitTest {
 
     @Test
     void workThatAsksForATransactionAgainJoinsTheOneItRunsIn() {
-        String answer = group.inTransaction(() -> {
+        UseCaseTransactions composed = UseCaseTransactions.compose(storage, Retry::new,
+                opened -> new Retry(new GroupCommit(opened, 1, 64)));
+
+        String answer = composed.webhookIntake().inTransaction(() -> {
             storage.write("outer");
-            return group.inTransaction(() -> {
+            composed.useCases().inTransaction(() -> {
+                storage.write("other composition");
+                return null;
+            });
+            return composed.webhookIntake().inTransaction(() -> {
                 storage.write("inner");
                 return "nested";
             });
         });
 
         assertThat(answer).isEqualTo("nested");
-        assertThat(storage.committed()).containsExactly("outer", "inner");
+        assertThat(storage.committed()).containsExactly("outer", "other composition", "inner");
         assertThat(storage.transactions.get()).isEqualTo(1);
     }
 
     @Test
+    void aWriterAskedForATransactionByTheWorkItRunsRefusesInsteadOfWaitingForItself() {
+        assertThatThrownBy(() -> group.inTransaction(() -> group.inTransaction(() -> "nested")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("TransactionScope.joining");
+    }
+
+    @Test
+    void aLostRaceInABatchIsRunAgainForItsCallerAndTheOthersCommit() throws Exception {
+        Transactions retried = new Retry(group, new Retry.BackOff(8, Duration.ZERO, Duration.ZERO));
+        AtomicInteger losses = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String value = "w" + i;
+            boolean losesTwice = i == 7;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return retried.inTransaction(() -> {
+                    storage.write(value);
+                    if (losesTwice && losses.getAndIncrement() < 2) {
+                        throw new ConcurrentUpdateException("lost");
+                    }
+                    return value;
+                });
+            }));
+        }
+        go.countDown();
+        for (int i = 0; i < 40; i++) {
+            assertThat(answers.get(i).get()).isEqualTo("w" + i);
+        }
+        pool.shutdown();
+        assertThat(storage.committed()).hasSize(40).doesNotHaveDuplicates();
+    }
+
+    @Test
     void storageTroubleReachesTheCallerAsStorageUnavailable() {
-        GroupCommit failing = new GroupCommit(new Retry(new Transactions() {
+        Transactions failing = new Retry(new GroupCommit(new Transactions() {
             @Override
             public <T> T inTransaction(Supplier<T> work) {
                 throw new StorageUnavailableException("down", new RuntimeException());
             }
-        }), 1, 8);
+        }, 1, 8));
 
         assertThatThrownBy(() -> failing.inTransaction(() -> "x")).isInstanceOfSatisfying(TrustgateException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
