@@ -59,14 +59,8 @@ public final class ContactCommands {
     }
 
     static TrustgateException rejection(CommandResult.Rejected rejected) {
-        Map<String, Object> details = switch (rejected.reason()) {
-            case STALE_ACKNOWLEDGEMENT -> Map.of("pendingIdentityHash", rejected.detail());
-            default -> Map.of();
-        };
-        String message = switch (rejected.reason()) {
-            case STALE_ACKNOWLEDGEMENT -> "the acknowledged identity hash is not the pending change's hash";
-            default -> rejected.detail();
-        };
-        return new TrustgateException(ErrorCode.of(rejected.reason()), message, details);
+        Map<String, Object> details = rejected.expectedIdentity()
+                .<Map<String, Object>>map(pending -> Map.of("pendingIdentityHash", pending.value())).orElse(Map.of());
+        return new TrustgateException(ErrorCode.of(rejected.reason()), rejected.detail(), details);
     }
 }
