@@ -81,7 +81,7 @@ public final class TrustgateServices {
                 composed.scope());
         transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
-        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses());
+        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
         recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
