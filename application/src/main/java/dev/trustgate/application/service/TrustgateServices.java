@@ -48,6 +48,7 @@ public final class TrustgateServices {
     public final RevokeTrustService revokeTrust;
     public final ManageSubscriptionsService subscriptions;
     public final ManageApiKeysService apiKeys;
+    public final AuthenticateApiKeyService authenticate;
     public final GetContactTrustService getContact;
     public final ListContactsService listContacts;
     public final ReadEventsService readEvents;
@@ -103,6 +104,7 @@ public final class TrustgateServices {
         subscriptions = new ManageSubscriptionsService(transactions, ports.subscriptions(), ports.ids(), ports.clock(), random,
                 subscriptionUrlAllowed, ports.notifications());
         apiKeys = new ManageApiKeysService(transactions, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
+        authenticate = new AuthenticateApiKeyService(transactions, ports.apiKeys());
         getContact = new GetContactTrustService(transactions, contacts, ports.businesses(), ports.messages());
         listContacts = new ListContactsService(transactions, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(transactions, contacts, ports.events());
