@@ -52,14 +52,14 @@ public class DomainBenchmark {
     public void setUp() {
         ContactKey key = ContactKey.of("106540352242922", "ct_1");
         business = BusinessNumber.unknown(key.business()).optIn(T0).withPolicy(AcknowledgementPolicy.NONE);
-        ContactTrust seen = ((CommandResult.Changed) ContactTrust.newContact(key, ContactNames.of(new WaId("16505551234")))
-                .identitySeen(new IdentityHash("DF2lS5v2W6x="), T0, SignalSource.WHATSAPP_MESSAGE, new ChangeId("c0"), business, T0))
-                .contact();
-        trusted = ((CommandResult.Changed) seen.authenticated(new Actor("key_a"), Evidence.NONE, T0)).contact();
+        ContactTrust seen = ContactTrust.newContact(key, ContactNames.of(new WaId("16505551234")))
+                .identitySeen(new IdentityHash("DF2lS5v2W6x="), T0, SignalSource.WHATSAPP_MESSAGE, new ChangeId("c0"), business, T0)
+                .changed().orElseThrow().contact();
+        trusted = seen.authenticated(new Actor("key_a"), Evidence.NONE, T0).changed().orElseThrow().contact();
         newHash = new IdentityHash("Qm9vbXNoYWthbGFrYQ==");
         changeId = new ChangeId("c1");
-        blocked = ((CommandResult.Changed) trusted.identityChanged(Optional.of(newHash), T0.plusSeconds(1),
-                SignalSource.WHATSAPP_SYSTEM, changeId, business, T0.plusSeconds(1))).contact();
+        blocked = trusted.identityChanged(Optional.of(newHash), T0.plusSeconds(1), SignalSource.WHATSAPP_SYSTEM, changeId, business,
+                T0.plusSeconds(1)).changed().orElseThrow().contact();
         sensitive = true;
     }
 

@@ -78,7 +78,7 @@ public final class StorageThroughput {
         Transactions retry = composed.useCases();
         Contacts contacts = new Contacts(storage.contacts, storage.messages,
                 new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock, composed.scope()), ids);
-        ContactCommands commands = new ContactCommands(retry, contacts, storage.businesses);
+        ContactCommands commands = new ContactCommands(retry, contacts, storage.businesses, storage.messages);
         List<BusinessNumberId> businesses = new ArrayList<>();
         for (int b = 0; b < businessCount; b++) {
             BusinessNumberId id = new BusinessNumberId(String.valueOf(1_000_000 + b));
@@ -109,7 +109,12 @@ public final class StorageThroughput {
                         return contacts.finish(c, c.contact().identityChanged(Optional.of(hash), asOf, SignalSource.WHATSAPP_MESSAGE,
                                 new ChangeId(ids.newId("chg")), b, clock.now()), clock.now());
                     });
-                    commands.execute(admin, key, (c, b) -> c.acknowledge(hash, admin.actor(), Evidence.NONE, b, clock.now()));
+                    commands.execute(admin, key, (c, b) -> c.acknowledge(hash, admin.actor(), Evidence.NONE, b, clock.now()))
+                            .fold(changed -> changed, ignored -> {
+                                throw new IllegalStateException("the acknowledgement was ignored: " + ignored);
+                            }, rejected -> {
+                                throw new IllegalStateException("the acknowledgement was refused: " + rejected);
+                            });
                     step++;
                     if (measuring.get()) {
                         done.addAndGet(2);

@@ -6,9 +6,9 @@ import dev.trustgate.adapters.persistence.StorageStartException;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.AuditReport;
 import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 import dev.trustgate.application.port.out.ApiKey;
-import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.service.ManageApiKeysService;
 import dev.trustgate.application.service.VerifyAuditChainService;
 import dev.trustgate.application.transaction.Retry;
@@ -286,23 +286,22 @@ public final class Main implements Callable<Integer> {
 
             @Override
             public Integer call() {
-                RunningServer.Audit result;
+                AuditReport result;
                 try (JdbiStorage storage = storage(parent.main)) {
-                    EventLog.AuditVerification verified = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
+                    result = new VerifyAuditChainService(new Retry(storage.transactions), storage.events)
                             .verify(new VerifyAuditChainUseCase.Query(ApiKeys.OPERATOR, new BusinessNumberId(business)));
-                    result = new RunningServer.Audit(verified.valid(), verified.checked(), verified.firstBrokenSequence(),
-                            verified.problem());
                 } catch (DatabaseInUseException e) {
                     result = holder(parent.main, e).verifyAudit(business);
                 }
-                parent.main.out.println(result.valid() ? "valid: " + result.checked() + " events checked"
-                        : "BROKEN at sequence " + result.firstBrokenSequence() + ": " + result.problem().code() + ", "
-                        + meaning(result.problem()) + " (" + result.checked() + " checked)");
+                long checked = result.checked();
+                parent.main.out.println(result.firstBreak().map(broken -> "BROKEN at sequence " + broken.sequence() + ": "
+                        + broken.problem().code() + ", " + meaning(broken.problem()) + " (" + checked + " checked)")
+                        .orElse("valid: " + checked + " events checked"));
                 return result.valid() ? 0 : 1;
             }
 
             /** What a kind of break means, in the operator's words. */
-            private static String meaning(EventLog.AuditVerification.Problem problem) {
+            private static String meaning(AuditReport.Problem problem) {
                 return switch (problem) {
                     case EDITED -> "this event was changed after it was recorded";
                     case MISSING -> "this event was deleted from the middle of the chain";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trustgate.adapters.persistence.DatabaseInUseException;
-import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.port.in.AuditReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The trustgate that holds the embedded H2 file, reached over its own HTTP API with the admin key: H2 lets
@@ -29,10 +30,6 @@ final class RunningServer {
 
     /** A new key: shown only here. */
     record CreatedKey(String id, String key) {
-    }
-
-    /** The audit chain's verification; {@code problem} null when valid. */
-    record Audit(boolean valid, long checked, Long firstBrokenSequence, EventLog.AuditVerification.Problem problem) {
     }
 
     private final String base;
@@ -108,13 +105,13 @@ final class RunningServer {
         call("DELETE", "/v1/api-keys/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
     }
 
-    Audit verifyAudit(String phoneNumberId) {
+    AuditReport verifyAudit(String phoneNumberId) {
         JsonNode result = call("GET", "/v1/businesses/" + URLEncoder.encode(phoneNumberId, StandardCharsets.UTF_8)
                 + "/audit/verify", null);
-        return new Audit(result.path("valid").asBoolean(), result.path("checked").asLong(),
-                result.path("firstBrokenSequence").isNumber() ? result.path("firstBrokenSequence").asLong() : null,
-                result.path("problem").isTextual() ? EventLog.AuditVerification.Problem.valueOf(
-                        result.path("problem").asText().toUpperCase(java.util.Locale.ROOT)) : null);
+        Optional<AuditReport.Break> firstBreak = result.path("valid").asBoolean() ? Optional.empty()
+                : Optional.of(new AuditReport.Break(result.path("firstBrokenSequence").asLong(), AuditReport.Problem.valueOf(
+                        result.path("problem").asText().toUpperCase(java.util.Locale.ROOT))));
+        return new AuditReport(result.path("checked").asLong(), firstBreak);
     }
 
     /** One admin call; a refusal becomes the server's own one-line reason. */

@@ -169,7 +169,7 @@ class CommandLineTest {
         String key = banner(env).lines().map(String::trim).filter(l -> l.startsWith("tg_")).findFirst()
                 .orElseThrow(() -> new AssertionError("the first start that listens prints the admin key"));
         try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
-            assertThat(server.services().apiKeys.authenticate(key)).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
+            assertThat(server.services().authenticate.authenticate(key)).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
         }
     }
 

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The trust lifecycle of one (business number, customer) pair, and the only place that decides
@@ -204,7 +205,8 @@ public record ContactTrust(
     /** The business starts re-authenticating the customer for the pending change. */
     public CommandResult startReauthentication(ReauthenticationId id, Actor by, Instant at) {
         if (state != IDENTITY_CHANGED) {
-            return invalidState("a re-authentication can only start while an identity change is pending and none is running");
+            return invalidState("a re-authentication can only start while an identity change is pending and none is running",
+                    IDENTITY_CHANGED);
         }
         PendingChange change = pendingChange.orElseThrow();
         int attempts = reauthentication.filter(r -> r.changeId().equals(change.id())).map(Reauthentication::attempts).orElse(0);
@@ -216,10 +218,10 @@ public record ContactTrust(
     /** The business abandons the running re-authentication; a passed one is forgotten. */
     public CommandResult cancelReauthentication(ReauthenticationId id, Actor by, Instant at) {
         if (!isCurrentReauthentication(id)) {
-            return new Rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
+            return rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
         }
         if (state != RE_AUTHENTICATING) {
-            return invalidState("re-authentication " + id + " is not running");
+            return invalidState("re-authentication " + id + " is not running", RE_AUTHENTICATING);
         }
         Reauthentication cancelled = reauthentication.get().with(ReauthenticationOutcome.CANCELLED, reauthentication.get().attempts());
         return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(cancelled), at),
@@ -233,11 +235,12 @@ public record ContactTrust(
     public CommandResult reauthenticationResult(ReauthenticationId id, boolean succeeded, Evidence evidence, Actor by, Instant at) {
         Validation.notNull("evidence", evidence);
         if (!isCurrentReauthentication(id)) {
-            return new Rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
+            return rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
         }
         Reauthentication current = reauthentication.get();
         if (state != RE_AUTHENTICATING || current.outcome() != ReauthenticationOutcome.PENDING) {
-            return invalidState("re-authentication " + id + " already has an outcome: " + current.outcome().code());
+            return invalidState("re-authentication " + id + " already has an outcome: " + current.outcome().code(),
+                    RE_AUTHENTICATING);
         }
         if (succeeded) {
             Reauthentication passed = current.with(ReauthenticationOutcome.SUCCEEDED, current.attempts());
@@ -264,15 +267,16 @@ public record ContactTrust(
         Validation.notNull("hash", hash);
         Validation.notNull("evidence", evidence);
         if (!blocked()) {
-            return invalidState("no identity change is pending");
+            return invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING);
         }
         PendingChange change = pendingChange.get();
         if (change.hash().isEmpty()) {
-            return new Rejected(RejectionReason.IDENTITY_UNKNOWN,
+            return rejected(RejectionReason.IDENTITY_UNKNOWN,
                     "the pending change has no known identity hash; use the identity override");
         }
         if (!change.hash().get().equals(hash)) {
-            return new Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, change.hash().get().value());
+            return new Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, state, Set.of(), change.hash(),
+                    "the acknowledged identity hash is not the pending change's hash");
         }
         Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
         if (unmet.isPresent()) {
@@ -302,11 +306,11 @@ public record ContactTrust(
     public CommandResult overrideUnknownIdentity(Actor by, String reason, BusinessNumber business, Instant at) {
         Validation.require("reason", reason, 1000, null, "");
         if (!blocked()) {
-            return invalidState("no identity change is pending");
+            return invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING);
         }
         PendingChange change = pendingChange.get();
         if (change.hash().isPresent()) {
-            return invalidState("the pending identity is known; acknowledge it by its hash");
+            return invalidState("the pending identity is known; acknowledge it by its hash", IDENTITY_CHANGED, RE_AUTHENTICATING);
         }
         Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
         if (unmet.isPresent()) {
@@ -325,11 +329,11 @@ public record ContactTrust(
     private Optional<Rejected> policyUnmet(AcknowledgementPolicy policy, PendingChange change, Actor by) {
         if (policy.requiresReauthentication()
                 && (reauthentication.isEmpty() || !reauthentication.get().passedFor(change.id()))) {
-            return Optional.of(new Rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
+            return Optional.of(rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
                     "policy " + policy + " needs a passed re-authentication of change " + change.id()));
         }
         if (policy.requiresSecondActor() && change.firstAcknowledger().filter(by::equals).isPresent()) {
-            return Optional.of(new Rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
+            return Optional.of(rejected(RejectionReason.ACKNOWLEDGEMENT_POLICY_UNMET,
                     "policy FOUR_EYES needs a second acknowledgement by a different key"));
         }
         return Optional.empty();
@@ -341,7 +345,7 @@ public record ContactTrust(
     public CommandResult authenticated(Actor by, Evidence evidence, Instant at) {
         Validation.notNull("evidence", evidence);
         if (blocked()) {
-            return invalidState("an identity change is pending; re-authenticate and acknowledge it");
+            return invalidState("an identity change is pending; re-authenticate and acknowledge it", UNVERIFIED, ACKNOWLEDGED, TRUSTED);
         }
         // The business vouched for the current identity: it is no longer one merely taken on first use.
         ContactTrust trusted = new ContactTrust(key, names, TRUSTED, identityHash, identityAsOf, pinnedHash, identityHash,
@@ -431,7 +435,7 @@ public record ContactTrust(
      * either was (the later pending change is kept), trusted only if both were, and two different known
      * identities are an identity change to the newer one. {@code other} is gone afterwards.
      */
-    public CommandResult absorb(ContactTrust other, ChangeId changeIfDifferent, BusinessNumber business, Instant at) {
+    public Changed absorb(ContactTrust other, ChangeId changeIfDifferent, BusinessNumber business, Instant at) {
         Validation.notNull("other", other);
         if (!other.key().business().equals(key.business()) || other.key().equals(key)) {
             throw new IllegalArgumentException("a contact absorbs another contact of the same business number");
@@ -466,11 +470,11 @@ public record ContactTrust(
         boolean newerIdentityElsewhere = rest.identityHash().isPresent() && !rest.identityHash().equals(combined.identityHash())
                 && (combined.identityAsOf().isEmpty() || !rest.identityAsOf().get().isBefore(combined.identityAsOf().get()));
         if (newerIdentityElsewhere) {
-            CommandResult changed = combined.identityChanged(rest.identityHash(), rest.identityAsOf().get(),
-                    SignalSource.CONTACT_MERGED, changeIfDifferent, business, at);
-            if (changed instanceof Changed c) {
-                merged = c.contact();
-                events.addAll(c.events());
+            Optional<Changed> changed = combined.identityChanged(rest.identityHash(), rest.identityAsOf().get(),
+                    SignalSource.CONTACT_MERGED, changeIfDifferent, business, at).changed();
+            if (changed.isPresent()) {
+                merged = changed.get().contact();
+                events.addAll(changed.get().events());
             }
         }
         if ((state == TRUSTED || other.state() == TRUSTED) && merged.state() != TRUSTED
@@ -503,7 +507,14 @@ public record ContactTrust(
                 version + 1, Optional.of(at), identityOnFirstUse && newPending.isEmpty());
     }
 
-    private static Rejected invalidState(String detail) {
-        return new Rejected(RejectionReason.INVALID_STATE, detail);
+    /** A command refused in this state; {@code appliesIn} are the states it applies in. */
+    private Rejected invalidState(String detail, TrustState... appliesIn) {
+        Set<TrustState> expected = Set.of(appliesIn);
+        return new Rejected(RejectionReason.INVALID_STATE, state, expected.contains(state) ? Set.of() : expected,
+                Optional.empty(), detail);
+    }
+
+    private Rejected rejected(RejectionReason reason, String detail) {
+        return new Rejected(reason, state, Set.of(), Optional.empty(), detail);
     }
 }

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trustgate.domain.SendDecision.Allowed;
 import dev.trustgate.domain.SendDecision.Blocked;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -163,7 +164,27 @@ class ContactTrustTest {
         void aStaleHashIsRefusedNamingThePendingOne() {
             CommandResult result = Fixtures.identityChanged().acknowledge(H1, ALICE, Evidence.NONE, optedIn(), t(60));
 
-            assertThat(result).isEqualTo(new CommandResult.Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, H2.value()));
+            assertThat(result).isEqualTo(new CommandResult.Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT,
+                    TrustState.IDENTITY_CHANGED, Set.of(), Optional.of(H2),
+                    "the acknowledged identity hash is not the pending change's hash"));
+        }
+
+        @Test
+        void aCommandRefusedInItsStateNamesThatStateAndTheStatesItAppliesIn() {
+            CommandResult result = Fixtures.unverified().acknowledge(H1, ALICE, Evidence.NONE, optedIn(), t(60));
+
+            assertThat(result).isEqualTo(new CommandResult.Rejected(RejectionReason.INVALID_STATE, TrustState.UNVERIFIED,
+                    Set.of(TrustState.IDENTITY_CHANGED, TrustState.RE_AUTHENTICATING), Optional.empty(),
+                    "no identity change is pending"));
+            assertThat(Fixtures.identityChanged().authenticated(ALICE, Evidence.NONE, t(60)))
+                    .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> {
+                        assertThat(r.state()).isEqualTo(TrustState.IDENTITY_CHANGED);
+                        assertThat(r.expectedStates()).containsExactlyInAnyOrder(TrustState.UNVERIFIED, TrustState.ACKNOWLEDGED,
+                                TrustState.TRUSTED);
+                    });
+            assertThat(Fixtures.identityChanged().overrideUnknownIdentity(ALICE, "checked", optedIn(), t(60)))
+                    .as("the state is right; the known identity is what stands in the way")
+                    .isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.expectedStates()).isEmpty());
         }
 
         @Test

@@ -18,7 +18,7 @@ import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.http.whatsapp.WhatsAppWebhookHandler;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.AuthenticateApiKeyUseCase;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -70,13 +70,13 @@ public final class TrustgateHttpServer {
     public static Javalin create(UseCases useCases, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                                  HttpMetrics metrics) {
         ObjectMapper json = Json.mapper();
-        return serve(routes(useCases, settings, ready, clock, json, metrics), useCases.apiKeys(), settings, json, metrics);
+        return serve(routes(useCases, settings, ready, clock, json, metrics), useCases.authenticate(), settings, json, metrics);
     }
 
     /** Builds the server (not started) for {@code routes}. */
-    static Javalin serve(List<Route> routes, ManageApiKeysUseCase apiKeys, HttpSettings settings, ObjectMapper json,
+    static Javalin serve(List<Route> routes, AuthenticateApiKeyUseCase keys, HttpSettings settings, ObjectMapper json,
                          HttpMetrics metrics) {
-        AccessControl access = new AccessControl(apiKeys, settings, json);
+        AccessControl access = new AccessControl(keys, settings, json);
         RequestLog requestLog = new RequestLog(metrics);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -51,7 +51,7 @@ class RouteAccessTest {
                 .map(r -> new Route(r.method(), r.path(), r.access(), r.summary(),
                         ctx -> ctx.status(200).result(REACHED + r.method() + " " + r.path())))
                 .toList();
-        tripwired = TrustgateHttpServer.serve(tripwires, served.services.apiKeys, settings(), Json.mapper(),
+        tripwired = TrustgateHttpServer.serve(tripwires, served.services.authenticate, settings(), Json.mapper(),
                 new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 

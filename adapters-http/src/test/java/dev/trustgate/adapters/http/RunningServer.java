@@ -59,7 +59,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static UseCases useCases(TrustgateServices s) {
-        return new UseCases(s.apiKeys, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
+        return new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
                 s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld, s.release, s.discard,
                 s.subscriptions, s.parkedDeliveries);

@@ -30,7 +30,6 @@ import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.SignalSource;
 import dev.trustgate.domain.TrustEvent;
 import dev.trustgate.application.Caller;
-import dev.trustgate.application.TrustgateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ class PostgresConcurrencyTest {
         EventPublisher publisher = new EventPublisher(db.events, db.subscriptions, db.outbox, new SequentialIds(), clock,
                 composed.scope());
         Contacts contacts = new Contacts(db.contacts, db.messages, publisher, new SequentialIds());
-        ContactCommands commands = new ContactCommands(retry, contacts, db.businesses);
+        ContactCommands commands = new ContactCommands(retry, contacts, db.businesses, db.messages);
         BusinessNumber business = BusinessNumber.unknown(BUSINESS).optIn(T0);
         ContactKey key = retry.inTransaction(() -> {
             db.businesses.save(business);
@@ -122,15 +121,10 @@ class PostgresConcurrencyTest {
                     boolean change = random.nextBoolean();
                     int hash = random.nextInt(HASHES.size());
                     int s = step;
-                    try {
-                        CommandResult.Changed result = commands.execute(Caller.admin(new Actor("admin")), CONTACT,
-                                (c, b) -> apply(c, b, change, hash, thread, s));
-                        if (!result.events().isEmpty()) {
-                            applied.add(new Applied(result.contact().version(), thread, s, change, hash));
-                        }
-                    } catch (TrustgateException rejected) {
-                        // stale or impossible acknowledgements are refused; they change nothing
-                    }
+                    // stale or impossible acknowledgements are refused and repeated hashes ignored; they change nothing
+                    commands.execute(Caller.admin(new Actor("admin")), CONTACT, (c, b) -> apply(c, b, change, hash, thread, s))
+                            .fold(changed -> applied.add(new Applied(changed.view().contact().version(), thread, s, change, hash)),
+                                    ignored -> false, rejected -> false);
                 }
             }, pool));
         }

@@ -134,9 +134,6 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
 
     /** No answer, a timeout, or an answer that says WhatsApp itself is in trouble or overloaded. */
     private static boolean failed(SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Unavailable) {
-            return true;
-        }
-        return outcome instanceof SendOutcome.Refused refused && (refused.status() == 429 || refused.status() >= 500);
+        return outcome.fold(sent -> false, refused -> refused.status() == 429 || refused.status() >= 500, unavailable -> true);
     }
 }

@@ -2,7 +2,7 @@ package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.CommandResult;
+import dev.trustgate.application.port.in.ContactCommandResult;
 
 public final class AcknowledgeIdentityChangeService implements AcknowledgeIdentityChangeUseCase {
 
@@ -15,10 +15,9 @@ public final class AcknowledgeIdentityChangeService implements AcknowledgeIdenti
     }
 
     @Override
-    public Result acknowledge(Command command) {
-        CommandResult.Changed changed = commands.execute(command.caller(), command.contact(),
+    public ContactCommandResult acknowledge(Command command) {
+        return commands.execute(command.caller(), command.contact(),
                 (contact, business) -> contact.acknowledge(command.hash(), command.caller().actor(), command.evidence(),
                         business, clock.now()));
-        return new Result(changed.contact(), !changed.contact().blocked());
     }
 }

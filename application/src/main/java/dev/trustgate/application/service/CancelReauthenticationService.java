@@ -1,8 +1,8 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.ContactTrust;
 
 public final class CancelReauthenticationService implements CancelReauthenticationUseCase {
 
@@ -15,9 +15,9 @@ public final class CancelReauthenticationService implements CancelReauthenticati
     }
 
     @Override
-    public ContactTrust cancel(Command command) {
+    public ContactCommandResult cancel(Command command) {
         return commands.execute(command.caller(), command.contact(),
                 (contact, business) -> contact.cancelReauthentication(command.reauthentication(), command.caller().actor(),
-                        clock.now())).contact();
+                        clock.now()));
     }
 }

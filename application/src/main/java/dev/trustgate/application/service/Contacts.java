@@ -171,9 +171,10 @@ public final class Contacts {
             ContactKey key = contact.key();
             ContactNames learned = ContactNames.of(current.all().stream()
                     .filter(n -> own.contains(n) && !key.equals(owners.get(n))).toList());
-            if (contact.learnNames(learned, at) instanceof CommandResult.Changed changed) {
-                store(Optional.of(contact), changed);
-                contact = changed.contact();
+            Optional<CommandResult.Changed> named = contact.learnNames(learned, at).changed();
+            if (named.isPresent()) {
+                store(Optional.of(contact), named.get());
+                contact = named.get().contact();
             }
         }
         for (CustomerName name : own) {
@@ -216,24 +217,32 @@ public final class Contacts {
      * @return whether the command changed the contact
      */
     public boolean finish(Attached attached, CommandResult result, Instant at) {
-        if (result instanceof CommandResult.Changed changed) {
-            store(attached.isNew() ? Optional.empty() : Optional.of(attached.contact()), changed);
+        Optional<CommandResult.Changed> changed = result.changed();
+        if (changed.isPresent()) {
+            store(attached.isNew() ? Optional.empty() : Optional.of(attached.contact()), changed.get());
             return true;
         }
         if (attached.isNew()) {
-            ContactTrust contact = attached.contact();
-            store(Optional.empty(), (CommandResult.Changed) ContactTrust.newContact(contact.key(), ContactNames.NONE)
-                    .learnNames(contact.names(), at));
+            store(Optional.empty(), named(attached.contact().key(), attached.contact().names(), at));
         }
         return false;
     }
 
     /** A new contact known by {@code names}, stored (at version 1) with its names linked. */
     public ContactTrust create(BusinessNumberId business, ContactNames names, Instant at) {
-        CommandResult.Changed created = (CommandResult.Changed) ContactTrust.newContact(newKey(business), ContactNames.NONE)
-                .learnNames(names, at);
+        CommandResult.Changed created = named(newKey(business), names, at);
         store(Optional.empty(), created);
         return created.contact();
+    }
+
+    /** A new contact {@code key} learning its first names. */
+    private static CommandResult.Changed named(ContactKey key, ContactNames names, Instant at) {
+        return ContactTrust.newContact(key, ContactNames.NONE).learnNames(names, at).fold(changed -> changed,
+                ignored -> {
+                    throw new IllegalArgumentException("a new contact is known by at least one name");
+                }, rejected -> {
+                    throw new IllegalStateException("learning names is never refused: " + rejected);
+                });
     }
 
     /** Folds {@code contacts} (locked, at least one) into one: the stricter absorbs the others. */
@@ -246,8 +255,7 @@ public final class Contacts {
             List<CustomerName> absorbedNames = store.names(absorbed.key());
             messages.reassign(absorbed.key(), survivor.key());
             store.mergeInto(absorbed, survivor.key());
-            CommandResult.Changed merged = (CommandResult.Changed) survivor.absorb(absorbed, new ChangeId(ids.newId("chg")),
-                    business, at);
+            CommandResult.Changed merged = survivor.absorb(absorbed, new ChangeId(ids.newId("chg")), business, at);
             store(Optional.of(survivor), merged);
             survivor = merged.contact();
             for (CustomerName name : absorbedNames) {

@@ -108,24 +108,17 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     private void settle(Claim claim, Outcome outcome, Optional<Subscription> subscription) {
         int attempts = claim.entry().attempts() + 1;
         Instant now = clock.now();
-        if (outcome instanceof Outcome.Delivered) {
-            record(() -> outbox.markDelivered(claim, now));
-        } else if (outcome instanceof Outcome.Gone) {
-            record(() -> {
-                subscription.ifPresent(s -> subscriptions.save(s.disabled()));
-                return outbox.park(claim, attempts, "the endpoint answered 410 Gone" + (subscription.isPresent()
-                        ? "; subscription disabled" : ""), now);
-            });
-        } else if (outcome instanceof Outcome.Refused refused) {
-            record(() -> outbox.park(claim, attempts, refused.error(), now));
-        } else if (outcome instanceof Outcome.RetryLater later) {
-            if (attempts >= BUDGET) {
-                record(() -> outbox.park(claim, attempts, later.error(), now));
-            } else {
-                Duration wait = wait(attempts, later.retryAfter());
-                record(() -> outbox.retryLater(claim, attempts, now.plus(wait), later.error()));
-            }
-        }
+        record(outcome.<Supplier<Boolean>>fold(
+                delivered -> () -> outbox.markDelivered(claim, now),
+                later -> attempts >= BUDGET
+                        ? () -> outbox.park(claim, attempts, later.error(), now)
+                        : () -> outbox.retryLater(claim, attempts, now.plus(wait(attempts, later.retryAfter())), later.error()),
+                gone -> () -> {
+                    subscription.ifPresent(s -> subscriptions.save(s.disabled()));
+                    return outbox.park(claim, attempts, "the endpoint answered 410 Gone" + (subscription.isPresent()
+                            ? "; subscription disabled" : ""), now);
+                },
+                refused -> () -> outbox.park(claim, attempts, refused.error(), now)));
     }
 
     /** The wait after failed attempt {@code attempts}: the schedule's, with jitter, at least what Retry-After asked. */

@@ -1,5 +1,6 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactTrustView;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.MessageLog;
@@ -21,11 +22,11 @@ public final class GetContactTrustService implements GetContactTrustUseCase {
     }
 
     @Override
-    public View get(Query query) {
+    public ContactTrustView get(Query query) {
         query.caller().requireAccess(query.contact().business());
         return transactions.inTransaction(() -> {
             ContactTrust contact = contacts.find(query.contact(), false);
-            return View.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(contact.key()));
+            return ContactTrustView.of(contact, businesses.findOrUnknown(query.contact().business()), messages.countHeld(contact.key()));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.trustgate.application.service;
 
-import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.in.ContactList;
+import dev.trustgate.application.port.in.ContactTrustView;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.MessageLog;
@@ -28,17 +29,17 @@ public final class ListContactsService implements ListContactsUseCase {
     }
 
     @Override
-    public ContactStore.Page<GetContactTrustUseCase.View> list(Query query) {
+    public ContactList list(Query query) {
         query.caller().requireAccess(query.business());
         return transactions.inTransaction(() -> {
             ContactStore.Page<ContactTrust> page = contacts.list(query.business(), query.state(), query.after(), query.limit());
             BusinessNumber business = businesses.findOrUnknown(query.business());
             Map<ContactId, Integer> held = messages.countHeld(query.business(),
                     page.items().stream().map(contact -> contact.key().id()).toList());
-            List<GetContactTrustUseCase.View> views = page.items().stream()
-                    .map(contact -> GetContactTrustUseCase.View.of(contact, business, held.getOrDefault(contact.key().id(), 0)))
+            List<ContactTrustView> views = page.items().stream()
+                    .map(contact -> ContactTrustView.of(contact, business, held.getOrDefault(contact.key().id(), 0)))
                     .toList();
-            return new ContactStore.Page<>(views, page.next());
+            return new ContactList(views, page.next());
         });
     }
 }

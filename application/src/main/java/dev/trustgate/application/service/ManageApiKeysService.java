@@ -10,9 +10,6 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
-import dev.trustgate.domain.Actor;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -20,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256, compared in
- * constant time. The admin key is configured or generated on first start. A subscription lives no
+ * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256 (compared in constant
+ * time by {@link AuthenticateApiKeyService}). The admin key is configured or generated on first start. A subscription lives no
  * longer than the key that created it: revoking a key disables its subscriptions in the same
  * transaction, so nothing more is queued for them and what was queued is dropped unsent.
  */
@@ -85,19 +82,6 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         }
     }
 
-    @Override
-    public Optional<Caller> authenticate(String presentedKey) {
-        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
-            return Optional.empty();
-        }
-        String presentedHash = hash(presentedKey);
-        return transactions.inTransaction(() -> keys.findByHash(presentedHash))
-                .filter(ApiKey::active)
-                .filter(stored -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
-                        presentedHash.getBytes(StandardCharsets.US_ASCII)))
-                .map(stored -> new Caller(new Actor(stored.id()), stored.admin(), stored.businesses()));
-    }
-
     /** Where the admin key in force comes from once the server is up. */
     public enum AdminKeySource {
         /** Generated now and stored as a hash: {@link AdminKeyStatus#shownOnce()} holds it, to be shown this once. */
@@ -150,6 +134,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         return "tg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** How a key is stored: its SHA-256, in hex. */
     static String hash(String key) {
         return AuditChain.sha256(key);
     }

@@ -3,6 +3,7 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
+import dev.trustgate.application.port.in.ParkedDelivery;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.Outbox;
 import dev.trustgate.application.port.out.OutboxEntry;
@@ -22,8 +23,19 @@ public final class ManageParkedDeliveriesService implements ManageParkedDeliveri
     }
 
     @Override
-    public List<OutboxEntry> list(Caller caller, int limit) {
-        return transactions.inTransaction(() -> outbox.listParked(caller.businesses(), caller.admin(), limit));
+    public List<ParkedDelivery> list(Caller caller, int limit) {
+        return transactions.inTransaction(() -> outbox.listParked(caller.businesses(), caller.admin(), limit)).stream()
+                .map(ManageParkedDeliveriesService::parked).toList();
+    }
+
+    /** A parked entry as the use case shows it; a parked entry is due no more, its {@code nextAttemptAt} is when it parked. */
+    private static ParkedDelivery parked(OutboxEntry entry) {
+        ParkedDelivery.Kind kind = switch (entry.kind()) {
+            case EVENT -> ParkedDelivery.Kind.EVENT;
+            case RELAY -> ParkedDelivery.Kind.RELAY;
+        };
+        return new ParkedDelivery(entry.id(), entry.business(), kind, entry.destination(), entry.eventSequence(), entry.attempts(),
+                entry.lastError(), entry.nextAttemptAt(), entry.createdAt());
     }
 
     @Override

@@ -19,10 +19,8 @@ public final class MarkMessageReadService implements MarkMessageReadUseCase {
     public Answer markRead(Command command) {
         command.caller().requireAccess(command.from());
         ReadOutcome outcome = gateway.markRead(command.from(), command.requestJson());
-        if (outcome instanceof ReadOutcome.Answered answered) {
-            return new Answer(answered.status(), answered.body());
-        }
-        ReadOutcome.Unavailable unavailable = (ReadOutcome.Unavailable) outcome;
-        throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(), Map.of());
+        return outcome.fold(answered -> new Answer(answered.status(), answered.body()), unavailable -> {
+            throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(), Map.of());
+        });
     }
 }

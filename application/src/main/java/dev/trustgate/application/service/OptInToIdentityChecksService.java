@@ -30,11 +30,11 @@ public final class OptInToIdentityChecksService implements OptInToIdentityChecks
     public BusinessNumber setIdentityChecks(Command command) {
         command.caller().requireAdmin();
         SettingOutcome outcome = gateway.setIdentityChecks(command.business(), command.enabled());
-        if (outcome instanceof SettingOutcome.Failed failed) {
+        outcome.fold(applied -> applied, failed -> {
             throw new TrustgateException(ErrorCode.UPSTREAM_ERROR,
                     "WhatsApp did not apply the identity-check setting: " + failed.reason(),
                     failed.error().<Map<String, Object>>map(e -> Map.of("graphCode", e.code())).orElse(Map.of()));
-        }
+        });
         return transactions.inTransaction(() -> {
             BusinessNumber current = businesses.findOrUnknownForUpdate(command.business());
             BusinessNumber next = command.enabled() ? current.optIn(clock.now()) : current.optOut(clock.now());

@@ -1,9 +1,8 @@
 package dev.trustgate.application.service;
 
-import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
 import dev.trustgate.application.port.in.OverrideUnknownIdentityUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.CommandResult;
+import dev.trustgate.application.port.in.ContactCommandResult;
 
 public final class OverrideUnknownIdentityService implements OverrideUnknownIdentityUseCase {
 
@@ -16,10 +15,9 @@ public final class OverrideUnknownIdentityService implements OverrideUnknownIden
     }
 
     @Override
-    public AcknowledgeIdentityChangeUseCase.Result override(Command command) {
-        CommandResult.Changed changed = commands.execute(command.caller(), command.contact(),
+    public ContactCommandResult override(Command command) {
+        return commands.execute(command.caller(), command.contact(),
                 (contact, business) -> contact.overrideUnknownIdentity(command.caller().actor(), command.reason(), business,
                         clock.now()));
-        return new AcknowledgeIdentityChangeUseCase.Result(changed.contact(), !changed.contact().blocked());
     }
 }

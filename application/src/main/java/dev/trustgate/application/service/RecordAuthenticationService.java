@@ -1,8 +1,8 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.ContactTrust;
 
 public final class RecordAuthenticationService implements RecordAuthenticationUseCase {
 
@@ -15,9 +15,8 @@ public final class RecordAuthenticationService implements RecordAuthenticationUs
     }
 
     @Override
-    public ContactTrust authenticated(Command command) {
+    public ContactCommandResult authenticated(Command command) {
         return commands.execute(command.caller(), command.contact(),
-                (contact, business) -> contact.authenticated(command.caller().actor(), command.evidence(), clock.now()))
-                .contact();
+                (contact, business) -> contact.authenticated(command.caller().actor(), command.evidence(), clock.now()));
     }
 }

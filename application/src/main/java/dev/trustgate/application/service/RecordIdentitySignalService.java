@@ -160,10 +160,8 @@ public final class RecordIdentitySignalService implements RecordIdentitySignalUs
         ContactTrust person = contacts.merge(distinct(same), business, now);
         Optional<ContactKey> detachedKey = oldNumber.map(n -> contacts.newKey(signal.business()));
         oldNumber.ifPresent(n -> contacts.detach(person.key(), n));
-        CommandResult moved = person.numberChanged(signal.newNames(), detachedKey.map(ContactKey::id), now);
-        if (moved instanceof CommandResult.Changed changed) {
-            contacts.store(Optional.of(person), changed);
-        }
+        person.numberChanged(signal.newNames(), detachedKey.map(ContactKey::id), now).changed()
+                .ifPresent(changed -> contacts.store(Optional.of(person), changed));
         detachedKey.ifPresent(key -> {
             contacts.store(Optional.empty(), ContactTrust.detachedNumber(key, oldNumber.get(), new ChangeId(ids.newId("chg")),
                     signal.asOf(), now));

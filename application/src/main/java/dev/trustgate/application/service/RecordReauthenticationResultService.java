@@ -1,8 +1,8 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.ContactTrust;
 
 public final class RecordReauthenticationResultService implements RecordReauthenticationResultUseCase {
 
@@ -15,9 +15,9 @@ public final class RecordReauthenticationResultService implements RecordReauthen
     }
 
     @Override
-    public ContactTrust record(Command command) {
+    public ContactCommandResult record(Command command) {
         return commands.execute(command.caller(), command.contact(),
                 (contact, business) -> contact.reauthenticationResult(command.reauthentication(), command.succeeded(),
-                        command.evidence(), command.caller().actor(), clock.now())).contact();
+                        command.evidence(), command.caller().actor(), clock.now()));
     }
 }

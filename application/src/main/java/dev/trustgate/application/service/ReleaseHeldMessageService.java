@@ -9,11 +9,10 @@ import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactRef;
-import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Releases a held message: the gate decides again as for a new send to the names the message addresses;
@@ -44,29 +43,28 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
 
     @Override
     public Result release(Command command) {
-        Object decided = transactions.inTransaction(() -> {
+        Supplier<Result> afterCommit = transactions.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             SendGate.Decision gateDecision = gate.decide(held.contact().business(), held.recipient(), held.sensitive());
-            if (gateDecision.decision() instanceof SendDecision.Blocked blocked) {
-                return new Result.Blocked(blocked.reason());
-            }
-            Instant now = clock.now();
-            SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(),
-                    (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
-            HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
-            return new Release(sent, held, gateDecision.contact().ref());
+            return gateDecision.decision().<Supplier<Result>>fold(allowed -> {
+                SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(), allowed,
+                        held.sensitive());
+                HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), clock.now());
+                ContactRef contact = gateDecision.contact().ref();
+                return () -> forward(command, sent, held, contact);
+            }, blocked -> {
+                Result result = new Result.Blocked(blocked.reason());
+                return () -> result;
+            });
         });
-        if (decided instanceof Result result) {
-            return result;
-        }
-        Release release = (Release) decided;
-        return gate.forward(release.sent(), release.held().recipient(), release.held().body(),
-                () -> publisher.publish(List.of(new TrustEvent.MessageReleased(release.contact(), clock.now(),
-                        command.caller().actor(), release.held().id(), release.sent().id(), release.sent().pin()))),
-                () -> messages.holdAgain(release.held().id(), release.sent().id()));
+        return afterCommit.get();
     }
 
-    /** A release decided and recorded, to be forwarded after the commit. */
-    private record Release(SentMessage sent, HeldMessage held, ContactRef contact) {
+    /** After the release committed: forwards it, and records what WhatsApp made of it. */
+    private Result forward(Command command, SentMessage sent, HeldMessage held, ContactRef contact) {
+        return gate.forward(sent, held.recipient(), held.body(),
+                () -> publisher.publish(List.of(new TrustEvent.MessageReleased(contact, clock.now(), command.caller().actor(),
+                        held.id(), sent.id(), sent.pin()))),
+                () -> messages.holdAgain(held.id(), sent.id()));
     }
 }

@@ -1,8 +1,8 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.domain.ContactTrust;
 
 public final class RevokeTrustService implements RevokeTrustUseCase {
 
@@ -15,8 +15,8 @@ public final class RevokeTrustService implements RevokeTrustUseCase {
     }
 
     @Override
-    public ContactTrust revoke(Command command) {
+    public ContactCommandResult revoke(Command command) {
         return commands.execute(command.caller(), command.contact(),
-                (contact, business) -> contact.revokeTrust(command.caller().actor(), command.reason(), clock.now())).contact();
+                (contact, business) -> contact.revokeTrust(command.caller().actor(), command.reason(), clock.now()));
     }
 }

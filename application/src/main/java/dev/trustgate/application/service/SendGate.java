@@ -70,8 +70,9 @@ final class SendGate {
                 .orElseGet(() -> contacts.create(from, ContactNames.of(to.addressed()), clock.now()));
         SendDecision decision = addressed.sendDecision(business, sensitive);
         for (ContactTrust other : locked.contacts()) {
-            if (!other.key().equals(addressed.key()) && other.sendDecision(business, sensitive) instanceof SendDecision.Blocked b) {
-                decision = stricter(decision, b);
+            if (!other.key().equals(addressed.key())) {
+                SendDecision sofar = decision;
+                decision = other.sendDecision(business, sensitive).fold(allowed -> sofar, blocked -> stricter(sofar, blocked));
             }
         }
         return new Decision(addressed, decision);
@@ -90,10 +91,8 @@ final class SendGate {
 
     /** Of an earlier decision and another contact's refusal, the one to answer with. */
     private static SendDecision stricter(SendDecision decision, SendDecision.Blocked other) {
-        if (decision instanceof SendDecision.Blocked blocked && severity(blocked.reason()) >= severity(other.reason())) {
-            return decision;
-        }
-        return other;
+        return decision.fold(allowed -> other,
+                blocked -> severity(blocked.reason()) >= severity(other.reason()) ? blocked : other);
     }
 
     private static int severity(BlockReason reason) {
@@ -121,7 +120,7 @@ final class SendGate {
      */
     Result forward(SentMessage message, Recipient to, String body, Runnable onLeft, Runnable onNotSent) {
         SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
-        if (outcome instanceof SendOutcome.Sent sent) {
+        return outcome.fold(sent -> {
             transactions.inTransaction(() -> {
                 // the contact first, as every writer takes its locks: the contact's row, then the messages' rows
                 SentMessage accepted = acrossChange(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
@@ -131,19 +130,18 @@ final class SendGate {
                 return null;
             });
             return new Result.Sent(sent.messageId(), message.pin(), sent.status(), sent.body());
-        }
-        if (outcome instanceof SendOutcome.Refused refused) {
+        }, refused -> {
             record(message.withOutcome(SentMessage.Status.REFUSED, Optional.empty()), onNotSent);
             return new Result.RefusedUpstream(refused.status(), refused.body(), refused.error().message());
-        }
-        SendOutcome.Unavailable unavailable = (SendOutcome.Unavailable) outcome;
-        if (unavailable.mayHaveBeenSent()) {
-            record(message.withOutcome(SentMessage.Status.UNKNOWN, Optional.empty()), onLeft);
-        } else {
-            record(message.withOutcome(SentMessage.Status.REFUSED, Optional.empty()), onNotSent);
-        }
-        throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(),
-                Map.of("timedOut", unavailable.timedOut(), "mayHaveBeenSent", unavailable.mayHaveBeenSent()));
+        }, unavailable -> {
+            if (unavailable.mayHaveBeenSent()) {
+                record(message.withOutcome(SentMessage.Status.UNKNOWN, Optional.empty()), onLeft);
+            } else {
+                record(message.withOutcome(SentMessage.Status.REFUSED, Optional.empty()), onNotSent);
+            }
+            throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp did not answer: " + unavailable.reason(),
+                    Map.of("timedOut", unavailable.timedOut(), "mayHaveBeenSent", unavailable.mayHaveBeenSent()));
+        });
     }
 
     /**

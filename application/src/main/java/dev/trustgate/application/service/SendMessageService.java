@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The gated send. A blocked send is refused, or held when asked — within {@link HeldMessageLimits}, counted in the
@@ -46,36 +47,44 @@ public final class SendMessageService implements SendMessageUseCase {
     @Override
     public Result send(Command command) {
         command.caller().requireAccess(command.from());
-        Object decided = transactions.inTransaction(() -> {
+        Supplier<Result> afterCommit = transactions.inTransaction(() -> {
             SendGate.Decision gateDecision = gate.decide(command.from(), command.to(), command.sensitive());
-            if (gateDecision.decision() instanceof SendDecision.Allowed allowed) {
-                return gate.recordDecision(ids.newId("msg"), gateDecision.contact(), command.to(), allowed, command.sensitive());
-            }
-            SendDecision.Blocked blocked = (SendDecision.Blocked) gateDecision.decision();
-            Instant now = clock.now();
-            Optional<TrustgateException> full = command.onBlocked() == OnBlocked.HOLD
-                    ? noRoom(gateDecision.contact(), blocked) : Optional.empty();
-            if (command.onBlocked() == OnBlocked.HOLD && full.isEmpty()) {
-                HeldMessage held = new HeldMessage(ids.newId("held"), gateDecision.contact().key(), command.to(),
-                        command.messageJson(), command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD,
-                        Optional.empty(), Optional.empty());
-                messages.hold(held);
-                publisher.publish(List.of(new TrustEvent.MessageHeld(gateDecision.contact().ref(), now, command.caller().actor(),
-                        held.id(), blocked.reason(), command.sensitive())));
-                return new Result.Held(held.id(), blocked.reason());
-            }
-            publisher.publish(List.of(new TrustEvent.MessageBlocked(gateDecision.contact().ref(), now, command.caller().actor(),
-                    blocked.reason(), command.sensitive())));
-            return full.isPresent() ? full.get() : new Result.Blocked(blocked.reason());
+            return gateDecision.decision().<Supplier<Result>>fold(allowed -> {
+                SentMessage message = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), command.to(), allowed,
+                        command.sensitive());
+                return () -> gate.forward(message, command.to(), command.messageJson(), () -> { }, () -> { });
+            }, blocked -> refuse(command, gateDecision.contact(), blocked));
         });
-        if (decided instanceof SentMessage message) {
-            return gate.forward(message, command.to(), command.messageJson(), () -> { }, () -> { });
+        return afterCommit.get();
+    }
+
+    /**
+     * Inside the transaction: holds a blocked send when asked and there is room, else records it as blocked. Returns
+     * what to answer once that committed: the hold, the refusal, or (no room to hold it) {@code too_many_held_messages}.
+     */
+    private Supplier<Result> refuse(Command command, ContactTrust contact, SendDecision.Blocked blocked) {
+        Instant now = clock.now();
+        Optional<TrustgateException> full = command.onBlocked() == OnBlocked.HOLD ? noRoom(contact, blocked) : Optional.empty();
+        if (command.onBlocked() == OnBlocked.HOLD && full.isEmpty()) {
+            HeldMessage held = new HeldMessage(ids.newId("held"), contact.key(), command.to(), command.messageJson(),
+                    command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD, Optional.empty(), Optional.empty());
+            messages.hold(held);
+            publisher.publish(List.of(new TrustEvent.MessageHeld(contact.ref(), now, command.caller().actor(), held.id(),
+                    blocked.reason(), command.sensitive())));
+            Result result = new Result.Held(held.id(), blocked.reason());
+            return () -> result;
         }
-        if (decided instanceof TrustgateException noRoom) {
+        publisher.publish(List.of(new TrustEvent.MessageBlocked(contact.ref(), now, command.caller().actor(), blocked.reason(),
+                command.sensitive())));
+        if (full.isPresent()) {
             // the send was recorded as blocked; it could not be held
-            throw noRoom;
+            TrustgateException noRoom = full.get();
+            return () -> {
+                throw noRoom;
+            };
         }
-        return (Result) decided;
+        Result result = new Result.Blocked(blocked.reason());
+        return () -> result;
     }
 
     /** Why a message to {@code contact} cannot be held now, if the contact or its business number is full. */

@@ -1,9 +1,9 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.StartReauthenticationUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.ReauthenticationId;
 
 public final class StartReauthenticationService implements StartReauthenticationUseCase {
@@ -19,9 +19,9 @@ public final class StartReauthenticationService implements StartReauthentication
     }
 
     @Override
-    public ContactTrust start(Command command) {
+    public ContactCommandResult start(Command command) {
         ReauthenticationId id = new ReauthenticationId(ids.newId("reauth"));
         return commands.execute(command.caller(), command.contact(),
-                (contact, business) -> contact.startReauthentication(id, command.caller().actor(), clock.now())).contact();
+                (contact, business) -> contact.startReauthentication(id, command.caller().actor(), clock.now()));
     }
 }

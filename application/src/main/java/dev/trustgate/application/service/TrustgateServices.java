@@ -48,6 +48,7 @@ public final class TrustgateServices {
     public final RevokeTrustService revokeTrust;
     public final ManageSubscriptionsService subscriptions;
     public final ManageApiKeysService apiKeys;
+    public final AuthenticateApiKeyService authenticate;
     public final GetContactTrustService getContact;
     public final ListContactsService listContacts;
     public final ReadEventsService readEvents;
@@ -81,7 +82,7 @@ public final class TrustgateServices {
                 composed.scope());
         transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
-        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses());
+        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
         recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
@@ -103,6 +104,7 @@ public final class TrustgateServices {
         subscriptions = new ManageSubscriptionsService(transactions, ports.subscriptions(), ports.ids(), ports.clock(), random,
                 subscriptionUrlAllowed, ports.notifications());
         apiKeys = new ManageApiKeysService(transactions, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
+        authenticate = new AuthenticateApiKeyService(transactions, ports.apiKeys());
         getContact = new GetContactTrustService(transactions, contacts, ports.businesses(), ports.messages());
         listContacts = new ListContactsService(transactions, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(transactions, contacts, ports.events());

@@ -29,6 +29,7 @@ public final class FakeWhatsAppGateway implements WhatsAppGateway {
     private volatile SendOutcome nextOutcome;
     private volatile Runnable duringNextSend = () -> { };
     private volatile SettingOutcome settingOutcome = new SettingOutcome.Applied();
+    private ReadOutcome nextReadOutcome;
 
     @Override
     public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
@@ -53,8 +54,18 @@ public final class FakeWhatsAppGateway implements WhatsAppGateway {
 
     @Override
     public synchronized ReadOutcome markRead(BusinessNumberId from, String requestJson) {
+        ReadOutcome outcome = nextReadOutcome;
+        nextReadOutcome = null;
+        if (outcome != null) {
+            return outcome;
+        }
         readReceipts.add(requestJson);
         return new ReadOutcome.Answered(200, "{\"success\":true}");
+    }
+
+    /** The next mark-as-read call gets {@code outcome} and is not passed through. */
+    public synchronized void answerNextReadWith(ReadOutcome outcome) {
+        this.nextReadOutcome = outcome;
     }
 
     /** The mark-as-read calls passed through, in order. */

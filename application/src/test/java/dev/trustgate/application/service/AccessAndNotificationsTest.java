@@ -23,14 +23,14 @@ class AccessAndNotificationsTest extends ServiceTestSupport {
 
         assertThat(created.key()).startsWith("tg_");
         assertThat(core.apiKeys.list()).singleElement().satisfies(k -> assertThat(k.keyHash()).doesNotContain(created.key()));
-        Caller caller = services.apiKeys.authenticate(created.key()).orElseThrow();
+        Caller caller = services.authenticate.authenticate(created.key()).orElseThrow();
         assertThat(caller.admin()).isFalse();
         assertThat(caller.businesses()).containsExactly(BUSINESS);
 
         services.apiKeys.revoke(ADMIN, created.apiKey().id());
-        assertThat(services.apiKeys.authenticate(created.key())).isEmpty();
-        assertThat(services.apiKeys.authenticate("tg_wrong")).isEmpty();
-        assertThat(services.apiKeys.authenticate("")).isEmpty();
+        assertThat(services.authenticate.authenticate(created.key())).isEmpty();
+        assertThat(services.authenticate.authenticate("tg_wrong")).isEmpty();
+        assertThat(services.authenticate.authenticate("")).isEmpty();
     }
 
     @Test
@@ -48,12 +48,12 @@ class AccessAndNotificationsTest extends ServiceTestSupport {
         ManageApiKeysService.AdminKeyStatus later = services.apiKeys.ensureAdminKey(Optional.empty());
         assertThat(later.shownOnce()).as("never printed again").isEmpty();
         assertThat(later.source()).isEqualTo(ManageApiKeysService.AdminKeySource.STORED);
-        assertThat(services.apiKeys.authenticate(generated.get())).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
+        assertThat(services.authenticate.authenticate(generated.get())).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
 
         assertThat(services.apiKeys.ensureAdminKey(Optional.of("configured-admin-key-0123456789")).source())
                 .isEqualTo(ManageApiKeysService.AdminKeySource.CONFIGURED);
-        assertThat(services.apiKeys.authenticate(generated.get())).isEmpty();
-        assertThat(services.apiKeys.authenticate("configured-admin-key-0123456789")).isPresent();
+        assertThat(services.authenticate.authenticate(generated.get())).isEmpty();
+        assertThat(services.authenticate.authenticate("configured-admin-key-0123456789")).isPresent();
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.fakes.RecordingNotificationSender.Attempt;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.out.NotificationSender.Outcome;
+import dev.trustgate.application.port.in.ParkedDelivery;
 import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.Subscription;
 import java.time.Duration;
@@ -93,7 +94,7 @@ class DeliverNotificationsServiceTest extends ServiceTestSupport {
             core.clock.advance(Duration.ofHours(12));
         }
 
-        List<OutboxEntry> parked = services.parkedDeliveries.list(ALICE, 10);
+        List<ParkedDelivery> parked = services.parkedDeliveries.list(ALICE, 10);
         assertThat(parked).singleElement().satisfies(e -> assertThat(e.lastError()).contains("HTTP 500"));
         assertThat(services.parkedDeliveries.list(MALLORY, 10)).isEmpty();
         assertThatThrownBy(() -> services.parkedDeliveries.redeliver(MALLORY, parked.get(0).id()))

@@ -2,10 +2,9 @@ package dev.trustgate.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.in.ContactList;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.WaId;
@@ -43,11 +42,11 @@ class ListContactsServiceTest extends ServiceTestSupport {
         List<String> calls = new ArrayList<>();
         ListContactsService list = new ListContactsService(services.transactions, core.contacts, core.businesses, noting(core.messages, calls));
 
-        ContactStore.Page<GetContactTrustUseCase.View> page = list.list(new ListContactsUseCase.Query(ALICE, BUSINESS,
+        ContactList page = list.list(new ListContactsUseCase.Query(ALICE, BUSINESS,
                 Optional.empty(), Optional.empty(), 1000));
 
-        assertThat(page.items()).hasSize(30);
-        assertThat(page.items()).allSatisfy(view -> assertThat(view.heldMessages())
+        assertThat(page.contacts()).hasSize(30);
+        assertThat(page.contacts()).allSatisfy(view -> assertThat(view.heldMessages())
                 .isEqualTo(Integer.parseInt(view.contact().names().waId().orElseThrow().value().substring(9)) % 3 + 1));
         assertThat(calls).as("one question to storage for the whole page").hasSize(1);
     }

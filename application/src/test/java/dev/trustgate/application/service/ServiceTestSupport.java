@@ -5,10 +5,13 @@ import dev.trustgate.application.fakes.InMemoryTrustgate;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Kind;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Outcome;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase.Signal;
+import dev.trustgate.application.port.in.ContactCommandResult;
+import dev.trustgate.application.port.in.ContactTrustView;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.CommandResult;
 import dev.trustgate.application.port.in.ContactSelector;
 import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.ContactNames;
@@ -67,6 +70,24 @@ abstract class ServiceTestSupport {
     /** The contact {@link #WA_ID} belongs to, as stored. */
     ContactTrust stored() {
         return core.contacts.find(key()).orElseThrow();
+    }
+
+    /** The view a command that must have changed the contact answered with. */
+    static ContactTrustView changed(ContactCommandResult result) {
+        return result.fold(ContactCommandResult.Changed::view, ignored -> {
+            throw new AssertionError("expected a change, the command was ignored: " + ignored);
+        }, rejected -> {
+            throw new AssertionError("expected a change, the command was refused: " + rejected);
+        });
+    }
+
+    /** Why a command that must have been refused was refused. */
+    static CommandResult.Rejected rejected(ContactCommandResult result) {
+        return result.fold(changed -> {
+            throw new AssertionError("expected a refusal, the command changed the contact: " + changed);
+        }, ignored -> {
+            throw new AssertionError("expected a refusal, the command was ignored: " + ignored);
+        }, ContactCommandResult.Rejected::rejection);
     }
 
     List<String> eventTypes() {

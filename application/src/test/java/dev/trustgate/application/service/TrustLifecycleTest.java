@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
+import dev.trustgate.application.port.in.ContactTrustView;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
@@ -34,7 +35,8 @@ class TrustLifecycleTest extends ServiceTestSupport {
     }
 
     private ReauthenticationId reauthenticateSuccessfully() {
-        ContactTrust started = services.startReauthentication.start(new StartReauthenticationUseCase.Command(ALICE, CUSTOMER));
+        ContactTrust started = changed(services.startReauthentication.start(new StartReauthenticationUseCase.Command(ALICE, CUSTOMER)))
+                .contact();
         ReauthenticationId id = started.reauthentication().orElseThrow().id();
         services.reauthenticationResult.record(new RecordReauthenticationResultUseCase.Command(ALICE, CUSTOMER, id, true,
                 new Evidence("otp_sms", "CASE-1", null, null)));
@@ -56,9 +58,9 @@ class TrustLifecycleTest extends ServiceTestSupport {
         reauthenticateSuccessfully();
         assertThat(send(false)).as("a passed re-authentication alone does not unblock").isInstanceOf(Result.Blocked.class);
 
-        AcknowledgeIdentityChangeUseCase.Result ack = services.acknowledge.acknowledge(
-                new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE));
-        assertThat(ack.completed()).isTrue();
+        ContactTrustView ack = changed(services.acknowledge.acknowledge(
+                new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE)));
+        assertThat(ack.contact().blocked()).as("completed").isFalse();
         assertThat(ack.contact().state()).isEqualTo(TrustState.TRUSTED);
         assertThat(send(true)).isInstanceOfSatisfying(Result.Sent.class, s -> assertThat(s.pin()).contains(NEW));
 
@@ -88,11 +90,11 @@ class TrustLifecycleTest extends ServiceTestSupport {
         identityChanges();
         long eventsBefore = eventTypes().size();
 
-        assertThatThrownBy(() -> services.acknowledge.acknowledge(
-                new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, OLD, Evidence.NONE)))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.STALE_ACKNOWLEDGEMENT);
-                    assertThat(e.details()).containsEntry("pendingIdentityHash", NEW.value());
+        assertThat(rejected(services.acknowledge.acknowledge(
+                new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, OLD, Evidence.NONE))))
+                .satisfies(r -> {
+                    assertThat(ErrorCode.of(r.reason())).isEqualTo(ErrorCode.STALE_ACKNOWLEDGEMENT);
+                    assertThat(r.expectedIdentity()).contains(NEW);
                 });
         assertThat(contact().state()).isEqualTo(TrustState.IDENTITY_CHANGED);
         assertThat(eventTypes()).hasSize((int) eventsBefore);
@@ -107,14 +109,13 @@ class TrustLifecycleTest extends ServiceTestSupport {
         reauthenticateSuccessfully();
 
         AcknowledgeIdentityChangeUseCase.Command byAlice = new AcknowledgeIdentityChangeUseCase.Command(ALICE, CUSTOMER, NEW, Evidence.NONE);
-        assertThat(services.acknowledge.acknowledge(byAlice).completed()).isFalse();
-        assertThatThrownBy(() -> services.acknowledge.acknowledge(byAlice))
-                .isInstanceOfSatisfying(TrustgateException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ACKNOWLEDGEMENT_POLICY_UNMET));
+        assertThat(changed(services.acknowledge.acknowledge(byAlice)).contact().blocked()).as("waits for a second key").isTrue();
+        assertThat(ErrorCode.of(rejected(services.acknowledge.acknowledge(byAlice)).reason()))
+                .isEqualTo(ErrorCode.ACKNOWLEDGEMENT_POLICY_UNMET);
         assertThat(send(false)).isInstanceOf(Result.Blocked.class);
 
-        assertThat(services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(BOB, CUSTOMER, NEW, Evidence.NONE))
-                .completed()).isTrue();
+        assertThat(changed(services.acknowledge.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(BOB, CUSTOMER, NEW,
+                Evidence.NONE))).contact().blocked()).as("completed").isFalse();
         assertThat(send(true)).isInstanceOf(Result.Sent.class);
         assertThat(eventTypes()).contains("identity.acknowledgement_requested", "identity.acknowledged");
     }

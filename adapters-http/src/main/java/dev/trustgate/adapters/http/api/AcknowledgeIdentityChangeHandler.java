@@ -31,9 +31,9 @@ final class AcknowledgeIdentityChangeHandler {
         if (body.identityHash() == null) {
             throw new IllegalArgumentException("identityHash is required: the hash of the identity being acknowledged");
         }
-        AcknowledgeIdentityChangeUseCase.Result result = useCase.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(
+        responses.answer(ctx, useCase.acknowledge(new AcknowledgeIdentityChangeUseCase.Command(
                 Requests.caller(ctx), Requests.contact(ctx), new IdentityHash(body.identityHash()),
-                new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, result.completed() ? 200 : 202, result.contact().key());
+                new Evidence(body.method(), body.reference(), body.operator(), body.evidence()))),
+                view -> view.contact().blocked() ? 202 : 200);
     }
 }

@@ -17,7 +17,7 @@ public final class BusinessApi {
 
     /** The business API's routes, each with who may call it. */
     public static List<Route> routes(UseCases u, ObjectMapper json, HttpMetrics metrics) {
-        ContactResponses responses = new ContactResponses(u.getContact());
+        ContactResponses responses = new ContactResponses(json);
         ReadEventsHandler events = new ReadEventsHandler(u.readEvents());
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
@@ -32,7 +32,7 @@ public final class BusinessApi {
                 new Route("GET", CONTACT, Access.KEY, "the contact's trust view", new GetContactTrustHandler(u.getContact())::handle),
                 new Route("GET", CONTACT + "/events", Access.KEY, "the contact's timeline, newest first", events::contact),
                 new Route("POST", CONTACT + "/reauthentications", Access.KEY, "start a re-authentication",
-                        new StartReauthenticationHandler(u.startReauthentication(), json)::handle),
+                        new StartReauthenticationHandler(u.startReauthentication(), responses, json)::handle),
                 new Route("DELETE", CONTACT + "/reauthentications/{id}", Access.KEY, "cancel the re-authentication",
                         new CancelReauthenticationHandler(u.cancelReauthentication(), responses)::handle),
                 new Route("POST", CONTACT + "/reauthentications/{id}/result", Access.KEY, "record the re-authentication's outcome",

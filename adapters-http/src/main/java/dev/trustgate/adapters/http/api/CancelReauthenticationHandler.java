@@ -2,7 +2,6 @@ package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.ReauthenticationId;
 import io.javalin.http.Context;
 
@@ -18,8 +17,7 @@ final class CancelReauthenticationHandler {
     }
 
     void handle(Context ctx) {
-        ContactTrust after = useCase.cancel(new CancelReauthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
-                new ReauthenticationId(ctx.pathParam("id"))));
-        responses.answer(ctx, 200, after.key());
+        responses.answer(ctx, useCase.cancel(new CancelReauthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
+                new ReauthenticationId(ctx.pathParam("id")))), 200);
     }
 }

@@ -1,6 +1,6 @@
 package dev.trustgate.adapters.http.api;
 
-import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.in.ContactTrustView;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.ContactTrust;
@@ -27,7 +27,7 @@ record ContactView(String phoneNumberId, String contactId, String waId, String u
     record ReauthenticationView(String id, Instant startedAt, String outcome, int failedAttempts) {
     }
 
-    static ContactView fromDomain(GetContactTrustUseCase.View view) {
+    static ContactView fromDomain(ContactTrustView view) {
         ContactTrust c = view.contact();
         ContactNames names = c.names();
         return new ContactView(c.key().business().value(), c.key().id().value(), names.waId().map(WaId::value).orElse(null),

@@ -1,9 +1,8 @@
 package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
-import dev.trustgate.application.port.in.GetContactTrustUseCase;
+import dev.trustgate.application.port.in.ContactList;
 import dev.trustgate.application.port.in.ListContactsUseCase;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.TrustState;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -32,8 +31,8 @@ final class ListContactsHandler {
             }
         });
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.ContactId(a).value());
-        ContactStore.Page<GetContactTrustUseCase.View> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
-                Requests.business(ctx), state, after, Requests.limit(ctx)));
-        ctx.json(new Page(page.items().stream().map(ContactView::fromDomain).toList(), page.next().orElse(null)));
+        ContactList list = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx), Requests.business(ctx), state, after,
+                Requests.limit(ctx)));
+        ctx.json(new Page(list.contacts().stream().map(ContactView::fromDomain).toList(), list.next().orElse(null)));
     }
 }

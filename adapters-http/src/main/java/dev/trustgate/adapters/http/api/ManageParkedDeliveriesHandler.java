@@ -2,7 +2,7 @@ package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
-import dev.trustgate.application.port.out.OutboxEntry;
+import dev.trustgate.application.port.in.ParkedDelivery;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.Map;
@@ -12,9 +12,9 @@ final class ManageParkedDeliveriesHandler {
 
     record ParkedView(String id, String phoneNumberId, String subscriptionId, Long eventSequence, int attempts,
                       String lastError, Instant parkedAt, Instant createdAt) {
-        static ParkedView fromDomain(OutboxEntry e) {
-            return new ParkedView(e.id(), e.business().map(b -> b.value()).orElse(null), e.destination(), e.eventSequence().orElse(null), e.attempts(),
-                    e.lastError().orElse(null), e.nextAttemptAt(), e.createdAt());
+        static ParkedView fromDomain(ParkedDelivery p) {
+            return new ParkedView(p.id(), p.business().map(b -> b.value()).orElse(null), p.destination(),
+                    p.eventSequence().orElse(null), p.attempts(), p.lastError().orElse(null), p.parkedAt(), p.createdAt());
         }
     }
 

@@ -23,8 +23,7 @@ final class OverrideUnknownIdentityHandler {
 
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
-        var result = useCase.override(new OverrideUnknownIdentityUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
-                body.reason()));
-        responses.answer(ctx, result.completed() ? 200 : 202, result.contact().key());
+        responses.answer(ctx, useCase.override(new OverrideUnknownIdentityUseCase.Command(Requests.caller(ctx),
+                Requests.contact(ctx), body.reason())), view -> view.contact().blocked() ? 202 : 200);
     }
 }

@@ -3,7 +3,6 @@ package dev.trustgate.adapters.http.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import io.javalin.http.Context;
 
@@ -25,8 +24,7 @@ final class RecordAuthenticationHandler {
 
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
-        ContactTrust after = useCase.authenticated(new RecordAuthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
-                new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, 200, after.key());
+        responses.answer(ctx, useCase.authenticated(new RecordAuthenticationUseCase.Command(Requests.caller(ctx),
+                Requests.contact(ctx), new Evidence(body.method(), body.reference(), body.operator(), body.evidence()))), 200);
     }
 }

@@ -34,9 +34,8 @@ final class RecordReauthenticationResultHandler {
         } else {
             throw new IllegalArgumentException("outcome must be succeeded or failed");
         }
-        ContactTrust after = useCase.record(new RecordReauthenticationResultUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
-                new ReauthenticationId(ctx.pathParam("id")), succeeded,
-                new Evidence(body.method(), body.reference(), body.operator(), body.evidence())));
-        responses.answer(ctx, 200, after.key());
+        responses.answer(ctx, useCase.record(new RecordReauthenticationResultUseCase.Command(Requests.caller(ctx),
+                Requests.contact(ctx), new ReauthenticationId(ctx.pathParam("id")), succeeded,
+                new Evidence(body.method(), body.reference(), body.operator(), body.evidence()))), 200);
     }
 }

@@ -20,15 +20,18 @@ final class ReleaseHeldMessageHandler {
 
     void handle(Context ctx) {
         Result result = useCase.release(new ReleaseHeldMessageUseCase.Command(Requests.caller(ctx), ctx.pathParam("id")));
-        if (result instanceof Result.Sent sent) {
-            ctx.json(SendMessageHandler.sentView(sent));
-        } else if (result instanceof Result.Blocked blocked) {
-            throw new TrustgateException(ErrorCode.of(blocked.reason()), BlockedSends.detail(blocked)
-                    + "; the message stays held", Map.of());
-        } else {
-            Result.RefusedUpstream refused = (Result.RefusedUpstream) result;
-            throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp refused the message: " + refused.message()
-                    + "; it stays held", Map.of("upstreamStatus", refused.status()));
-        }
+        result.<Runnable>fold(
+                sent -> () -> ctx.json(SendMessageHandler.sentView(sent)),
+                refused -> () -> {
+                    throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp refused the message: " + refused.message()
+                            + "; it stays held", Map.of("upstreamStatus", refused.status()));
+                },
+                blocked -> () -> {
+                    throw new TrustgateException(ErrorCode.of(blocked.reason()), BlockedSends.detail(blocked)
+                            + "; the message stays held", Map.of());
+                },
+                held -> () -> {
+                    throw new IllegalStateException("a release never holds the message again: " + held);
+                }).run();
     }
 }

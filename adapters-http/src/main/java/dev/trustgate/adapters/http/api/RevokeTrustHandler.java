@@ -3,7 +3,6 @@ package dev.trustgate.adapters.http.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
-import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 
 /** {@code DELETE …/contacts/{customer}/trust} (optional {@code {"reason"}}): the business breaks trust. */
@@ -24,7 +23,7 @@ final class RevokeTrustHandler {
 
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
-        ContactTrust after = useCase.revoke(new RevokeTrustUseCase.Command(Requests.caller(ctx), Requests.contact(ctx), body.reason()));
-        responses.answer(ctx, 200, after.key());
+        responses.answer(ctx, useCase.revoke(new RevokeTrustUseCase.Command(Requests.caller(ctx), Requests.contact(ctx),
+                body.reason())), 200);
     }
 }

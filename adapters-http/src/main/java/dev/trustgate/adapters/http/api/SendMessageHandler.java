@@ -58,17 +58,17 @@ final class SendMessageHandler {
         Result result = useCase.send(new SendMessageUseCase.Command(Requests.caller(ctx), from, to,
                 json.writeValueAsString(message), Boolean.TRUE.equals(body.sensitive()), onBlocked));
         metrics.send(result);
-        if (result instanceof Result.Sent sent) {
-            ctx.status(200).json(sentView(sent));
-        } else if (result instanceof Result.Held held) {
-            ctx.status(202).json(Map.of("heldMessageId", held.heldMessageId(), "reason", held.reason().code()));
-        } else if (result instanceof Result.Blocked blocked) {
-            throw new TrustgateException(ErrorCode.of(blocked.reason()), BlockedSends.detail(blocked), Map.of());
-        } else {
-            Result.RefusedUpstream refused = (Result.RefusedUpstream) result;
-            throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp refused the message: " + refused.message(),
-                    Map.of("upstreamStatus", refused.status()));
-        }
+        result.<Runnable>fold(
+                sent -> () -> ctx.status(200).json(sentView(sent)),
+                refused -> () -> {
+                    throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "WhatsApp refused the message: " + refused.message(),
+                            Map.of("upstreamStatus", refused.status()));
+                },
+                blocked -> () -> {
+                    throw new TrustgateException(ErrorCode.of(blocked.reason()), BlockedSends.detail(blocked), Map.of());
+                },
+                held -> () -> ctx.status(202).json(Map.of("heldMessageId", held.heldMessageId(), "reason", held.reason().code())))
+                .run();
     }
 
     /** {@code {"messageId","pinnedIdentityHash"}} of a message that went out. */

@@ -3,7 +3,6 @@ package dev.trustgate.adapters.http.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.StartReauthenticationUseCase;
-import dev.trustgate.domain.ContactTrust;
 import io.javalin.http.Context;
 import java.time.Instant;
 
@@ -17,17 +16,21 @@ final class StartReauthenticationHandler {
     }
 
     private final StartReauthenticationUseCase useCase;
+    private final ContactResponses responses;
     private final ObjectMapper json;
 
-    StartReauthenticationHandler(StartReauthenticationUseCase useCase, ObjectMapper json) {
+    StartReauthenticationHandler(StartReauthenticationUseCase useCase, ContactResponses responses, ObjectMapper json) {
         this.useCase = useCase;
+        this.responses = responses;
         this.json = json;
     }
 
     void handle(Context ctx) {
         Requests.body(ctx, json, Body.class);
-        ContactTrust contact = useCase.start(new StartReauthenticationUseCase.Command(Requests.caller(ctx), Requests.contact(ctx)));
-        var reauthentication = contact.reauthentication().orElseThrow();
-        ctx.status(201).json(new Started(reauthentication.id().value(), reauthentication.startedAt()));
+        responses.answerChange(ctx, useCase.start(new StartReauthenticationUseCase.Command(Requests.caller(ctx),
+                Requests.contact(ctx))), view -> {
+                    var reauthentication = view.contact().reauthentication().orElseThrow();
+                    ctx.status(201).json(new Started(reauthentication.id().value(), reauthentication.startedAt()));
+                });
     }
 }

@@ -2,8 +2,10 @@ package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
-import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.port.in.AuditReport;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * {@code GET /v1/businesses/{pnid}/audit/verify}: re-computes the hash chain up to its head and names the first broken
@@ -18,13 +20,12 @@ final class VerifyAuditChainHandler {
     }
 
     void handle(Context ctx) {
-        EventLog.AuditVerification result = useCase.verify(new VerifyAuditChainUseCase.Query(Requests.caller(ctx),
-                Requests.business(ctx)));
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("valid", result.valid());
-        body.put("checked", result.checked());
-        body.put("firstBrokenSequence", result.firstBrokenSequence());
-        body.put("problem", result.problem() == null ? null : result.problem().code());
+        AuditReport report = useCase.verify(new VerifyAuditChainUseCase.Query(Requests.caller(ctx), Requests.business(ctx)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("valid", report.valid());
+        body.put("checked", report.checked());
+        body.put("firstBrokenSequence", report.firstBreak().map(AuditReport.Break::sequence).orElse(null));
+        body.put("problem", report.firstBreak().map(b -> b.problem().code()).orElse(null));
         ctx.json(body);
     }
 }

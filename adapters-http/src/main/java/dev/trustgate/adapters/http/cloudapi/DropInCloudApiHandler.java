@@ -78,15 +78,15 @@ public final class DropInCloudApiHandler {
             Result result = send.send(new SendMessageUseCase.Command(caller, from, to,
                     json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
             metrics.send(result);
-            if (result instanceof Result.Sent sent) {
-                ctx.status(sent.status()).contentType("application/json").result(sent.body());
-            } else if (result instanceof Result.RefusedUpstream refused) {
-                ctx.status(refused.status()).contentType("application/json").result(refused.body());
-            } else if (result instanceof Result.Blocked blocked) {
-                graphError(ctx, 400, "(#137000) Message blocked by trustgate: " + BlockedSends.detail(blocked),
-                        IDENTITY_KEY_MISMATCH, "trustgate blocked this message (" + blocked.reason().code()
-                                + "); acknowledge the identity change before sending");
-            }
+            result.<Runnable>fold(
+                    sent -> () -> ctx.status(sent.status()).contentType("application/json").result(sent.body()),
+                    refused -> () -> ctx.status(refused.status()).contentType("application/json").result(refused.body()),
+                    blocked -> () -> graphError(ctx, 400, "(#137000) Message blocked by trustgate: "
+                            + BlockedSends.detail(blocked), IDENTITY_KEY_MISMATCH, "trustgate blocked this message ("
+                            + blocked.reason().code() + "); acknowledge the identity change before sending"),
+                    held -> () -> {
+                        throw new IllegalStateException("a drop-in send is refused when blocked, never held: " + held);
+                    }).run();
         } catch (TrustgateException e) {
             graphError(ctx, Problems.status(e.code()), "(#100) " + e.getMessage(), 100, "trustgate: " + e.code().code());
         } catch (IllegalArgumentException e) {

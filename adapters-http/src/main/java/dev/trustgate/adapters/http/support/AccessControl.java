@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.application.port.in.ManageApiKeysUseCase;
+import dev.trustgate.application.port.in.AuthenticateApiKeyUseCase;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +25,13 @@ public final class AccessControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
 
-    private final ManageApiKeysUseCase apiKeys;
+    private final AuthenticateApiKeyUseCase keys;
     private final HttpSettings settings;
     private final WebhookSignature signature;
     private final ObjectMapper json;
 
-    public AccessControl(ManageApiKeysUseCase apiKeys, HttpSettings settings, ObjectMapper json) {
-        this.apiKeys = apiKeys;
+    public AccessControl(AuthenticateApiKeyUseCase keys, HttpSettings settings, ObjectMapper json) {
+        this.keys = keys;
         this.settings = settings;
         this.signature = new WebhookSignature(settings.appSecret());
         this.json = json;
@@ -94,7 +94,7 @@ public final class AccessControl {
     }
 
     private boolean apiKey(Route route, Context ctx, boolean adminOnly) {
-        Optional<Caller> caller = bearer(ctx).flatMap(apiKeys::authenticate);
+        Optional<Caller> caller = bearer(ctx).flatMap(keys::authenticate);
         Optional<TrustgateException> refusal = refusal(route, ctx, caller, adminOnly);
         if (refusal.isEmpty()) {
             ctx.attribute(Requests.CALLER, caller.orElseThrow());
@@ -114,7 +114,7 @@ public final class AccessControl {
             GraphErrors.notServed(ctx, json);
             return false;
         }
-        Optional<Caller> caller = bearer(ctx).flatMap(apiKeys::authenticate);
+        Optional<Caller> caller = bearer(ctx).flatMap(keys::authenticate);
         Optional<TrustgateException> refusal;
         try {
             refusal = refusal(route, ctx, caller, adminOnly);

@@ -51,8 +51,7 @@ public final class HttpMetrics {
     }
 
     public void send(Result result) {
-        String outcome = result instanceof Result.Sent ? "allowed" : result instanceof Result.Held ? "held"
-                : result instanceof Result.Blocked ? "blocked" : "upstream_refused";
+        String outcome = result.fold(sent -> "allowed", refused -> "upstream_refused", blocked -> "blocked", held -> "held");
         Counter.builder("trustgate_sends").description("sends decided: allowed, blocked, held, or refused by WhatsApp")
                 .tag("outcome", outcome).register(registry).increment();
     }

@@ -1,6 +1,7 @@
 package dev.trustgate.adapters.http.support;
 
 import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
+import dev.trustgate.application.port.in.AuthenticateApiKeyUseCase;
 import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
 import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
@@ -26,6 +27,7 @@ import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 /** The use cases the HTTP adapter drives, as their input ports. */
 public record UseCases(
         ManageApiKeysUseCase apiKeys,
+        AuthenticateApiKeyUseCase authenticate,
         RecordIdentitySignalUseCase recordSignals,
         OptInToIdentityChecksUseCase optIn,
         SetAcknowledgementPolicyUseCase setPolicy,

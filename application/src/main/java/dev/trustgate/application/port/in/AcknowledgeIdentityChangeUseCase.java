@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.IdentityHash;
 
@@ -12,7 +11,12 @@ import dev.trustgate.domain.IdentityHash;
  */
 public interface AcknowledgeIdentityChangeUseCase {
 
-    Result acknowledge(Command command);
+    /**
+     * A change that leaves the contact blocked is the first of two acknowledgements under {@code FOUR_EYES}: it
+     * waits for a second key. Refused (stale hash, unknown identity, policy unmet, nothing pending) as a
+     * {@link ContactCommandResult.Rejected}.
+     */
+    ContactCommandResult acknowledge(Command command);
 
     record Command(Caller caller, ContactSelector contact, IdentityHash hash, Evidence evidence) {
         public Command {
@@ -21,9 +25,5 @@ public interface AcknowledgeIdentityChangeUseCase {
             Requests.required("identityHash", hash);
             Requests.required("evidence", evidence);
         }
-    }
-
-    /** {@code completed} is false when four-eyes waits for a second key. */
-    record Result(ContactTrust contact, boolean completed) {
     }
 }

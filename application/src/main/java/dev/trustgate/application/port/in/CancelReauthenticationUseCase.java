@@ -2,13 +2,12 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.ReauthenticationId;
 
 /** Abandons the running re-authentication; the contact stays blocked. */
 public interface CancelReauthenticationUseCase {
 
-    ContactTrust cancel(Command command);
+    ContactCommandResult cancel(Command command);
 
     record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication) {
         public Command {

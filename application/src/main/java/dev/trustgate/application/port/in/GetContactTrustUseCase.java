@@ -2,27 +2,16 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.BusinessNumber;
-import dev.trustgate.domain.ContactTrust;
 
 /** The trust view of one contact; not found when trustgate never heard of it. */
 public interface GetContactTrustUseCase {
 
-    View get(Query query);
+    ContactTrustView get(Query query);
 
     record Query(Caller caller, ContactSelector contact) {
         public Query {
             Requests.required("caller", caller);
             Requests.required("contact", contact);
-        }
-    }
-
-    /** The contact with what the gate would decide now. */
-    record View(ContactTrust contact, BusinessNumber business, boolean sendAllowed, int heldMessages) {
-
-        /** The view with what the gate decides now for a non-sensitive send. */
-        public static View of(ContactTrust contact, BusinessNumber business, int heldMessages) {
-            return new View(contact, business, contact.sendDecision(business, false).allowed(), heldMessages);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.TrustState;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.Optional;
 public interface ListContactsUseCase {
 
     /** Each contact as {@link GetContactTrustUseCase} shows it: what the gate decides now, held messages counted. */
-    ContactStore.Page<GetContactTrustUseCase.View> list(Query query);
+    ContactList list(Query query);
 
     record Query(Caller caller, BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit) {
         public Query {

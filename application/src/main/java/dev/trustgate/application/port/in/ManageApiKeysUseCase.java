@@ -5,7 +5,6 @@ import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.ApiKey;
 import dev.trustgate.domain.BusinessNumberId;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** API keys scoped to business numbers: created by the admin, shown once, stored hashed, revocable. */
@@ -16,9 +15,6 @@ public interface ManageApiKeysUseCase {
     List<ApiKey> list(Caller caller);
 
     void revoke(Caller caller, String id);
-
-    /** The caller a presented key stands for; empty for unknown and revoked keys. */
-    Optional<Caller> authenticate(String presentedKey);
 
     record CreateCommand(Caller caller, String name, Set<BusinessNumberId> businesses) {
         public CreateCommand {

@@ -6,7 +6,8 @@ import dev.trustgate.application.Requests;
 /** Clears a pending change whose new identity WhatsApp never named. Audited with its reason. */
 public interface OverrideUnknownIdentityUseCase {
 
-    AcknowledgeIdentityChangeUseCase.Result override(Command command);
+    /** As {@link AcknowledgeIdentityChangeUseCase#acknowledge}: a change that leaves the contact blocked waits for a second key. */
+    ContactCommandResult override(Command command);
 
     record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {

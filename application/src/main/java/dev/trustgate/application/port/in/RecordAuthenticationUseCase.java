@@ -2,13 +2,12 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 
 /** The business authenticated the customer itself: the contact becomes TRUSTED. */
 public interface RecordAuthenticationUseCase {
 
-    ContactTrust authenticated(Command command);
+    ContactCommandResult authenticated(Command command);
 
     record Command(Caller caller, ContactSelector contact, Evidence evidence) {
         public Command {

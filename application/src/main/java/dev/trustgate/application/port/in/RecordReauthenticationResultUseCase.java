@@ -2,14 +2,13 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.Evidence;
 import dev.trustgate.domain.ReauthenticationId;
 
 /** Records whether the re-authentication passed. Sends stay blocked until the acknowledgement. */
 public interface RecordReauthenticationResultUseCase {
 
-    ContactTrust record(Command command);
+    ContactCommandResult record(Command command);
 
     record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication, boolean succeeded, Evidence evidence) {
         public Command {

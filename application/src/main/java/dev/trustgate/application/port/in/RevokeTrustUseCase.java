@@ -2,12 +2,11 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.domain.ContactTrust;
 
 /** Step 3: the business breaks trust with the customer. Possible from any state. */
 public interface RevokeTrustUseCase {
 
-    ContactTrust revoke(Command command);
+    ContactCommandResult revoke(Command command);
 
     record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {

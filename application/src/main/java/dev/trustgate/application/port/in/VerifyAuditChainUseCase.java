@@ -2,7 +2,6 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.domain.BusinessNumberId;
 
 /**
@@ -11,7 +10,7 @@ import dev.trustgate.domain.BusinessNumberId;
  */
 public interface VerifyAuditChainUseCase {
 
-    EventLog.AuditVerification verify(Query query);
+    AuditReport verify(Query query);
 
     record Query(Caller caller, BusinessNumberId business) {
         public Query {

@@ -3,6 +3,7 @@ package dev.trustgate.application.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Delivers one event to one subscription's endpoint (signed per Standard Webhooks by the adapter). An
@@ -24,19 +25,44 @@ public interface NotificationSender {
 
     /** What the endpoint answered. */
     sealed interface Outcome {
+
+        /** Hands this outcome to the function for its kind (see {@link dev.trustgate.domain.CommandResult#fold}). */
+        <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
+                   Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused);
+
         record Delivered() implements Outcome {
+            @Override
+            public <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
+                              Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused) {
+                return delivered.apply(this);
+            }
         }
 
         /** Try again later; {@code retryAfter} when the endpoint asked for a wait. */
         record RetryLater(String error, Optional<Duration> retryAfter) implements Outcome {
+            @Override
+            public <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
+                              Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused) {
+                return retryLater.apply(this);
+            }
         }
 
         /** The endpoint answered 410 Gone: stop sending to it. */
         record Gone() implements Outcome {
+            @Override
+            public <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
+                              Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused) {
+                return gone.apply(this);
+            }
         }
 
         /** No attempt could ever succeed as things stand (e.g. the URL cannot be used): park the entry now. */
         record Refused(String error) implements Outcome {
+            @Override
+            public <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
+                              Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 }

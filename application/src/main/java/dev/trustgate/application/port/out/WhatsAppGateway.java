@@ -5,6 +5,7 @@ import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.Recipient;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** WhatsApp's Cloud API as trustgate uses it: pinned sends and the identity-check setting. */
 public interface WhatsAppGateway {
@@ -27,6 +28,11 @@ public interface WhatsAppGateway {
 
     /** What became of a send. */
     sealed interface SendOutcome {
+
+        /** Hands this outcome to the function for its kind (see {@link dev.trustgate.domain.CommandResult#fold}). */
+        <R> R fold(Function<? super Sent, ? extends R> sent, Function<? super Refused, ? extends R> refused,
+                   Function<? super Unavailable, ? extends R> unavailable);
+
         /**
          * WhatsApp accepted the message. {@code status}/{@code body} are WhatsApp's own answer; {@code recipient}
          * the names its {@code contacts[]} answer gave the addressee ({@code wa_id}, {@code user_id}), empty when
@@ -36,32 +42,72 @@ public interface WhatsAppGateway {
             public Sent {
                 java.util.Objects.requireNonNull(recipient, "recipient");
             }
+
+            @Override
+            public <R> R fold(Function<? super Sent, ? extends R> sent, Function<? super Refused, ? extends R> refused,
+                              Function<? super Unavailable, ? extends R> unavailable) {
+                return sent.apply(this);
+            }
         }
 
         /** WhatsApp refused it; nothing was sent. */
         record Refused(int status, GraphError error, String body) implements SendOutcome {
+            @Override
+            public <R> R fold(Function<? super Sent, ? extends R> sent, Function<? super Refused, ? extends R> refused,
+                              Function<? super Unavailable, ? extends R> unavailable) {
+                return refused.apply(this);
+            }
         }
 
         /** WhatsApp could not be reached or did not answer in time. */
         record Unavailable(String reason, boolean mayHaveBeenSent, boolean timedOut) implements SendOutcome {
+            @Override
+            public <R> R fold(Function<? super Sent, ? extends R> sent, Function<? super Refused, ? extends R> refused,
+                              Function<? super Unavailable, ? extends R> unavailable) {
+                return unavailable.apply(this);
+            }
         }
     }
 
     /** What WhatsApp answered a mark-as-read call. */
     sealed interface ReadOutcome {
+
+        /** Hands this outcome to the function for its kind (see {@link dev.trustgate.domain.CommandResult#fold}). */
+        <R> R fold(Function<? super Answered, ? extends R> answered, Function<? super Unavailable, ? extends R> unavailable);
+
         /** WhatsApp's own status and body, success or Graph error alike. */
         record Answered(int status, String body) implements ReadOutcome {
+            @Override
+            public <R> R fold(Function<? super Answered, ? extends R> answered, Function<? super Unavailable, ? extends R> unavailable) {
+                return answered.apply(this);
+            }
         }
 
         record Unavailable(String reason) implements ReadOutcome {
+            @Override
+            public <R> R fold(Function<? super Answered, ? extends R> answered, Function<? super Unavailable, ? extends R> unavailable) {
+                return unavailable.apply(this);
+            }
         }
     }
 
     sealed interface SettingOutcome {
+
+        /** Hands this outcome to the function for its kind (see {@link dev.trustgate.domain.CommandResult#fold}). */
+        <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed);
+
         record Applied() implements SettingOutcome {
+            @Override
+            public <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed) {
+                return applied.apply(this);
+            }
         }
 
         record Failed(String reason, Optional<GraphError> error) implements SettingOutcome {
+            @Override
+            public <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed) {
+                return failed.apply(this);
+            }
         }
     }
 }
