@@ -3,17 +3,15 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactRef;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
 import dev.trustgate.domain.SendDecision;
-import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Releases a held message: the gate decides again as for a new send to the names the message addresses;
@@ -53,17 +51,24 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
             Instant now = clock.now();
             SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(),
                     (SendDecision.Allowed) gateDecision.decision(), held.sensitive());
-            HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), now);
-            return new Release(sent, held, gateDecision.contact().ref());
+            HeldMessage released = HeldMessages.resolve(messages, held, held.release(sent.id(), now)).message();
+            return new Release(sent, released, gateDecision.contact().ref());
         });
         if (decided instanceof Result result) {
             return result;
         }
         Release release = (Release) decided;
         return gate.forward(release.sent(), release.held().recipient(), release.held().body(),
-                () -> publisher.publish(List.of(new TrustEvent.MessageReleased(release.contact(), clock.now(),
-                        command.caller().actor(), release.held().id(), release.sent().id(), release.sent().pin()))),
-                () -> messages.holdAgain(release.held().id(), release.sent().id()));
+                () -> publisher.publish(changed(release.held().forwarded(release.contact(), command.caller().actor(),
+                        release.sent().pin(), clock.now())).events()),
+                () -> messages.holdAgain(changed(release.held().holdAgain(release.sent().id())).message(), release.sent().id()));
+    }
+
+    /** What a command on a message this release holds as released did: it cannot be refused. */
+    private static HeldMessageResult.Changed changed(HeldMessageResult result) {
+        return result.fold(changed -> changed, rejected -> {
+            throw new IllegalStateException("a released message refused: " + rejected.detail());
+        });
     }
 
     /** A release decided and recorded, to be forwarded after the commit. */
