@@ -18,7 +18,7 @@ final class ContactResponses {
 
     ContactView view(Caller caller, ContactKey key) {
         return ContactView.fromDomain(getContact.get(new GetContactTrustUseCase.Query(caller,
-                new ContactSelector(key.business(), key.id()))));
+                new ContactSelector(key.business(), key.id()))), caller.actor());
     }
 
     void answer(Context ctx, int status, ContactKey key) {

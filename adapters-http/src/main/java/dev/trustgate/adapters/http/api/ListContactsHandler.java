@@ -1,6 +1,7 @@
 package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.application.Caller;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.out.ContactStore;
@@ -32,8 +33,10 @@ final class ListContactsHandler {
             }
         });
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.ContactId(a).value());
-        ContactStore.Page<GetContactTrustUseCase.View> page = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx),
+        Caller caller = Requests.caller(ctx);
+        ContactStore.Page<GetContactTrustUseCase.View> page = useCase.list(new ListContactsUseCase.Query(caller,
                 Requests.business(ctx), state, after, Requests.limit(ctx)));
-        ctx.json(new Page(page.items().stream().map(ContactView::fromDomain).toList(), page.next().orElse(null)));
+        ctx.json(new Page(page.items().stream().map(view -> ContactView.fromDomain(view, caller.actor())).toList(),
+                page.next().orElse(null)));
     }
 }

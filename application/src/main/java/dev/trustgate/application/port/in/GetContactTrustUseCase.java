@@ -2,8 +2,11 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
+import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumber;
+import dev.trustgate.domain.ContactAction;
 import dev.trustgate.domain.ContactTrust;
+import java.util.Set;
 
 /** The trust view of one contact; not found when trustgate never heard of it. */
 public interface GetContactTrustUseCase {
@@ -23,6 +26,15 @@ public interface GetContactTrustUseCase {
         /** The view with what the gate decides now for a non-sensitive send. */
         public static View of(ContactTrust contact, BusinessNumber business, int heldMessages) {
             return new View(contact, business, contact.sendDecision(business, false).allowed(), heldMessages);
+        }
+
+        /**
+         * What {@code caller} may do with the contact now: the commands the domain would not reject, given its state
+         * and the business's acknowledgement policy (under four eyes, the key that acknowledged first is not offered
+         * the second acknowledgement).
+         */
+        public Set<ContactAction> allowedActions(Actor caller) {
+            return contact.allowedActions(business, caller);
         }
     }
 }
