@@ -1,7 +1,7 @@
 // trustgate operator console: plain JavaScript over trustgate's own /v1 API.
 // The API key lives in this tab's sessionStorage only. Every text from the server is put into the page
-// with textContent (never as HTML). The server enforces every rule; the page only leaves out what the
-// contact's state does not allow.
+// with textContent (never as HTML). The server decides: the page offers the actions the contact's view
+// allows (allowedActions) and names events by the titles the server lists (/v1/event-types).
 'use strict';
 
 const KEY = 'trustgate.apiKey';
@@ -351,100 +351,101 @@ function value(form, id) {
   return v === '' ? undefined : v;
 }
 
+// Each action the server may allow, as a form. The page offers exactly the contact's allowedActions: the server
+// decides from the contact's state, the business's policy and who is asking; the page never works it out itself.
+const ACTION_FORMS = {
+  start_reauthentication: (c, path) => actionForm('start-reauthentication', 'Re-authenticate the customer',
+    el('p', { class: 'hint' }, 'Start when you begin verifying the customer off WhatsApp (call, branch, document check).'),
+    'Start re-authentication', async () => {
+      await api('POST', path + '/reauthentications', {});
+      return 'Re-authentication started.';
+    }),
+
+  record_reauthentication_result: (c, path) => actionForm('record-result', 'Record the re-authentication',
+    [el('fieldset', {}, el('legend', {}, 'Outcome'),
+      el('input', { type: 'radio', id: 'outcome-succeeded', name: 'outcome', value: 'succeeded', checked: true }),
+      el('label', { for: 'outcome-succeeded' }, 'Passed'),
+      el('input', { type: 'radio', id: 'outcome-failed', name: 'outcome', value: 'failed' }),
+      el('label', { for: 'outcome-failed' }, 'Failed')),
+     field('reauth-method', 'Method', 'How the customer was verified, e.g. branch visit, call-back to the number on file.'),
+     field('reauth-reference', 'Reference', 'Your ticket or case number.')],
+    'Record result', async (form) => {
+      const outcome = form.querySelector('input[name="outcome"]:checked').value;
+      await api('POST', path + '/reauthentications/' + encodeURIComponent(c.reauthentication.id) + '/result', {
+        outcome, method: value(form, 'reauth-method'), reference: value(form, 'reauth-reference'),
+        operator: me().keyId,
+      });
+      return outcome === 'succeeded' ? 'Re-authentication passed.' : 'Re-authentication failed; the customer stays blocked.';
+    }),
+
+  cancel_reauthentication: (c, path) => actionForm('cancel-reauthentication', 'Cancel the re-authentication', [],
+    'Cancel re-authentication', async () => {
+      await api('DELETE', path + '/reauthentications/' + encodeURIComponent(c.reauthentication.id));
+      return 'Re-authentication cancelled.';
+    }, 'secondary'),
+
+  acknowledge_identity_change: (c, path) => {
+    const change = c.pendingChange;
+    const second = Boolean(change.firstAcknowledgedBy);
+    const title = c.business.acknowledgementPolicy === 'FOUR_EYES' ? (second
+      ? 'Confirm the acknowledgement (second operator)' : 'Acknowledge the change (first of two operators)')
+      : 'Acknowledge the change';
+    return actionForm('acknowledge', title,
+      [el('p', { class: 'hint' }, 'Acknowledging lets messages go out again to identity ', shortHash(change.identityHash),
+        '. It does not make the customer trusted.'),
+       field('ack-operator', 'Your name', 'Shown in the audit trail next to your key.'),
+       field('ack-evidence', 'Evidence', 'What makes this safe, e.g. the re-authentication case.')],
+      second ? 'Confirm acknowledgement' : 'Acknowledge identity change', async (form) => {
+        const result = await api('POST', path + '/acknowledgements', {
+          identityHash: change.identityHash, operator: value(form, 'ack-operator'), evidence: value(form, 'ack-evidence'),
+        });
+        return result.status === 202 ? 'First acknowledgement recorded; a second operator must confirm.'
+          : 'Identity change acknowledged. Messages are allowed again.';
+      });
+  },
+
+  override_unknown_identity: (c, path) => actionForm('override', 'Clear a change of unknown identity',
+    field('override-reason', 'Reason', 'WhatsApp did not name the new identity; say why it is safe to go on.', { required: true }),
+    'Clear the change', async (form) => {
+      const result = await api('POST', path + '/identity-override', { reason: value(form, 'override-reason') });
+      return result.status === 202 ? 'First approval recorded; a second operator must confirm.' : 'Change cleared.';
+    }),
+
+  record_authentication: (c, path) => actionForm('record-authentication', 'Record an authentication',
+    [field('auth-method', 'Method', 'How the business authenticated the customer, off WhatsApp.'),
+     field('auth-reference', 'Reference', 'Your ticket or case number.')],
+    'Mark as trusted', async (form) => {
+      await api('POST', path + '/authentications', {
+        method: value(form, 'auth-method'), reference: value(form, 'auth-reference'), operator: me().keyId,
+      });
+      return 'Customer authenticated: trusted with the current identity.';
+    }),
+
+  revoke_trust: (c, path) => actionForm('break-trust', 'Break trust',
+    field('break-reason', 'Reason', 'E.g. identity change reported; WhatsApp unlinked as a trusted channel.'),
+    'Break trust', async (form) => {
+      await api('DELETE', path + '/trust', { reason: value(form, 'break-reason') });
+      return 'Trust broken.';
+    }, 'danger'),
+};
+
 function actions(c) {
   const path = contactPath(c.phoneNumberId, c.contactId);
-  const policy = c.business.acknowledgementPolicy;
-  const reauth = c.reauthentication;
+  const allowed = c.allowedActions;
   const change = c.pendingChange;
   const offered = [];
-  const passed = reauth && reauth.outcome === 'succeeded';
-  const inProgress = c.state === 'RE_AUTHENTICATING' && reauth && reauth.outcome === 'pending';
-
-  if (c.state === 'IDENTITY_CHANGED') {
-    offered.push(actionForm('start-reauthentication', 'Re-authenticate the customer',
-      el('p', { class: 'hint' }, 'Start when you begin verifying the customer off WhatsApp (call, branch, document check).'),
-      'Start re-authentication', async () => {
-        await api('POST', path + '/reauthentications', {});
-        return 'Re-authentication started.';
-      }));
-  }
-  if (inProgress) {
-    offered.push(actionForm('record-result', 'Record the re-authentication',
-      [el('fieldset', {}, el('legend', {}, 'Outcome'),
-        el('input', { type: 'radio', id: 'outcome-succeeded', name: 'outcome', value: 'succeeded', checked: true }),
-        el('label', { for: 'outcome-succeeded' }, 'Passed'),
-        el('input', { type: 'radio', id: 'outcome-failed', name: 'outcome', value: 'failed' }),
-        el('label', { for: 'outcome-failed' }, 'Failed')),
-       field('reauth-method', 'Method', 'How the customer was verified, e.g. branch visit, call-back to the number on file.'),
-       field('reauth-reference', 'Reference', 'Your ticket or case number.')],
-      'Record result', async (form) => {
-        const outcome = form.querySelector('input[name="outcome"]:checked').value;
-        await api('POST', path + '/reauthentications/' + encodeURIComponent(reauth.id) + '/result', {
-          outcome, method: value(form, 'reauth-method'), reference: value(form, 'reauth-reference'),
-          operator: me().keyId,
-        });
-        return outcome === 'succeeded' ? 'Re-authentication passed.' : 'Re-authentication failed; the customer stays blocked.';
-      }));
-    offered.push(actionForm('cancel-reauthentication', 'Cancel the re-authentication', [],
-      'Cancel re-authentication', async () => {
-        await api('DELETE', path + '/reauthentications/' + encodeURIComponent(reauth.id));
-        return 'Re-authentication cancelled.';
-      }, 'secondary'));
-  }
-
-  const policyMet = policy === 'NONE' || passed;
-  if (change && !policyMet) {
+  if (change && change.firstAcknowledgedBy && change.firstAcknowledgedBy === me().keyId) {
+    offered.push(el('p', { id: 'awaiting-second-operator', class: 'summary pending' },
+      'You acknowledged first. Policy FOUR_EYES: an operator with another API key must confirm.'));
+  } else if (change && !allowed.includes('acknowledge_identity_change') && !allowed.includes('override_unknown_identity')) {
     offered.push(el('p', { id: 'acknowledgement-unavailable', class: 'hint' },
-      'Policy ' + policy + ': the change can be acknowledged once a re-authentication of it has passed.'));
+      'Policy ' + c.business.acknowledgementPolicy + ': the change can be acknowledged once a re-authentication of it has passed.'));
   }
-  if (change && policyMet) {
-    const mine = change.firstAcknowledgedBy && change.firstAcknowledgedBy === me().keyId;
-    const second = change.firstAcknowledgedBy && !mine;
-    if (mine) {
-      offered.push(el('p', { id: 'awaiting-second-operator', class: 'summary pending' },
-        'You acknowledged first. Policy FOUR_EYES: an operator with another API key must confirm.'));
-    } else if (change.identityHash) {
-      const title = policy === 'FOUR_EYES' ? (second ? 'Confirm the acknowledgement (second operator)'
-        : 'Acknowledge the change (first of two operators)') : 'Acknowledge the change';
-      offered.push(actionForm('acknowledge', title,
-        [el('p', { class: 'hint' }, 'Acknowledging lets messages go out again to identity ', shortHash(change.identityHash),
-          '. It does not make the customer trusted.'),
-         field('ack-operator', 'Your name', 'Shown in the audit trail next to your key.'),
-         field('ack-evidence', 'Evidence', 'What makes this safe, e.g. the re-authentication case.')],
-        second ? 'Confirm acknowledgement' : 'Acknowledge identity change', async (form) => {
-          const result = await api('POST', path + '/acknowledgements', {
-            identityHash: change.identityHash, operator: value(form, 'ack-operator'), evidence: value(form, 'ack-evidence'),
-          });
-          return result.status === 202 ? 'First acknowledgement recorded; a second operator must confirm.'
-            : 'Identity change acknowledged. Messages are allowed again.';
-        }));
-    } else {
-      offered.push(actionForm('override', 'Clear a change of unknown identity',
-        field('override-reason', 'Reason', 'WhatsApp did not name the new identity; say why it is safe to go on.', { required: true }),
-        'Clear the change', async (form) => {
-          const result = await api('POST', path + '/identity-override', { reason: value(form, 'override-reason') });
-          return result.status === 202 ? 'First approval recorded; a second operator must confirm.' : 'Change cleared.';
-        }));
-    }
-  }
-  if (c.state === 'UNVERIFIED' || c.state === 'ACKNOWLEDGED') {
-    offered.push(actionForm('record-authentication', 'Record an authentication',
-      [field('auth-method', 'Method', 'How the business authenticated the customer, off WhatsApp.'),
-       field('auth-reference', 'Reference', 'Your ticket or case number.')],
-      'Mark as trusted', async (form) => {
-        await api('POST', path + '/authentications', {
-          method: value(form, 'auth-method'), reference: value(form, 'auth-reference'), operator: me().keyId,
-        });
-        return 'Customer authenticated: trusted with the current identity.';
-      }));
-  }
-  if (c.state === 'TRUSTED' || c.state === 'ACKNOWLEDGED' || c.state === 'IDENTITY_CHANGED') {
-    offered.push(actionForm('break-trust', 'Break trust',
-      field('break-reason', 'Reason', 'E.g. identity change reported; WhatsApp unlinked as a trusted channel.'),
-      'Break trust', async (form) => {
-        await api('DELETE', path + '/trust', { reason: value(form, 'break-reason') });
-        return 'Trust broken.';
-      }, 'danger'));
+  for (const action of allowed) {
+    if (!Object.hasOwn(ACTION_FORMS, action)) continue;
+    const form = ACTION_FORMS[action](c, path);
+    form.dataset.action = action;
+    offered.push(form);
   }
   return offered;
 }
@@ -489,33 +490,22 @@ function heldButton(label, verb, message, done, cssClass) {
     () => renderContact(current.pnid, current.customer), cssClass);
 }
 
-const EVENT_WORDS = {
-  'identity.baseline': 'Identity first seen',
-  'identity.changed': 'Identity changed: messages blocked',
-  'trust.broken': 'Trust broken by the identity change',
-  'reauthentication.started': 'Re-authentication started',
-  'reauthentication.cancelled': 'Re-authentication cancelled',
-  'reauthentication.succeeded': 'Re-authentication passed',
-  'reauthentication.failed': 'Re-authentication failed',
-  'identity.acknowledgement_requested': 'First acknowledgement (a second operator must confirm)',
-  'identity.acknowledged': 'Identity change acknowledged: messages allowed',
-  'identity.overridden': 'Unknown identity cleared by override',
-  'trust.established': 'Authenticated: trusted',
-  'trust.revoked': 'Trust broken by the business',
-  'message.blocked': 'Message blocked',
-  'message.held': 'Message held',
-  'message.released': 'Held message released',
-  'message.discarded': 'Held message discarded',
-  'message.sent_across_change': 'A message left while the identity changed: it may have reached the new owner',
-  'contact.merged': 'Found to be the same person as another contact: merged',
-  'contact.number_changed': 'Moved to another number; the old number is blocked',
-};
+// What each type of event means in a person's words, as the server lists them: fetched once per page load.
+let eventTitles = null;
 
-function timeline(events) {
+async function eventTypeTitles() {
+  if (!eventTitles) {
+    const types = (await api('GET', '/v1/event-types')).data.eventTypes;
+    eventTitles = Object.fromEntries(types.map((t) => [t.type, t.title]));
+  }
+  return eventTitles;
+}
+
+function timeline(events, titles) {
   if (events.length === 0) return el('p', {}, 'No events yet.');
   return el('ol', { class: 'timeline', id: 'timeline' }, events.map((e) => el('li', { 'data-type': e.type },
     when(e.at),
-    el('strong', {}, EVENT_WORDS[e.type] || e.type),
+    el('strong', {}, Object.hasOwn(titles, e.type) ? titles[e.type] : e.type),
     ' by ', e.actor,
     el('div', { class: 'details' }, Object.entries(e.data)
       .filter(([k]) => k !== 'phoneNumberId' && k !== 'waId' && k !== 'contactId')
@@ -528,8 +518,8 @@ async function renderContact(pnid, customer) {
   current = { pnid, customer };
   const path = contactPath(pnid, customer);
   try {
-    const [contact, events, held] = await Promise.all([
-      api('GET', path), api('GET', path + '/events?limit=200'), api('GET', path + '/held-messages')]);
+    const [contact, events, held, titles] = await Promise.all([
+      api('GET', path), api('GET', path + '/events?limit=200'), api('GET', path + '/held-messages'), eventTypeTitles()]);
     const c = contact.data;
     const [tone, sentence] = summary(c);
     show('Customer ' + customerLabel(c),
@@ -553,7 +543,7 @@ async function renderContact(pnid, customer) {
         heldMessages(c, held.data)),
       el('section', { 'aria-labelledby': 'timeline-title' }, el('h2', { id: 'timeline-title' }, 'Timeline'),
         el('p', { id: 'live', class: 'live' }, 'Live: following the event feed'),
-        timeline(events.data.events)));
+        timeline(events.data.events, titles)));
     await followEvents(async (fresh) => {
       if (fresh.some((e) => e.phoneNumberId === pnid && e.contactId === c.contactId)) await renderContact(pnid, c.contactId);
     });

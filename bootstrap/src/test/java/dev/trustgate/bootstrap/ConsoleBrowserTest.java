@@ -97,6 +97,8 @@ class ConsoleBrowserTest {
         assertThat(browser.present("#acknowledge")).as("policy needs a re-authentication first").isFalse();
         assertThat(browser.find("#acknowledgement-unavailable").getText()).contains("REAUTHENTICATION_REQUIRED");
         assertThat(browser.present("#record-result")).isFalse();
+        assertThat(offered()).as("what the server allows, and nothing else").isEqualTo(allowed(support))
+                .containsExactly("start_reauthentication", "revoke_trust");
         browser.screenshot("console-3-identity-changed");
 
         // 3. the operator breaks trust
@@ -110,6 +112,8 @@ class ConsoleBrowserTest {
         browser.waitForText("#state-summary", "re-authentication in progress");
         assertThat(browser.present("#start-reauthentication")).isFalse();
         assertThat(browser.present("#cancel-reauthentication")).isTrue();
+        assertThat(offered()).as("trust can be broken in every state, a re-authentication running too").isEqualTo(allowed(support))
+                .containsExactly("cancel_reauthentication", "record_reauthentication_result", "revoke_trust");
         browser.type("#reauth-method", "branch_visit");
         browser.type("#reauth-reference", "CASE-42");
         browser.screenshot("console-4-reauthenticating");
@@ -118,6 +122,8 @@ class ConsoleBrowserTest {
         assertThat(browser.find("#timeline").getText()).contains("Re-authentication passed");
         assertThat(state()).isEqualTo("RE_AUTHENTICATING");
         assertThat(graph.forwarded()).as("still blocked until acknowledged").isEmpty();
+        assertThat(offered()).isEqualTo(allowed(support))
+                .containsExactly("cancel_reauthentication", "acknowledge_identity_change", "revoke_trust");
         browser.screenshot("console-5-reauthenticated");
 
         // 5. acknowledges: re-authenticated and acknowledged, the customer is trusted with the new identity;
@@ -130,6 +136,7 @@ class ConsoleBrowserTest {
         assertThat(state()).isEqualTo("TRUSTED");
         assertThat(browser.present("#acknowledge")).isFalse();
         assertThat(browser.present("#break-trust")).isTrue();
+        assertThat(offered()).isEqualTo(allowed(support)).containsExactly("record_authentication", "revoke_trust");
         browser.screenshot("console-6-acknowledged-with-held-message");
         browser.find("#held-messages button[aria-label^='Release']").click();
         browser.find("#no-held-messages");
@@ -155,6 +162,8 @@ class ConsoleBrowserTest {
         browser.find("#acknowledge button[type=submit]").click();
         browser.waitForText("#awaiting-second-operator", "an operator with another API key must confirm");
         assertThat(browser.present("#acknowledge")).as("the first operator is not offered a second go").isFalse();
+        assertThat(offered()).isEqualTo(allowed(alice)).doesNotContain("acknowledge_identity_change");
+        assertThat(allowed(bob)).as("the second operator is").contains("acknowledge_identity_change");
         assertThat(state()).isEqualTo("RE_AUTHENTICATING");
         browser.screenshot("console-7-four-eyes-waiting");
 
@@ -166,6 +175,39 @@ class ConsoleBrowserTest {
         browser.find("#acknowledge button[type=submit]").click();
         browser.waitForText("#state-summary", "Trusted");
         assertThat(state()).isEqualTo("TRUSTED");
+    }
+
+    @Test
+    void thePageOffersTheActionsTheServerAllowsAndNothingElse() throws Exception {
+        optIn(PNID, "NONE");
+        String support = apiKey("support", PNID);
+        webhook("inbound-text-with-identity-hash.json");
+        signIn(support, null);
+        browser.find("#nobody-blocked");
+        String contact = "#/contact/" + PNID + "/" + WA_ID;
+        browser.open(console() + contact);
+        browser.waitForText("#state-summary", "Not verified");
+        assertThat(offered()).isEqualTo(allowed(support)).containsExactly("record_authentication", "revoke_trust");
+
+        // the same contact, the same state, but the server's answer says otherwise: the page follows the answer
+        browser.script("""
+                const original = window.fetch;
+                window.fetch = async (resource, options) => {
+                  const response = await original(resource, options);
+                  if (!/\\/contacts\\/[^/?]+$/.test(String(resource))) return response;
+                  const view = await response.json();
+                  view.allowedActions = ['start_reauthentication'];
+                  return new Response(JSON.stringify(view), { status: response.status, headers: response.headers });
+                };""");
+        browser.script("location.hash = '#/blocked'");
+        browser.find("#nobody-blocked");
+        browser.script("location.hash = arguments[0]", contact);
+        browser.waitForText("#state-summary", "Not verified");
+        browser.find("#start-reauthentication");
+        assertThat(offered()).as("nothing the answer leaves out, though the state would allow it")
+                .containsExactly("start_reauthentication");
+        assertThat(browser.present("#break-trust")).isFalse();
+        assertThat(browser.present("#record-authentication")).isFalse();
     }
 
     // ------------------------------------------------------------------ deliveries and audit
@@ -360,6 +402,19 @@ class ConsoleBrowserTest {
 
     private String apiKey(String name, String pnid) {
         return server.apiKey(name, pnid);
+    }
+
+    /** The actions the page offers for the contact shown, by their codes, in the order shown. */
+    @SuppressWarnings("unchecked")
+    private List<String> offered() {
+        return (List<String>) browser.script("return [...document.querySelectorAll('form[data-action]')].map(f => f.dataset.action)");
+    }
+
+    /** The actions the server allows {@code key} for the contact now. */
+    private List<String> allowed(String key) {
+        List<String> actions = new java.util.ArrayList<>();
+        body(call("GET", CONTACT, key, null)).get("allowedActions").forEach(a -> actions.add(a.asText()));
+        return actions;
     }
 
     private String state() throws Exception {

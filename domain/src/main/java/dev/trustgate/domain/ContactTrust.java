@@ -25,6 +25,8 @@ import dev.trustgate.domain.TrustEvent.TrustEstablished;
 import dev.trustgate.domain.TrustEvent.TrustRevoked;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +127,42 @@ public record ContactTrust(
         return new ContactRef(key, names);
     }
 
+    // ---------------------------------------------------------------- what the business may do
+
+    /**
+     * The business commands {@code caller} may give for this contact now, under {@code business}'s acknowledgement
+     * policy: exactly those that would not be rejected, each given as the contact's view suggests (acknowledging the
+     * pending change's hash, cancelling or completing the current re-authentication). Under four eyes the key that
+     * acknowledged first is not offered the second acknowledgement.
+     */
+    public Set<ContactAction> allowedActions(BusinessNumber business, Actor caller) {
+        Validation.notNull("business", business);
+        Validation.notNull("caller", caller);
+        Set<ContactAction> allowed = EnumSet.noneOf(ContactAction.class);
+        if (startRefused().isEmpty()) {
+            allowed.add(ContactAction.START_REAUTHENTICATION);
+        }
+        Optional<ReauthenticationId> current = reauthentication.map(Reauthentication::id);
+        if (current.filter(id -> cancelRefused(id).isEmpty()).isPresent()) {
+            allowed.add(ContactAction.CANCEL_REAUTHENTICATION);
+        }
+        if (current.filter(id -> resultRefused(id).isEmpty()).isPresent()) {
+            allowed.add(ContactAction.RECORD_REAUTHENTICATION_RESULT);
+        }
+        if (pendingChange.flatMap(PendingChange::hash).filter(hash -> acknowledgeRefused(hash, caller, business).isEmpty())
+                .isPresent()) {
+            allowed.add(ContactAction.ACKNOWLEDGE_IDENTITY_CHANGE);
+        }
+        if (overrideRefused(caller, business).isEmpty()) {
+            allowed.add(ContactAction.OVERRIDE_UNKNOWN_IDENTITY);
+        }
+        if (authenticationRefused().isEmpty()) {
+            allowed.add(ContactAction.RECORD_AUTHENTICATION);
+        }
+        allowed.add(ContactAction.REVOKE_TRUST); // from any state
+        return Collections.unmodifiableSet(allowed);
+    }
+
     // ---------------------------------------------------------------- identity signals
 
     /**
@@ -204,9 +242,9 @@ public record ContactTrust(
 
     /** The business starts re-authenticating the customer for the pending change. */
     public CommandResult startReauthentication(ReauthenticationId id, Actor by, Instant at) {
-        if (state != IDENTITY_CHANGED) {
-            return invalidState("a re-authentication can only start while an identity change is pending and none is running",
-                    IDENTITY_CHANGED);
+        Optional<Rejected> refused = startRefused();
+        if (refused.isPresent()) {
+            return refused.get();
         }
         PendingChange change = pendingChange.orElseThrow();
         int attempts = reauthentication.filter(r -> r.changeId().equals(change.id())).map(Reauthentication::attempts).orElse(0);
@@ -217,11 +255,9 @@ public record ContactTrust(
 
     /** The business abandons the running re-authentication; a passed one is forgotten. */
     public CommandResult cancelReauthentication(ReauthenticationId id, Actor by, Instant at) {
-        if (!isCurrentReauthentication(id)) {
-            return rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
-        }
-        if (state != RE_AUTHENTICATING) {
-            return invalidState("re-authentication " + id + " is not running", RE_AUTHENTICATING);
+        Optional<Rejected> refused = cancelRefused(id);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Reauthentication cancelled = reauthentication.get().with(ReauthenticationOutcome.CANCELLED, reauthentication.get().attempts());
         return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(cancelled), at),
@@ -234,14 +270,11 @@ public record ContactTrust(
      */
     public CommandResult reauthenticationResult(ReauthenticationId id, boolean succeeded, Evidence evidence, Actor by, Instant at) {
         Validation.notNull("evidence", evidence);
-        if (!isCurrentReauthentication(id)) {
-            return rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id);
+        Optional<Rejected> refused = resultRefused(id);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Reauthentication current = reauthentication.get();
-        if (state != RE_AUTHENTICATING || current.outcome() != ReauthenticationOutcome.PENDING) {
-            return invalidState("re-authentication " + id + " already has an outcome: " + current.outcome().code(),
-                    RE_AUTHENTICATING);
-        }
         if (succeeded) {
             Reauthentication passed = current.with(ReauthenticationOutcome.SUCCEEDED, current.attempts());
             return new Changed(with(RE_AUTHENTICATING, pendingChange.get().hash(), pendingChange, Optional.of(passed), at),
@@ -250,6 +283,36 @@ public record ContactTrust(
         Reauthentication failed = current.with(ReauthenticationOutcome.FAILED, current.attempts() + 1);
         return new Changed(with(IDENTITY_CHANGED, Optional.empty(), pendingChange, Optional.of(failed), at),
                 List.of(new ReauthenticationFailed(ref(), at, by, id, failed.attempts(), evidence)));
+    }
+
+    private Optional<Rejected> startRefused() {
+        if (state != IDENTITY_CHANGED) {
+            return Optional.of(invalidState("a re-authentication can only start while an identity change is pending and none is running",
+                    IDENTITY_CHANGED));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejected> cancelRefused(ReauthenticationId id) {
+        if (!isCurrentReauthentication(id)) {
+            return Optional.of(rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id));
+        }
+        if (state != RE_AUTHENTICATING) {
+            return Optional.of(invalidState("re-authentication " + id + " is not running", RE_AUTHENTICATING));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Rejected> resultRefused(ReauthenticationId id) {
+        if (!isCurrentReauthentication(id)) {
+            return Optional.of(rejected(RejectionReason.UNKNOWN_REAUTHENTICATION, "no current re-authentication " + id));
+        }
+        Reauthentication current = reauthentication.get();
+        if (state != RE_AUTHENTICATING || current.outcome() != ReauthenticationOutcome.PENDING) {
+            return Optional.of(invalidState("re-authentication " + id + " already has an outcome: " + current.outcome().code(),
+                    RE_AUTHENTICATING));
+        }
+        return Optional.empty();
     }
 
     private boolean isCurrentReauthentication(ReauthenticationId id) {
@@ -266,22 +329,11 @@ public record ContactTrust(
     public CommandResult acknowledge(IdentityHash hash, Actor by, Evidence evidence, BusinessNumber business, Instant at) {
         Validation.notNull("hash", hash);
         Validation.notNull("evidence", evidence);
-        if (!blocked()) {
-            return invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING);
+        Optional<Rejected> refused = acknowledgeRefused(hash, by, business);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         PendingChange change = pendingChange.get();
-        if (change.hash().isEmpty()) {
-            return rejected(RejectionReason.IDENTITY_UNKNOWN,
-                    "the pending change has no known identity hash; use the identity override");
-        }
-        if (!change.hash().get().equals(hash)) {
-            return new Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, state, Set.of(), change.hash(),
-                    "the acknowledged identity hash is not the pending change's hash");
-        }
-        Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
-        if (unmet.isPresent()) {
-            return unmet.get();
-        }
         if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
             return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
                     List.of(new IdentityAcknowledgementRequested(ref(), at, by, change.id(), change.hash(), evidence)));
@@ -305,17 +357,11 @@ public record ContactTrust(
      */
     public CommandResult overrideUnknownIdentity(Actor by, String reason, BusinessNumber business, Instant at) {
         Validation.require("reason", reason, 1000, null, "");
-        if (!blocked()) {
-            return invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING);
+        Optional<Rejected> refused = overrideRefused(by, business);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         PendingChange change = pendingChange.get();
-        if (change.hash().isPresent()) {
-            return invalidState("the pending identity is known; acknowledge it by its hash", IDENTITY_CHANGED, RE_AUTHENTICATING);
-        }
-        Optional<Rejected> unmet = policyUnmet(business.policy(), change, by);
-        if (unmet.isPresent()) {
-            return unmet.get();
-        }
         if (business.policy().requiresSecondActor() && change.firstAcknowledger().isEmpty()) {
             return new Changed(with(state, verifiedHash, Optional.of(change.acknowledgedOnceBy(by)), reauthentication, at),
                     List.of(new IdentityAcknowledgementRequested(ref(), at, by, change.id(), Optional.empty(),
@@ -324,6 +370,33 @@ public record ContactTrust(
         ContactTrust next = new ContactTrust(key, names, ACKNOWLEDGED, Optional.empty(), identityAsOf, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), version + 1, Optional.of(at), false);
         return new Changed(next, List.of(new IdentityOverridden(ref(), at, by, change.id(), reason, change.firstAcknowledger())));
+    }
+
+    private Optional<Rejected> acknowledgeRefused(IdentityHash hash, Actor by, BusinessNumber business) {
+        if (!blocked()) {
+            return Optional.of(invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING));
+        }
+        PendingChange change = pendingChange.get();
+        if (change.hash().isEmpty()) {
+            return Optional.of(rejected(RejectionReason.IDENTITY_UNKNOWN,
+                    "the pending change has no known identity hash; use the identity override"));
+        }
+        if (!change.hash().get().equals(hash)) {
+            return Optional.of(new Rejected(RejectionReason.STALE_ACKNOWLEDGEMENT, state, Set.of(), change.hash(),
+                    "the acknowledged identity hash is not the pending change's hash"));
+        }
+        return policyUnmet(business.policy(), change, by);
+    }
+
+    private Optional<Rejected> overrideRefused(Actor by, BusinessNumber business) {
+        if (!blocked()) {
+            return Optional.of(invalidState("no identity change is pending", IDENTITY_CHANGED, RE_AUTHENTICATING));
+        }
+        PendingChange change = pendingChange.get();
+        if (change.hash().isPresent()) {
+            return Optional.of(invalidState("the pending identity is known; acknowledge it by its hash", IDENTITY_CHANGED, RE_AUTHENTICATING));
+        }
+        return policyUnmet(business.policy(), change, by);
     }
 
     private Optional<Rejected> policyUnmet(AcknowledgementPolicy policy, PendingChange change, Actor by) {
@@ -344,13 +417,22 @@ public record ContactTrust(
     /** The business authenticated the customer itself (off WhatsApp): TRUSTED with the current identity. */
     public CommandResult authenticated(Actor by, Evidence evidence, Instant at) {
         Validation.notNull("evidence", evidence);
-        if (blocked()) {
-            return invalidState("an identity change is pending; re-authenticate and acknowledge it", UNVERIFIED, ACKNOWLEDGED, TRUSTED);
+        Optional<Rejected> refused = authenticationRefused();
+        if (refused.isPresent()) {
+            return refused.get();
         }
         // The business vouched for the current identity: it is no longer one merely taken on first use.
         ContactTrust trusted = new ContactTrust(key, names, TRUSTED, identityHash, identityAsOf, pinnedHash, identityHash,
                 pendingChange, reauthentication, version + 1, Optional.of(at), false);
         return new Changed(trusted, List.of(new TrustEstablished(ref(), at, by, identityHash, evidence)));
+    }
+
+    private Optional<Rejected> authenticationRefused() {
+        if (blocked()) {
+            return Optional.of(invalidState("an identity change is pending; re-authenticate and acknowledge it", UNVERIFIED, ACKNOWLEDGED,
+                    TRUSTED));
+        }
+        return Optional.empty();
     }
 
     /**

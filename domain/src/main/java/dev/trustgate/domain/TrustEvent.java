@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Something that happened to a contact's trust, told to the business and kept in the audit trail.
- * {@link #type()} is the stable dotted name clients subscribe to; {@link #data()} the details as
- * ordered text, so the audit hash of an event is the same on every machine.
+ * {@link #eventType()} names the kind of event (its {@link #type()} is the stable dotted name clients subscribe
+ * to); {@link #data()} gives the details as ordered text, so the audit hash of an event is the same on every
+ * machine. The details are the event's own typed fields, each written as text by {@link Data} in one way.
  */
 public sealed interface TrustEvent {
 
@@ -19,7 +20,12 @@ public sealed interface TrustEvent {
 
     Actor actor();
 
-    String type();
+    EventType eventType();
+
+    /** The stable dotted name of this kind of event, e.g. {@code identity.changed}. */
+    default String type() {
+        return eventType().code();
+    }
 
     Map<String, String> data();
 
@@ -29,171 +35,171 @@ public sealed interface TrustEvent {
             return Actor.WHATSAPP;
         }
 
-        public String type() {
-            return "identity.baseline";
+        public EventType eventType() {
+            return EventType.IDENTITY_BASELINE;
         }
 
         public Map<String, String> data() {
-            return Data.of("identityHash", hash, "asOf", asOf, "source", source.code());
+            return new Data().hash("identityHash", hash).time("asOf", asOf).code("source", source.code()).map();
         }
     }
 
     record IdentityChanged(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                            Optional<IdentityHash> previousHash, Optional<IdentityHash> newHash,
                            Instant asOf, SignalSource source, boolean blocking) implements TrustEvent {
-        public String type() {
-            return "identity.changed";
+        public EventType eventType() {
+            return EventType.IDENTITY_CHANGED;
         }
 
         public Map<String, String> data() {
-            return Data.of("changeId", changeId, "previousHash", previousHash.orElse(null),
-                    "identityHash", newHash.orElse(null), "identityKnown", newHash.isPresent(),
-                    "asOf", asOf, "source", source.code(), "blocking", blocking);
+            return new Data().id("changeId", changeId).hash("previousHash", previousHash).hash("identityHash", newHash)
+                    .flag("identityKnown", newHash.isPresent()).time("asOf", asOf).code("source", source.code())
+                    .flag("blocking", blocking).map();
         }
     }
 
     record TrustBroken(ContactRef contact, Instant at, Actor actor, TrustState previousState, String cause)
             implements TrustEvent {
-        public String type() {
-            return "trust.broken";
+        public EventType eventType() {
+            return EventType.TRUST_BROKEN;
         }
 
         public Map<String, String> data() {
-            return Data.of("previousState", previousState, "cause", cause);
+            return new Data().state("previousState", previousState).text("cause", cause).map();
         }
     }
 
     record ReauthenticationStarted(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                    ChangeId changeId) implements TrustEvent {
-        public String type() {
-            return "reauthentication.started";
+        public EventType eventType() {
+            return EventType.REAUTHENTICATION_STARTED;
         }
 
         public Map<String, String> data() {
-            return Data.of("reauthenticationId", reauthenticationId, "changeId", changeId);
+            return new Data().id("reauthenticationId", reauthenticationId).id("changeId", changeId).map();
         }
     }
 
     record ReauthenticationCancelled(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      String cause) implements TrustEvent {
-        public String type() {
-            return "reauthentication.cancelled";
+        public EventType eventType() {
+            return EventType.REAUTHENTICATION_CANCELLED;
         }
 
         public Map<String, String> data() {
-            return Data.of("reauthenticationId", reauthenticationId, "cause", cause);
+            return new Data().id("reauthenticationId", reauthenticationId).text("cause", cause).map();
         }
     }
 
     record ReauthenticationSucceeded(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      Evidence evidence) implements TrustEvent {
-        public String type() {
-            return "reauthentication.succeeded";
+        public EventType eventType() {
+            return EventType.REAUTHENTICATION_SUCCEEDED;
         }
 
         public Map<String, String> data() {
-            return Data.with(Data.of("reauthenticationId", reauthenticationId), evidence);
+            return new Data().id("reauthenticationId", reauthenticationId).evidence(evidence).map();
         }
     }
 
     record ReauthenticationFailed(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                   int attempts, Evidence evidence) implements TrustEvent {
-        public String type() {
-            return "reauthentication.failed";
+        public EventType eventType() {
+            return EventType.REAUTHENTICATION_FAILED;
         }
 
         public Map<String, String> data() {
-            return Data.with(Data.of("reauthenticationId", reauthenticationId, "attempts", attempts), evidence);
+            return new Data().id("reauthenticationId", reauthenticationId).count("attempts", attempts).evidence(evidence).map();
         }
     }
 
     record IdentityAcknowledgementRequested(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                                             Optional<IdentityHash> hash, Evidence evidence) implements TrustEvent {
-        public String type() {
-            return "identity.acknowledgement_requested";
+        public EventType eventType() {
+            return EventType.IDENTITY_ACKNOWLEDGEMENT_REQUESTED;
         }
 
         public Map<String, String> data() {
-            return Data.with(Data.of("changeId", changeId, "identityHash", hash.orElse(null)), evidence);
+            return new Data().id("changeId", changeId).hash("identityHash", hash).evidence(evidence).map();
         }
     }
 
     record IdentityAcknowledged(ContactRef contact, Instant at, Actor actor, ChangeId changeId, IdentityHash hash,
                                 boolean trusted, Optional<Actor> firstAcknowledger, Evidence evidence)
             implements TrustEvent {
-        public String type() {
-            return "identity.acknowledged";
+        public EventType eventType() {
+            return EventType.IDENTITY_ACKNOWLEDGED;
         }
 
         public Map<String, String> data() {
-            return Data.with(Data.of("changeId", changeId, "identityHash", hash, "trusted", trusted,
-                    "firstAcknowledger", firstAcknowledger.orElse(null)), evidence);
+            return new Data().id("changeId", changeId).hash("identityHash", hash).flag("trusted", trusted)
+                    .actor("firstAcknowledger", firstAcknowledger).evidence(evidence).map();
         }
     }
 
     record IdentityOverridden(ContactRef contact, Instant at, Actor actor, ChangeId changeId, String reason,
                               Optional<Actor> firstAcknowledger) implements TrustEvent {
-        public String type() {
-            return "identity.overridden";
+        public EventType eventType() {
+            return EventType.IDENTITY_OVERRIDDEN;
         }
 
         public Map<String, String> data() {
-            return Data.of("changeId", changeId, "reason", reason, "firstAcknowledger", firstAcknowledger.orElse(null));
+            return new Data().id("changeId", changeId).text("reason", reason).actor("firstAcknowledger", firstAcknowledger).map();
         }
     }
 
     record TrustEstablished(ContactRef contact, Instant at, Actor actor, Optional<IdentityHash> hash, Evidence evidence)
             implements TrustEvent {
-        public String type() {
-            return "trust.established";
+        public EventType eventType() {
+            return EventType.TRUST_ESTABLISHED;
         }
 
         public Map<String, String> data() {
-            return Data.with(Data.of("identityHash", hash.orElse(null)), evidence);
+            return new Data().hash("identityHash", hash).evidence(evidence).map();
         }
     }
 
     record TrustRevoked(ContactRef contact, Instant at, Actor actor, TrustState previousState, String reason)
             implements TrustEvent {
-        public String type() {
-            return "trust.revoked";
+        public EventType eventType() {
+            return EventType.TRUST_REVOKED;
         }
 
         public Map<String, String> data() {
-            return Data.of("previousState", previousState, "reason", reason);
+            return new Data().state("previousState", previousState).text("reason", reason).map();
         }
     }
 
     record MessageBlocked(ContactRef contact, Instant at, Actor actor, BlockReason reason, boolean sensitive)
             implements TrustEvent {
-        public String type() {
-            return "message.blocked";
+        public EventType eventType() {
+            return EventType.MESSAGE_BLOCKED;
         }
 
         public Map<String, String> data() {
-            return Data.of("reason", reason.code(), "sensitive", sensitive);
+            return new Data().code("reason", reason.code()).flag("sensitive", sensitive).map();
         }
     }
 
     record MessageHeld(ContactRef contact, Instant at, Actor actor, String heldMessageId, BlockReason reason,
                        boolean sensitive) implements TrustEvent {
-        public String type() {
-            return "message.held";
+        public EventType eventType() {
+            return EventType.MESSAGE_HELD;
         }
 
         public Map<String, String> data() {
-            return Data.of("heldMessageId", heldMessageId, "reason", reason.code(), "sensitive", sensitive);
+            return new Data().text("heldMessageId", heldMessageId).code("reason", reason.code()).flag("sensitive", sensitive).map();
         }
     }
 
     record MessageReleased(ContactRef contact, Instant at, Actor actor, String heldMessageId, String messageId,
                            Optional<IdentityHash> pin) implements TrustEvent {
-        public String type() {
-            return "message.released";
+        public EventType eventType() {
+            return EventType.MESSAGE_RELEASED;
         }
 
         public Map<String, String> data() {
-            return Data.of("heldMessageId", heldMessageId, "messageId", messageId, "pinnedIdentityHash", pin.orElse(null));
+            return new Data().text("heldMessageId", heldMessageId).text("messageId", messageId).hash("pinnedIdentityHash", pin).map();
         }
     }
 
@@ -204,16 +210,15 @@ public sealed interface TrustEvent {
             return Actor.WHATSAPP;
         }
 
-        public String type() {
-            return "contact.merged";
+        public EventType eventType() {
+            return EventType.CONTACT_MERGED;
         }
 
         public Map<String, String> data() {
-            return Data.of("mergedContactId", merged.id(), "mergedWaId", merged.names().waId().map(WaId::value).orElse(null),
-                    "mergedUserId", merged.names().userId().map(UserId::value).orElse(null),
-                    "mergedParentUserId", merged.names().parentUserId().map(ParentUserId::value).orElse(null),
-                    "previousState", previousState, "mergedState", mergedState, "state", state,
-                    "blocking", state.blocksSends());
+            return new Data().id("mergedContactId", merged.id()).name("mergedWaId", merged.names().waId())
+                    .name("mergedUserId", merged.names().userId()).name("mergedParentUserId", merged.names().parentUserId())
+                    .state("previousState", previousState).state("mergedState", mergedState).state("state", state)
+                    .flag("blocking", state.blocksSends()).map();
         }
     }
 
@@ -224,13 +229,12 @@ public sealed interface TrustEvent {
             return Actor.WHATSAPP;
         }
 
-        public String type() {
-            return "contact.number_changed";
+        public EventType eventType() {
+            return EventType.CONTACT_NUMBER_CHANGED;
         }
 
         public Map<String, String> data() {
-            return Data.of("previousWaId", previousWaId.map(WaId::value).orElse(null),
-                    "detachedContactId", detached.map(ContactId::value).orElse(null));
+            return new Data().name("previousWaId", previousWaId).id("detachedContactId", detached).map();
         }
     }
 
@@ -245,46 +249,106 @@ public sealed interface TrustEvent {
             return Actor.TRUSTGATE;
         }
 
-        public String type() {
-            return "message.sent_across_change";
+        public EventType eventType() {
+            return EventType.MESSAGE_SENT_ACROSS_CHANGE;
         }
 
         public Map<String, String> data() {
-            return Data.of("messageId", messageId, "whatsappMessageId", whatsappMessageId,
-                    "pinnedIdentityHash", pin.orElse(null), "pinned", pin.isPresent());
+            return new Data().text("messageId", messageId).text("whatsappMessageId", whatsappMessageId)
+                    .hash("pinnedIdentityHash", pin).flag("pinned", pin.isPresent()).map();
         }
     }
 
     record MessageDiscarded(ContactRef contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
-        public String type() {
-            return "message.discarded";
+        public EventType eventType() {
+            return EventType.MESSAGE_DISCARDED;
         }
 
         public Map<String, String> data() {
-            return Data.of("heldMessageId", heldMessageId);
+            return new Data().text("heldMessageId", heldMessageId).map();
         }
     }
 
-    /** Builds the ordered, text-only data maps of events. Absent values are left out. */
+    /**
+     * Writes an event's typed fields as its data: text under fixed keys, in the order written, absent values left
+     * out. Each kind of value has its own method, so a hash, an instant, a state or a flag reads the same in every
+     * event and nothing but those kinds can be written.
+     */
     final class Data {
-        private Data() {
+        private final Map<String, String> values = new LinkedHashMap<>();
+
+        Data text(String key, String text) {
+            return put(key, text);
         }
 
-        static Map<String, String> of(Object... keysAndValues) {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                Object value = keysAndValues[i + 1];
-                if (value != null) {
-                    map.put((String) keysAndValues[i], value.toString());
-                }
+        /** A code from a closed set: a signal source, a block reason. */
+        Data code(String key, String code) {
+            return put(key, code);
+        }
+
+        Data id(String key, ChangeId id) {
+            return put(key, id.value());
+        }
+
+        Data id(String key, ReauthenticationId id) {
+            return put(key, id.value());
+        }
+
+        Data id(String key, ContactId id) {
+            return put(key, id.value());
+        }
+
+        Data id(String key, Optional<ContactId> id) {
+            return put(key, id.map(ContactId::value).orElse(null));
+        }
+
+        Data hash(String key, IdentityHash hash) {
+            return put(key, hash.value());
+        }
+
+        Data hash(String key, Optional<IdentityHash> hash) {
+            return put(key, hash.map(IdentityHash::value).orElse(null));
+        }
+
+        Data name(String key, Optional<? extends CustomerName> name) {
+            return put(key, name.map(CustomerName::value).orElse(null));
+        }
+
+        Data time(String key, Instant at) {
+            return put(key, at.toString());
+        }
+
+        Data flag(String key, boolean flag) {
+            return put(key, Boolean.toString(flag));
+        }
+
+        Data count(String key, int count) {
+            return put(key, Integer.toString(count));
+        }
+
+        Data state(String key, TrustState state) {
+            return put(key, state.name());
+        }
+
+        Data actor(String key, Optional<Actor> actor) {
+            return put(key, actor.map(Actor::id).orElse(null));
+        }
+
+        /** The evidence's fields, after the event's own (which win should a key repeat). */
+        Data evidence(Evidence evidence) {
+            evidence.asMap().forEach(values::putIfAbsent);
+            return this;
+        }
+
+        Map<String, String> map() {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        private Data put(String key, String value) {
+            if (value != null) {
+                values.put(key, value);
             }
-            return Collections.unmodifiableMap(map);
-        }
-
-        static Map<String, String> with(Map<String, String> base, Evidence evidence) {
-            Map<String, String> map = new LinkedHashMap<>(base);
-            evidence.asMap().forEach(map::putIfAbsent);
-            return Collections.unmodifiableMap(map);
+            return this;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -143,6 +144,41 @@ class ContactTrustPropertiesTest {
         assertThat(merged.version()).isEqualTo(survivor.version() + 1);
         checkState(merged, business);
         run(merged, after, business, 20_000);
+    }
+
+    /**
+     * The actions a contact's view offers are exactly the commands that would not be rejected, for every policy and
+     * every caller (under four eyes the first acknowledger is not offered the second acknowledgement), given as the
+     * view suggests: the pending change's hash, the current re-authentication's id.
+     */
+    @Property(tries = 3_000, shrinking = ShrinkingMode.BOUNDED)
+    void anActionIsOfferedExactlyWhenItsCommandWouldNotBeRejected(@ForAll("sequences") List<Op> ops,
+                                                                  @ForAll AcknowledgementPolicy policy) {
+        ContactTrust contact = run(ContactTrust.newContact(Fixtures.KEY, Fixtures.NAMES), ops, Fixtures.optedIn(policy), 0);
+        BusinessNumber business = Fixtures.optedIn(policy);
+        Instant at = Fixtures.t(100_000);
+        ReauthenticationId current = contact.reauthentication().map(Reauthentication::id).orElse(new ReauthenticationId("r_none"));
+        IdentityHash pending = contact.pendingChange().flatMap(PendingChange::hash).orElse(Fixtures.H1);
+        for (Actor caller : ACTORS) {
+            Set<ContactAction> offered = contact.allowedActions(business, caller);
+            for (ContactAction action : ContactAction.values()) {
+                List<CommandResult> results = switch (action) {
+                    case START_REAUTHENTICATION -> List.of(contact.startReauthentication(new ReauthenticationId("r_new"), caller, at));
+                    case CANCEL_REAUTHENTICATION -> List.of(contact.cancelReauthentication(current, caller, at));
+                    case RECORD_REAUTHENTICATION_RESULT -> List.of(
+                            contact.reauthenticationResult(current, true, Evidence.NONE, caller, at),
+                            contact.reauthenticationResult(current, false, Evidence.NONE, caller, at));
+                    case ACKNOWLEDGE_IDENTITY_CHANGE -> List.of(contact.acknowledge(pending, caller, Evidence.NONE, business, at));
+                    case OVERRIDE_UNKNOWN_IDENTITY -> List.of(contact.overrideUnknownIdentity(caller, "checked", business, at));
+                    case RECORD_AUTHENTICATION -> List.of(contact.authenticated(caller, Evidence.NONE, at));
+                    case REVOKE_TRUST -> List.of(contact.revokeTrust(caller, "revoked", at));
+                };
+                for (CommandResult result : results) {
+                    assertThat(offered.contains(action)).as(action + " offered to " + caller + " in " + contact.state()
+                            + " under " + policy + ", command answered " + result).isEqualTo(!(result instanceof CommandResult.Rejected));
+                }
+            }
+        }
     }
 
     /** A sensitive send refused because of the customer's trust (not merely for want of a known identity to pin). */

@@ -62,7 +62,7 @@ public final class TrustgateHttpServer {
         routes.add(new Route("GET", "/metrics", Access.METRICS_KEY, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
                 ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape())));
         routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
-                ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, json))));
+                ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, BusinessApi.schemas(), json))));
         return List.copyOf(routes);
     }
 

@@ -1,7 +1,6 @@
 package dev.trustgate.adapters.persistence;
 
 import dev.trustgate.application.port.out.ConcurrentUpdateException;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
@@ -9,6 +8,7 @@ import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
 import dev.trustgate.domain.CustomerName;
+import dev.trustgate.domain.HeldMessage;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.WaId;
@@ -58,14 +58,13 @@ public final class JdbiMessageLog implements MessageLog {
                 + ":heldAt, :status, :sentMessageId, :resolvedAt) ON CONFLICT DO NOTHING")
         int insertHeld(@BindMethods HeldRow row);
 
-        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :at "
+        @SqlUpdate("UPDATE held_messages SET status = :status, sent_message_id = :sentMessageId, resolved_at = :resolvedAt "
                 + "WHERE id = :id AND status = 'HELD'")
-        int resolveHeld(@Bind("id") String id, @Bind("status") String status, @Bind("sentMessageId") String sentMessageId,
-                        @Bind("at") Instant at);
+        int resolveHeld(@BindMethods HeldRow resolved);
 
-        @SqlUpdate("UPDATE held_messages SET status = 'HELD', sent_message_id = NULL, resolved_at = NULL "
-                + "WHERE id = :id AND status = 'RELEASED' AND sent_message_id = :sentMessageId")
-        int holdAgain(@Bind("id") String id, @Bind("sentMessageId") String sentMessageId);
+        @SqlUpdate("UPDATE held_messages SET status = :row.status, sent_message_id = :row.sentMessageId, "
+                + "resolved_at = :row.resolvedAt WHERE id = :row.id AND status = 'RELEASED' AND sent_message_id = :releasedAs")
+        int holdAgain(@BindMethods("row") HeldRow heldAgain, @Bind("releasedAs") String releasedAs);
 
         @SqlQuery("SELECT " + HELD + " FROM held_messages WHERE id = :id")
         Optional<HeldRow> findHeld(@Bind("id") String id);
@@ -122,7 +121,7 @@ public final class JdbiMessageLog implements MessageLog {
         }
     }
 
-    /** One row of {@code held_messages}. */
+    /** One row of {@code held_messages}: a {@link HeldMessage}. */
     public record HeldRow(String id, String phoneNumberId, String contactId, String recipientTo, String recipientUser, String body,
                           boolean sensitive, String reason, Instant heldAt, String status, String sentMessageId, Instant resolvedAt) {
         static final RowMapper<HeldRow> MAPPER = (rs, ctx) -> new HeldRow(rs.getString("id"), rs.getString("phone_number_id"),
@@ -138,8 +137,9 @@ public final class JdbiMessageLog implements MessageLog {
         }
 
         HeldMessage toDomain() {
-            return new HeldMessage(id, key(phoneNumberId, contactId), recipient(recipientTo, recipientUser), body, sensitive, BlockReason.valueOf(reason), heldAt,
-                    HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId), Optional.ofNullable(resolvedAt));
+            return new HeldMessage(id, key(phoneNumberId, contactId), recipient(recipientTo, recipientUser), body, sensitive,
+                    BlockReason.valueOf(reason), heldAt, HeldMessage.Status.valueOf(status), Optional.ofNullable(sentMessageId),
+                    Optional.ofNullable(resolvedAt));
         }
     }
 
@@ -195,16 +195,19 @@ public final class JdbiMessageLog implements MessageLog {
     }
 
     @Override
-    public boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
-        if (outcome == HeldMessage.Status.HELD) {
+    public boolean resolve(HeldMessage resolved) {
+        if (resolved.held()) {
             throw new IllegalArgumentException("a held message is resolved as released or discarded");
         }
-        return transactions.withDao(Dao.class, dao -> dao.resolveHeld(id, outcome.name(), sentMessageId.orElse(null), at)) == 1;
+        return transactions.withDao(Dao.class, dao -> dao.resolveHeld(HeldRow.fromDomain(resolved))) == 1;
     }
 
     @Override
-    public boolean holdAgain(String id, String sentMessageId) {
-        return transactions.withDao(Dao.class, dao -> dao.holdAgain(id, sentMessageId)) == 1;
+    public boolean holdAgain(HeldMessage heldAgain, String releasedAs) {
+        if (!heldAgain.held()) {
+            throw new IllegalArgumentException("a message is held again as held, not " + heldAgain.status());
+        }
+        return transactions.withDao(Dao.class, dao -> dao.holdAgain(HeldRow.fromDomain(heldAgain), releasedAs)) == 1;
     }
 
     @Override

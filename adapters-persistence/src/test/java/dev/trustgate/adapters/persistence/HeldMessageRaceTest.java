@@ -17,15 +17,17 @@ import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.application.port.out.ContactStore;
-import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.service.TrustgateServices;
 import dev.trustgate.domain.Actor;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Evidence;
+import dev.trustgate.domain.HeldMessage;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.WaId;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +85,8 @@ class HeldMessageRaceTest {
 
     /** The pause the current thread takes when it next asks for a contact's row lock. */
     private static final ThreadLocal<Pause> PAUSE_BEFORE_CONTACT_LOCK = new ThreadLocal<>();
-    /** The pause the current thread takes when it next reads a contact without a lock (a discard does, after its write). */
-    private static final ThreadLocal<Pause> PAUSE_ON_CONTACT_READ = new ThreadLocal<>();
+    /** The pause the current thread takes once it has written a held message's release or discard, before its commit. */
+    private static final ThreadLocal<Pause> PAUSE_AFTER_HELD_WRITE = new ThreadLocal<>();
 
     @Parameter
     String database;
@@ -100,7 +102,7 @@ class HeldMessageRaceTest {
         storage.reset();
         db = Storages.jdbi(storage);
         services = new TrustgateServices(new TrustgateServices.Ports(db.transactions, pausing(db.contacts), db.businesses, db.events,
-                db.receipts, db.messages, db.outbox, db.subscriptions, db.apiKeys, whatsApp, new RecordingNotificationSender(),
+                db.receipts, pausing(db.messages), db.outbox, db.subscriptions, db.apiKeys, whatsApp, new RecordingNotificationSender(),
                 new RecordingWebhookRelay(), new MutableClock(T0), new SequentialIds()), url -> true);
     }
 
@@ -113,22 +115,39 @@ class HeldMessageRaceTest {
     private static ContactStore pausing(ContactStore store) {
         return (ContactStore) Proxy.newProxyInstance(ContactStore.class.getClassLoader(), new Class<?>[] {ContactStore.class},
                 (proxy, method, args) -> {
-                    ThreadLocal<Pause> point = switch (method.getName()) {
-                        case "findForUpdate" -> PAUSE_BEFORE_CONTACT_LOCK;
-                        case "find" -> PAUSE_ON_CONTACT_READ;
-                        default -> null;
-                    };
-                    if (point != null && point.get() != null) {
-                        Pause pause = point.get();
-                        point.remove();
-                        pause.reach();
+                    if (method.getName().equals("findForUpdate")) {
+                        pauseIfAsked(PAUSE_BEFORE_CONTACT_LOCK);
                     }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    return invoke(store, method, args);
                 });
+    }
+
+    /** The message log, pausing a thread after its write where the test asked it to. */
+    private static MessageLog pausing(MessageLog log) {
+        return (MessageLog) Proxy.newProxyInstance(MessageLog.class.getClassLoader(), new Class<?>[] {MessageLog.class},
+                (proxy, method, args) -> {
+                    Object answer = invoke(log, method, args);
+                    if (method.getName().equals("resolve")) {
+                        pauseIfAsked(PAUSE_AFTER_HELD_WRITE);
+                    }
+                    return answer;
+                });
+    }
+
+    private static void pauseIfAsked(ThreadLocal<Pause> point) {
+        Pause pause = point.get();
+        if (pause != null) {
+            point.remove();
+            pause.reach();
+        }
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** A sensitive message held for a customer nobody authenticated yet, who is then authenticated: ready to release. */
@@ -203,11 +222,11 @@ class HeldMessageRaceTest {
         String heldId = heldAndReleasable();
         Pause discard = new Pause();
         Future<Object> discarded = pool.submit(() -> {
-            PAUSE_ON_CONTACT_READ.set(discard);
+            PAUSE_AFTER_HELD_WRITE.set(discard);
             try {
                 return discard(heldId);
             } finally {
-                PAUSE_ON_CONTACT_READ.remove();
+                PAUSE_AFTER_HELD_WRITE.remove();
             }
         });
         discard.awaitArrival(); // the discard has written its change and not committed it

@@ -2,13 +2,15 @@ package dev.trustgate.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.ContactRef;
 import dev.trustgate.domain.Fixtures;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
 import dev.trustgate.domain.Recipient;
 import dev.trustgate.domain.UserId;
 import java.util.List;
@@ -57,13 +59,12 @@ class MessageLogContractTest extends StorageContract {
         });
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.empty(), 100))).containsExactly(first, second);
 
-        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
-                Fixtures.t(9)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve(discarded(first, 9)))).isTrue();
 
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.empty(), 100))).containsExactly(second);
         assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY))).isEqualTo(1);
         assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
-                .contains(first.resolved(HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9)));
+                .contains(discarded(first, 9));
     }
 
     @Test
@@ -74,24 +75,19 @@ class MessageLogContractTest extends StorageContract {
             return null;
         });
 
-        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_1"),
-                Fixtures.t(5)))).isTrue();
-        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.RELEASED, Optional.of("msg_2"),
-                Fixtures.t(6)))).as("a second release").isFalse();
-        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
-                Fixtures.t(6)))).as("a discard after the release").isFalse();
-        assertThat(storage.tx(() -> storage.messages().findHeld("held_1")))
-                .contains(message.resolved(HeldMessage.Status.RELEASED, Optional.of("msg_1"), Fixtures.t(5)));
+        assertThat(storage.tx(() -> storage.messages().resolve(released(message, "msg_1", 5)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve(released(message, "msg_2", 6)))).as("a second release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().resolve(discarded(message, 6)))).as("a discard after the release").isFalse();
+        assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(released(message, "msg_1", 5));
 
-        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_2"))).as("another send's failure").isFalse();
-        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).isTrue();
+        HeldMessage heldAgain = changed(released(message, "msg_1", 5).holdAgain("msg_1"));
+        assertThat(storage.tx(() -> storage.messages().holdAgain(heldAgain, "msg_2"))).as("another send's failure").isFalse();
+        assertThat(storage.tx(() -> storage.messages().holdAgain(heldAgain, "msg_1"))).isTrue();
         assertThat(storage.tx(() -> storage.messages().findHeld("held_1"))).contains(message);
-        assertThat(storage.tx(() -> storage.messages().holdAgain("held_1", "msg_1"))).as("only once").isFalse();
+        assertThat(storage.tx(() -> storage.messages().holdAgain(heldAgain, "msg_1"))).as("only once").isFalse();
 
-        assertThat(storage.tx(() -> storage.messages().resolve("held_1", HeldMessage.Status.DISCARDED, Optional.empty(),
-                Fixtures.t(7)))).isTrue();
-        assertThat(storage.tx(() -> storage.messages().resolve("missing", HeldMessage.Status.DISCARDED, Optional.empty(),
-                Fixtures.t(7)))).isFalse();
+        assertThat(storage.tx(() -> storage.messages().resolve(discarded(message, 7)))).isTrue();
+        assertThat(storage.tx(() -> storage.messages().resolve(discarded(held("missing", 1), 7)))).isFalse();
     }
 
     @Test
@@ -107,7 +103,7 @@ class MessageLogContractTest extends StorageContract {
                 .containsExactlyElementsOf(held.subList(0, 2));
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(1)), 2)))
                 .containsExactlyElementsOf(held.subList(2, 4));
-        storage.tx(() -> storage.messages().resolve("held_d", HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9)));
+        storage.tx(() -> storage.messages().resolve(discarded(held.get(3), 9)));
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(3)), 2)))
                 .containsExactly(held.get(4));
         assertThat(storage.tx(() -> storage.messages().listHeld(Fixtures.KEY, Optional.of(held.get(4)), 2))).isEmpty();
@@ -123,7 +119,7 @@ class MessageLogContractTest extends StorageContract {
             storage.messages().hold(held("held_3", 3));
             storage.messages().hold(heldFor(other, "held_4", 4));
             storage.messages().hold(heldFor(elsewhere, "held_5", 5));
-            return storage.messages().resolve("held_3", HeldMessage.Status.DISCARDED, Optional.empty(), Fixtures.t(9));
+            return storage.messages().resolve(discarded(held("held_3", 3), 9));
         });
 
         assertThat(storage.tx(() -> storage.messages().countHeld(Fixtures.KEY.business(),
@@ -139,8 +135,22 @@ class MessageLogContractTest extends StorageContract {
     }
 
     private static HeldMessage heldFor(ContactKey contact, String id, int second) {
-        return new HeldMessage(id, contact, Recipient.of(Fixtures.WA_ID), "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false,
-                BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED, Fixtures.t(second), HeldMessage.Status.HELD,
-                Optional.empty(), Optional.empty());
+        return HeldMessage.hold(id, new ContactRef(contact, Fixtures.NAMES), Recipient.of(Fixtures.WA_ID),
+                "{\"type\":\"text\",\"text\":{\"body\":\"ünïcødé\"}}", false, BlockReason.IDENTITY_CHANGE_UNACKNOWLEDGED,
+                Fixtures.ALICE, Fixtures.t(second)).message();
+    }
+
+    private static HeldMessage released(HeldMessage held, String sentMessageId, int second) {
+        return changed(held.release(sentMessageId, Fixtures.t(second)));
+    }
+
+    private static HeldMessage discarded(HeldMessage held, int second) {
+        return changed(held.discard(new ContactRef(held.contact(), Fixtures.NAMES), Fixtures.ALICE, Fixtures.t(second)));
+    }
+
+    private static HeldMessage changed(HeldMessageResult result) {
+        return result.fold(HeldMessageResult.Changed::message, rejected -> {
+            throw new AssertionError(rejected.detail());
+        });
     }
 }

@@ -2,13 +2,11 @@ package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Transactions;
-import dev.trustgate.domain.TrustEvent;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Discards a held message for good, only if it is still held: a release that got there first wins, and the
@@ -35,9 +33,10 @@ public final class DiscardHeldMessageService implements DiscardHeldMessageUseCas
         return transactions.inTransaction(() -> {
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             Instant now = clock.now();
-            HeldMessage discarded = HeldMessages.resolve(messages, held, HeldMessage.Status.DISCARDED, Optional.empty(), now);
-            publisher.publish(List.of(new TrustEvent.MessageDiscarded(contacts.ref(held.contact()), now, command.caller().actor(), held.id())));
-            return discarded;
+            HeldMessageResult.Changed discarded = HeldMessages.resolve(messages, held,
+                    held.discard(contacts.ref(held.contact()), command.caller().actor(), now));
+            publisher.publish(discarded.events());
+            return discarded.message();
         });
     }
 }

@@ -3,14 +3,16 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
-import java.time.Instant;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-/** Finds a held message the caller may act on, keeping business numbers apart, and resolves it once. */
+/**
+ * Finds a held message the caller may act on, keeping business numbers apart, and stores what a command on it
+ * decided: a release or discard applies once, whoever races it.
+ */
 final class HeldMessages {
 
     private HeldMessages() {
@@ -25,33 +27,38 @@ final class HeldMessages {
         HeldMessage held = messages.findHeld(id)
                 .filter(m -> caller.maySee(m.contact().business()))
                 .orElseThrow(() -> TrustgateException.notFound("held message"));
-        if (held.status() != HeldMessage.Status.HELD) {
-            throw alreadyResolved(held);
+        if (!held.held()) {
+            throw alreadyResolved(held.status());
         }
         return held;
     }
 
     /**
-     * Releases or discards {@code held} in the caller's transaction, only if it is still held: a racing release
-     * or discard that got there first wins, and this one is refused (so it rolls back, and never forwards).
+     * Stores what releasing or discarding {@code held} decided, in the caller's transaction, only if the message is
+     * still held: a racing release or discard that got there first wins, and this one is refused (so it rolls back,
+     * and never forwards).
      *
+     * @param resolution {@code held} released or discarded
+     * @return the message resolved, with the events that caused
      * @throws TrustgateException conflict naming what became of the message
      */
-    static HeldMessage resolve(MessageLog messages, HeldMessage held, HeldMessage.Status outcome, Optional<String> sentMessageId,
-                               Instant at) {
-        if (!messages.resolve(held.id(), outcome, sentMessageId, at)) {
-            throw messages.findHeld(held.id()).map(HeldMessages::alreadyResolved)
+    static HeldMessageResult.Changed resolve(MessageLog messages, HeldMessage held, HeldMessageResult resolution) {
+        HeldMessageResult.Changed resolved = resolution.fold(changed -> changed, rejected -> {
+            throw alreadyResolved(rejected.status());
+        });
+        if (!messages.resolve(resolved.message())) {
+            throw messages.findHeld(held.id()).map(m -> alreadyResolved(m.status()))
                     .orElseGet(() -> TrustgateException.notFound("held message"));
         }
-        return held.resolved(outcome, sentMessageId, at);
+        return resolved;
     }
 
-    private static TrustgateException alreadyResolved(HeldMessage held) {
-        if (held.status() == HeldMessage.Status.HELD) {
+    private static TrustgateException alreadyResolved(HeldMessage.Status status) {
+        if (status == HeldMessage.Status.HELD) {
             // released by another request meanwhile, and held again because WhatsApp did not get it
             return new TrustgateException(ErrorCode.CONFLICT, "the message changed while this request was applied; try again");
         }
-        String status = held.status().name().toLowerCase(Locale.ROOT);
-        return new TrustgateException(ErrorCode.CONFLICT, "the message was already " + status, Map.of("status", status));
+        String name = status.name().toLowerCase(Locale.ROOT);
+        return new TrustgateException(ErrorCode.CONFLICT, "the message was already " + name, Map.of("status", name));
     }
 }

@@ -2,10 +2,10 @@ package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.out.ContactStore;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactKey;
+import dev.trustgate.domain.HeldMessage;
 import java.util.List;
 import java.util.Optional;
 

@@ -10,6 +10,7 @@ import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.EventType;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Comparator;
@@ -27,13 +28,6 @@ import java.util.stream.Collectors;
  * outbox rows of every event and is one more destination the dispatcher must serve).
  */
 public final class ManageSubscriptionsService implements ManageSubscriptionsUseCase {
-
-    /** Every event type a subscription may ask for. */
-    public static final Set<String> EVENT_TYPES = Set.of("identity.baseline", "identity.changed", "trust.broken",
-            "reauthentication.started", "reauthentication.cancelled", "reauthentication.succeeded",
-            "reauthentication.failed", "identity.acknowledgement_requested", "identity.acknowledged",
-            "identity.overridden", "trust.established", "trust.revoked", "message.blocked", "message.held",
-            "message.released", "message.discarded", "message.sent_across_change", "contact.merged", "contact.number_changed");
 
     /**
      * Most enabled subscriptions that may deliver one business number's events, the admin's subscriptions
@@ -80,7 +74,7 @@ public final class ManageSubscriptionsService implements ManageSubscriptionsUseC
             throw new IllegalArgumentException("url points to an address deliveries may not go to");
         }
         for (String type : command.eventTypes()) {
-            if (!EVENT_TYPES.contains(type)) {
+            if (EventType.ofCode(type).isEmpty()) {
                 throw new IllegalArgumentException("eventTypes: unknown event type " + type);
             }
         }

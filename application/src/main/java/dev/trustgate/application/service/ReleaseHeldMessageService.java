@@ -3,15 +3,14 @@ package dev.trustgate.application.service;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactRef;
-import dev.trustgate.domain.TrustEvent;
-import java.util.List;
-import java.util.Optional;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -47,11 +46,12 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
             HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
             SendGate.Decision gateDecision = gate.decide(held.contact().business(), held.recipient(), held.sensitive());
             return gateDecision.decision().<Supplier<Result>>fold(allowed -> {
+                Instant now = clock.now();
                 SentMessage sent = gate.recordDecision(ids.newId("msg"), gateDecision.contact(), held.recipient(), allowed,
                         held.sensitive());
-                HeldMessages.resolve(messages, held, HeldMessage.Status.RELEASED, Optional.of(sent.id()), clock.now());
+                HeldMessage released = HeldMessages.resolve(messages, held, held.release(sent.id(), now)).message();
                 ContactRef contact = gateDecision.contact().ref();
-                return () -> forward(command, sent, held, contact);
+                return () -> forward(command, sent, released, contact);
             }, blocked -> {
                 Result result = new Result.Blocked(blocked.reason());
                 return () -> result;
@@ -60,11 +60,18 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
         return afterCommit.get();
     }
 
+    /** What a command on a message this release holds as released did: it cannot be refused. */
+    private static HeldMessageResult.Changed changed(HeldMessageResult result) {
+        return result.fold(changed -> changed, rejected -> {
+            throw new IllegalStateException("a released message refused: " + rejected.detail());
+        });
+    }
+
     /** After the release committed: forwards it, and records what WhatsApp made of it. */
-    private Result forward(Command command, SentMessage sent, HeldMessage held, ContactRef contact) {
-        return gate.forward(sent, held.recipient(), held.body(),
-                () -> publisher.publish(List.of(new TrustEvent.MessageReleased(contact, clock.now(), command.caller().actor(),
-                        held.id(), sent.id(), sent.pin()))),
-                () -> messages.holdAgain(held.id(), sent.id()));
+    private Result forward(Command command, SentMessage sent, HeldMessage released, ContactRef contact) {
+        return gate.forward(sent, released.recipient(), released.body(),
+                () -> publisher.publish(changed(released.forwarded(contact, command.caller().actor(), sent.pin(),
+                        clock.now())).events()),
+                () -> messages.holdAgain(changed(released.holdAgain(sent.id())).message(), sent.id()));
     }
 }

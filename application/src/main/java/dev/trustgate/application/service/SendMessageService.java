@@ -4,12 +4,13 @@ import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.out.Clock;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactTrust;
+import dev.trustgate.domain.HeldMessage;
+import dev.trustgate.domain.HeldMessageResult;
 import dev.trustgate.domain.SendDecision;
 import dev.trustgate.domain.TrustEvent;
 import java.time.Instant;
@@ -66,12 +67,11 @@ public final class SendMessageService implements SendMessageUseCase {
         Instant now = clock.now();
         Optional<TrustgateException> full = command.onBlocked() == OnBlocked.HOLD ? noRoom(contact, blocked) : Optional.empty();
         if (command.onBlocked() == OnBlocked.HOLD && full.isEmpty()) {
-            HeldMessage held = new HeldMessage(ids.newId("held"), contact.key(), command.to(), command.messageJson(),
-                    command.sensitive(), blocked.reason(), now, HeldMessage.Status.HELD, Optional.empty(), Optional.empty());
-            messages.hold(held);
-            publisher.publish(List.of(new TrustEvent.MessageHeld(contact.ref(), now, command.caller().actor(), held.id(),
-                    blocked.reason(), command.sensitive())));
-            Result result = new Result.Held(held.id(), blocked.reason());
+            HeldMessageResult.Changed held = HeldMessage.hold(ids.newId("held"), contact.ref(), command.to(),
+                    command.messageJson(), command.sensitive(), blocked.reason(), command.caller().actor(), now);
+            messages.hold(held.message());
+            publisher.publish(held.events());
+            Result result = new Result.Held(held.message().id(), blocked.reason());
             return () -> result;
         }
         publisher.publish(List.of(new TrustEvent.MessageBlocked(contact.ref(), now, command.caller().actor(), blocked.reason(),

@@ -1,13 +1,12 @@
 package dev.trustgate.application.fakes;
 
 import dev.trustgate.application.port.out.ConcurrentUpdateException;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.SentMessage;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
-import java.time.Instant;
+import dev.trustgate.domain.HeldMessage;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,26 +46,29 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
     }
 
     @Override
-    public synchronized boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at) {
-        if (outcome == HeldMessage.Status.HELD) {
+    public synchronized boolean resolve(HeldMessage resolved) {
+        if (resolved.held()) {
             throw new IllegalArgumentException("a held message is resolved as released or discarded");
         }
-        HeldMessage message = held.get(id);
-        if (message == null || message.status() != HeldMessage.Status.HELD) {
+        HeldMessage message = held.get(resolved.id());
+        if (message == null || !message.held()) {
             return false;
         }
-        held.put(id, message.resolved(outcome, sentMessageId, at));
+        held.put(resolved.id(), resolved);
         return true;
     }
 
     @Override
-    public synchronized boolean holdAgain(String id, String sentMessageId) {
-        HeldMessage message = held.get(id);
+    public synchronized boolean holdAgain(HeldMessage heldAgain, String releasedAs) {
+        if (!heldAgain.held()) {
+            throw new IllegalArgumentException("a message is held again as held, not " + heldAgain.status());
+        }
+        HeldMessage message = held.get(heldAgain.id());
         if (message == null || message.status() != HeldMessage.Status.RELEASED
-                || !message.sentMessageId().equals(Optional.of(sentMessageId))) {
+                || !message.sentMessageId().equals(Optional.of(releasedAs))) {
             return false;
         }
-        held.put(id, message.heldAgain());
+        held.put(heldAgain.id(), heldAgain);
         return true;
     }
 

@@ -8,10 +8,13 @@ import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
+import dev.trustgate.domain.EventType;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AccessAndNotificationsTest extends ServiceTestSupport {
@@ -90,6 +93,17 @@ class AccessAndNotificationsTest extends ServiceTestSupport {
                 ALICE, "http://crm", Set.of(), Set.of(OTHER_BUSINESS_CUSTOMER.business()))))
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThat(services.subscriptions.list(ADMIN)).isEmpty();
+    }
+
+    @Test
+    void aSubscriptionMayAskForEveryTypeOfEventTheServerLists() {
+        Set<String> every = Arrays.stream(EventType.values()).map(EventType::code).collect(Collectors.toSet());
+
+        ManageSubscriptionsUseCase.Created created = services.subscriptions.create(new ManageSubscriptionsUseCase.CreateCommand(
+                ALICE, "http://crm", every, Set.of()));
+
+        assertThat(created.subscription().eventTypes()).containsExactlyInAnyOrderElementsOf(every)
+                .contains("message.sent_across_change", "contact.number_changed", "contact.merged");
     }
 
     @Test

@@ -7,9 +7,9 @@ import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.OnBlocked;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
-import dev.trustgate.application.port.out.HeldMessage;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.Evidence;
+import dev.trustgate.domain.HeldMessage;
 import org.junit.jupiter.api.Test;
 
 class ReleaseHeldMessageServiceTest extends ServiceTestSupport {

@@ -2,6 +2,7 @@ package dev.trustgate.adapters.http.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.Problems;
+import dev.trustgate.adapters.http.support.Requests;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.ContactTrustView;
@@ -31,14 +32,14 @@ final class ContactResponses {
 
     /** A change answered with the contact's view and the status {@code status} picks for it. */
     void answer(Context ctx, ContactCommandResult result, ToIntFunction<ContactTrustView> status) {
-        answerChange(ctx, result, view -> ctx.status(status.applyAsInt(view)).json(ContactView.fromDomain(view)));
+        answerChange(ctx, result, view -> ctx.status(status.applyAsInt(view)).json(ContactView.fromDomain(view, Requests.caller(ctx).actor())));
     }
 
     /** A change answered by {@code changed}; an ignored command and a refusal as every contact command answers them. */
     void answerChange(Context ctx, ContactCommandResult result, Consumer<ContactTrustView> changed) {
         result.<Runnable>fold(
                 change -> () -> changed.accept(change.view()),
-                ignored -> () -> ctx.status(200).json(ContactView.fromDomain(ignored.view())),
+                ignored -> () -> ctx.status(200).json(ContactView.fromDomain(ignored.view(), Requests.caller(ctx).actor())),
                 rejected -> () -> refuse(ctx, rejected.rejection())).run();
     }
 

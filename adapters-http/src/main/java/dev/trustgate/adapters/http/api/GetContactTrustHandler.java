@@ -1,6 +1,7 @@
 package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.application.Caller;
 import dev.trustgate.application.port.in.GetContactTrustUseCase;
 import io.javalin.http.Context;
 
@@ -14,6 +15,7 @@ final class GetContactTrustHandler {
     }
 
     void handle(Context ctx) {
-        ctx.json(ContactView.fromDomain(useCase.get(new GetContactTrustUseCase.Query(Requests.caller(ctx), Requests.contact(ctx)))));
+        Caller caller = Requests.caller(ctx);
+        ctx.json(ContactView.fromDomain(useCase.get(new GetContactTrustUseCase.Query(caller, Requests.contact(ctx))), caller.actor()));
     }
 }

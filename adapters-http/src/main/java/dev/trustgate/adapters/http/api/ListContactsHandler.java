@@ -1,6 +1,7 @@
 package dev.trustgate.adapters.http.api;
 
 import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.application.Caller;
 import dev.trustgate.application.port.in.ContactList;
 import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.domain.TrustState;
@@ -31,8 +32,10 @@ final class ListContactsHandler {
             }
         });
         Optional<String> after = Optional.ofNullable(ctx.queryParam("after")).map(a -> new dev.trustgate.domain.ContactId(a).value());
-        ContactList list = useCase.list(new ListContactsUseCase.Query(Requests.caller(ctx), Requests.business(ctx), state, after,
+        Caller caller = Requests.caller(ctx);
+        ContactList list = useCase.list(new ListContactsUseCase.Query(caller, Requests.business(ctx), state, after,
                 Requests.limit(ctx)));
-        ctx.json(new Page(list.contacts().stream().map(ContactView::fromDomain).toList(), list.next().orElse(null)));
+        ctx.json(new Page(list.contacts().stream().map(view -> ContactView.fromDomain(view, caller.actor())).toList(),
+                list.next().orElse(null)));
     }
 }

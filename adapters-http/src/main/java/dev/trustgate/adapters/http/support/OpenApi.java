@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The OpenAPI 3.1 document, generated from the route table so it lists every route that is served. */
+/**
+ * The OpenAPI 3.1 document, generated from the route table so it lists every route that is served; a route that names
+ * the schema it answers refers to it among {@code schemas}.
+ */
 public final class OpenApi {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
@@ -19,7 +22,7 @@ public final class OpenApi {
     private OpenApi() {
     }
 
-    public static String document(List<Route> routes, ObjectMapper json) {
+    public static String document(List<Route> routes, Map<String, Object> schemas, ObjectMapper json) {
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Route route : routes) {
             @SuppressWarnings("unchecked")
@@ -36,9 +39,18 @@ public final class OpenApi {
             }
             scheme(route.access()).ifPresent(scheme -> operation.put("security", List.of(Map.of(scheme, List.of()))));
             operation.put("x-trustgate-access", route.access().name().toLowerCase(Locale.ROOT));
-            operation.put("responses", Map.of("default", Map.of("description",
+            Map<String, Object> responses = new LinkedHashMap<>();
+            route.answers().ifPresent(schema -> {
+                if (!schemas.containsKey(schema)) {
+                    throw new IllegalArgumentException(route.method() + " " + route.path() + " answers an unknown schema " + schema);
+                }
+                responses.put("2XX", Map.of("description", "success", "content",
+                        Map.of("application/json", Map.of("schema", JsonSchemas.ref(schema)))));
+            });
+            responses.put("default", Map.of("description",
                     graph(route.access()) ? "WhatsApp's answer, or a Graph-style error"
-                            : "JSON; errors are application/problem+json with a stable code")));
+                            : "JSON; errors are application/problem+json with a stable code"));
+            operation.put("responses", responses);
             item.put(route.method().toLowerCase(Locale.ROOT), operation);
         }
         Map<String, Object> document = new LinkedHashMap<>();
@@ -50,7 +62,8 @@ public final class OpenApi {
                 "metricsKey", Map.of("type", "http", "scheme", "bearer", "description", "TRUSTGATE_METRICS_KEY, when set"),
                 "whatsAppSignature", Map.of("type", "apiKey", "in", "header", "name", "X-Hub-Signature-256",
                         "description", "sha256=<hex HMAC-SHA256 of the raw body, keyed with the app secret>"),
-                "whatsAppVerifyToken", Map.of("type", "apiKey", "in", "query", "name", "hub.verify_token"))));
+                "whatsAppVerifyToken", Map.of("type", "apiKey", "in", "query", "name", "hub.verify_token")),
+                "schemas", schemas));
         document.put("paths", paths);
         try {
             return json.writeValueAsString(document);

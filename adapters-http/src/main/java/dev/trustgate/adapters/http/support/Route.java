@@ -1,14 +1,24 @@
 package dev.trustgate.adapters.http.support;
 
 import io.javalin.http.Handler;
+import java.util.Optional;
 
 /**
- * One route of the API: method, path, who may call it and what it does. The route table drives the
- * router, the OpenAPI document and the tests that walk every route, so none can be forgotten; the server puts
- * the check a route's {@link Access} requires in front of its handler ({@link AccessControl}), so a handler
- * never authenticates its caller itself.
+ * One route of the API: method, path, who may call it and what it does, and the schema (by name) of what it answers
+ * when the OpenAPI document describes it. The route table drives the router, the OpenAPI document and the tests that
+ * walk every route, so none can be forgotten; the server puts the check a route's {@link Access} requires in front of
+ * its handler ({@link AccessControl}), so a handler never authenticates its caller itself.
  */
-public record Route(String method, String path, Access access, String summary, Handler handler) {
+public record Route(String method, String path, Access access, String summary, Handler handler, Optional<String> answers) {
+
+    public Route(String method, String path, Access access, String summary, Handler handler) {
+        this(method, path, access, summary, handler, Optional.empty());
+    }
+
+    /** This route, answering (when it succeeds) JSON of the OpenAPI document's schema {@code schema}. */
+    public Route answering(String schema) {
+        return new Route(method, path, access, summary, handler, Optional.of(schema));
+    }
 
     /** Who may call a route, and so the check the server installs in front of it. */
     public enum Access {

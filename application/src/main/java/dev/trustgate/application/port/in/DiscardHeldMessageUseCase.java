@@ -2,7 +2,7 @@ package dev.trustgate.application.port.in;
 
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
-import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.domain.HeldMessage;
 
 /** Drops a held message for good. */
 public interface DiscardHeldMessageUseCase {

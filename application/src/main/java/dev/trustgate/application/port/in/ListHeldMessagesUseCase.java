@@ -3,7 +3,7 @@ package dev.trustgate.application.port.in;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.Requests;
 import dev.trustgate.application.port.out.ContactStore;
-import dev.trustgate.application.port.out.HeldMessage;
+import dev.trustgate.domain.HeldMessage;
 import java.util.Optional;
 
 /** The messages held for a contact, oldest first, a page at a time. */

@@ -3,16 +3,16 @@ package dev.trustgate.application.port.out;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactId;
 import dev.trustgate.domain.ContactKey;
-import java.time.Instant;
+import dev.trustgate.domain.HeldMessage;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends the gate allowed (with their pins) and messages it holds. A held message leaves the held state only
- * through {@link #resolve}, which applies once: of two callers racing to release or discard it, one wins and
- * the other is told it lost, whatever the database's timing.
+ * Sends the gate allowed (with their pins) and the {@link HeldMessage}s it holds. A held message leaves the held
+ * state only through {@link #resolve}, which applies once: of two callers racing to release or discard it, one wins
+ * and the other is told it lost, whatever the database's timing.
  */
 public interface MessageLog {
 
@@ -34,19 +34,19 @@ public interface MessageLog {
     Optional<HeldMessage> findHeld(String id);
 
     /**
-     * Marks a message released (as send {@code sentMessageId}) or discarded, only if it is still held.
+     * Stores {@code resolved}, a message just released or discarded, only if the stored message is still held.
      *
      * @return false when it was no longer held (released or discarded by someone else first): nothing changed
      */
-    boolean resolve(String id, HeldMessage.Status outcome, Optional<String> sentMessageId, Instant at);
+    boolean resolve(HeldMessage resolved);
 
     /**
-     * Holds again a message released as {@code sentMessageId} that WhatsApp certainly did not get, only if it
-     * is still released as that send.
+     * Stores {@code heldAgain}, a message held again because WhatsApp certainly did not get its release as
+     * {@code releasedAs}, only if the stored message is still released as that send.
      *
      * @return whether it applied
      */
-    boolean holdAgain(String id, String sentMessageId);
+    boolean holdAgain(HeldMessage heldAgain, String releasedAs);
 
     /**
      * Up to {@code limit} messages of one contact still held, oldest first (by when they were held, then by id),
