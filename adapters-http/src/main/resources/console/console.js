@@ -114,12 +114,17 @@ function stopPolling() {
   poller = null;
 }
 
-// Polls every business's event feed from its head; calls onEvents with the new events when any arrive.
-async function followEvents(onEvents) {
+// Polls every business's event feed from its head (or from the sequence `from` gives it); calls onEvents with the
+// new events when any arrive.
+async function followEvents(onEvents, from) {
   stopPolling();
   const generation = pollGeneration;
   const cursors = {};
   for (const pnid of numbers()) {
+    if (from && from[pnid] !== undefined) {
+      cursors[pnid] = from[pnid];
+      continue;
+    }
     const page = (await api('GET', '/v1/businesses/' + encodeURIComponent(pnid) + '/events?limit=1&after=0')).data;
     cursors[pnid] = page.head;
   }
@@ -552,6 +557,174 @@ async function renderContact(pnid, customer) {
   }
 }
 
+// ------------------------------------------------------------------ activity
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, String(value));
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+// What the activity view counts per day, each from the event types that tell it.
+const ACTIVITY = [
+  { id: 'identity-changes', title: 'Identity changes', types: ['identity.changed'] },
+  { id: 'blocks', title: 'Messages blocked', types: ['message.blocked'] },
+  { id: 'acknowledgements', title: 'Changes acknowledged', types: ['identity.acknowledged'] },
+  { id: 'held', title: 'Messages held', types: ['message.held'] },
+];
+const ACTIVITY_WEEKS = [2, 4, 8, 12];
+const ACTIVITY_PAGES = 100; // pages of 1000 events read per business number and period, at most
+let activityRender = 0;
+
+/** The local calendar day of an instant (milliseconds), as YYYY-MM-DD. */
+function dayKey(ms) {
+  const d = new Date(ms);
+  return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
+}
+
+function dayLabel(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
+/** The days of the last `weeks` weeks, today last, and the instant the first of them began. */
+function activityDays(weeks) {
+  const today = new Date();
+  const days = [];
+  for (let i = weeks * 7 - 1; i >= 0; i--) {
+    days.push(dayKey(new Date(today.getFullYear(), today.getMonth(), today.getDate() - i).getTime()));
+  }
+  return { days, since: new Date(today.getFullYear(), today.getMonth(), today.getDate() - (weeks * 7 - 1)).getTime() };
+}
+
+// The events one business number recorded since `since` (ms). The feed is in the order events were recorded, so the
+// first event of the period is found by halving the sequence range, and only the period is read. `cursor` is where
+// following the feed goes on from.
+async function eventsSince(pnid, since) {
+  const feed = '/v1/businesses/' + encodeURIComponent(pnid) + '/events';
+  const head = (await api('GET', feed + '?limit=1&after=0')).data.head;
+  let low = 0;
+  let high = head;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const next = (await api('GET', feed + '?limit=1&after=' + middle)).data.events[0];
+    if (next && Date.parse(next.at) < since) low = middle + 1;
+    else high = middle;
+  }
+  const events = [];
+  let after = low;
+  for (let pages = 0; pages < ACTIVITY_PAGES; pages++) {
+    const page = (await api('GET', feed + '?limit=1000&after=' + after)).data;
+    events.push(...page.events.filter((e) => Date.parse(e.at) >= since));
+    if (page.events.length === 0 || page.next >= page.head) return { events, cursor: page.next, complete: true };
+    after = page.next;
+  }
+  return { events, cursor: head, complete: false };
+}
+
+function countActivity(counts, events) {
+  for (const e of events) {
+    const day = dayKey(Date.parse(e.at));
+    for (const series of ACTIVITY) {
+      const perDay = counts[series.id];
+      if (series.types.includes(e.type) && perDay.has(day)) perDay.set(day, perDay.get(day) + 1);
+    }
+  }
+}
+
+// One series as a bar chart: a bar a day, today on the right, the busiest day's count on the scale.
+function activityChart(series, days, perDay) {
+  const width = 560;
+  const height = 170;
+  const left = 34;
+  const right = 4;
+  const bottom = 22;
+  const top = 10;
+  const most = Math.max(1, ...days.map((day) => perDay.get(day)));
+  const total = days.reduce((sum, day) => sum + perDay.get(day), 0);
+  const step = (width - left - right) / days.length;
+  const scale = (height - bottom - top) / most;
+  const captionId = 'chart-' + series.id + '-caption';
+  return el('figure', { class: 'chart', id: 'chart-' + series.id, 'data-total': total },
+    el('figcaption', { id: captionId }, el('strong', {}, series.title), ' ',
+      el('span', { class: 'total' }, total + ' in ' + days.length + ' days, at most ' + most + ' a day')),
+    svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': captionId, class: 'bars ' + series.id },
+      svg('line', { class: 'grid', x1: left, y1: top, x2: width - right, y2: top }),
+      svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }),
+      svg('text', { class: 'tick', x: left - 6, y: top + 4, 'text-anchor': 'end' }, most),
+      svg('text', { class: 'tick', x: left - 6, y: height - bottom + 4, 'text-anchor': 'end' }, 0),
+      days.map((day, i) => {
+        const count = perDay.get(day);
+        return svg('rect', { class: 'bar', 'data-day': day, 'data-count': count, x: (left + i * step + 1).toFixed(1),
+          y: (height - bottom - count * scale).toFixed(1), width: Math.max(1, step - 2).toFixed(1),
+          height: (count * scale).toFixed(1) }, svg('title', {}, dayLabel(day) + ': ' + count));
+      }),
+      days.map((day, i) => {
+        if ((days.length - 1 - i) % 7 !== 0) return null;
+        const last = i === days.length - 1;
+        return svg('text', { class: 'tick', x: (last ? width - right : left + (i + 0.5) * step).toFixed(1), y: height - 6,
+          'text-anchor': last ? 'end' : 'middle' }, last ? 'today' : dayLabel(day));
+      })));
+}
+
+function activityTable(days, counts, open) {
+  return el('details', { id: 'activity-numbers', open }, el('summary', {}, 'The numbers, day by day'),
+    el('table', { id: 'activity-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Day'), ACTIVITY.map((s) => el('th', { scope: 'col' }, s.title)))),
+      el('tbody', {}, days.slice().reverse().map((day) => el('tr', { 'data-day': day },
+        el('th', { scope: 'row', 'data-label': 'Day' }, dayLabel(day)),
+        ACTIVITY.map((s) => el('td', { 'data-label': s.title, 'data-series': s.id }, String(counts[s.id].get(day)))))))));
+}
+
+async function renderActivity(weeks) {
+  const render = ++activityRender;
+  const live = el('p', { id: 'live', class: 'live' }, 'Live: following the event feed');
+  const holder = el('div', { id: 'activity', 'aria-live': 'polite' }, 'Reading the event feed…');
+  const period = el('select', { id: 'activity-weeks', name: 'activity-weeks' },
+    ACTIVITY_WEEKS.map((w) => el('option', { value: w, selected: w === weeks }, 'the last ' + w + ' weeks')));
+  period.addEventListener('change', () => { location.hash = '#/activity/' + period.value; });
+  show('Activity',
+    el('p', {}, 'Identity changes, blocked and held messages and acknowledged changes, day by day, counted from the event '
+      + 'feed of the business numbers you watch.'),
+    el('p', { class: 'hint' }, 'Watching business numbers: ' + numbers().join(', ') + '. Days in your time zone.'),
+    el('label', { for: 'activity-weeks' }, 'Period'), period, live, holder);
+  try {
+    const { days, since } = activityDays(weeks);
+    const counts = Object.fromEntries(ACTIVITY.map((s) => [s.id, new Map(days.map((day) => [day, 0]))]));
+    const cursors = {};
+    const partial = [];
+    for (const pnid of numbers()) {
+      const read = await eventsSince(pnid, since);
+      countActivity(counts, read.events);
+      cursors[pnid] = read.cursor;
+      if (!read.complete) partial.push(pnid);
+    }
+    if (render !== activityRender || !holder.isConnected) return; // another page took over meanwhile
+    const draw = () => {
+      const numbersOpen = Boolean(document.getElementById('activity-numbers')?.open);
+      holder.replaceChildren(...[
+        partial.length === 0 ? null : el('p', { id: 'activity-partial', class: 'hint' }, 'Business number '
+          + partial.join(', ') + ' recorded more events in this period than the console reads: its counts stop at the first '
+          + (ACTIVITY_PAGES * 1000) + ' events and go on from now.'),
+        el('div', { class: 'charts' }, ACTIVITY.map((s) => activityChart(s, days, counts[s.id]))),
+        activityTable(days, counts, numbersOpen)].filter((part) => part !== null));
+    };
+    draw();
+    await followEvents(async (fresh) => {
+      countActivity(counts, fresh);
+      draw();
+    }, cursors);
+  } catch (error) {
+    holder.replaceChildren(failure(error));
+  }
+}
+
 // ------------------------------------------------------------------ deliveries and audit
 
 async function renderDeliveries() {
@@ -640,7 +813,9 @@ async function route() {
     else link.removeAttribute('aria-current');
   }
   const contact = hash.match(/^#\/contact\/([0-9]{1,32})\/([A-Za-z0-9._-]{1,140})$/);
+  const activity = hash.match(/^#\/activity(?:\/([0-9]{1,2}))?$/);
   if (contact) await renderContact(contact[1], contact[2]);
+  else if (activity) await renderActivity(ACTIVITY_WEEKS.includes(Number(activity[1])) ? Number(activity[1]) : 4);
   else if (section === 'deliveries') await renderDeliveries();
   else if (section === 'audit') await renderAudit();
   else await renderBlocked();

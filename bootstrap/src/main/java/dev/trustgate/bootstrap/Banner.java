@@ -1,14 +1,41 @@
 package dev.trustgate.bootstrap;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The one screen a person sees at start: where trustgate listens, where data lives, what is real. */
+/**
+ * The one screen a person sees at start: where trustgate listens, where data lives, what is real. With JSON logs it
+ * is logged instead, one event per item, so every line of the output is JSON.
+ */
 final class Banner {
+
+    private static final Logger LOG = LoggerFactory.getLogger("trustgate");
 
     private Banner() {
     }
 
     static void print(PrintStream out, Config config, TrustgateServer server) {
+        if (config.logFormat() == Config.LogFormat.TEXT) {
+            write(out, config, server);
+            return;
+        }
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        write(new PrintStream(text, true, java.nio.charset.StandardCharsets.UTF_8), config, server);
+        List<String> items = new ArrayList<>();
+        for (String line : text.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            if (line.startsWith("    ") && !items.isEmpty()) {
+                items.set(items.size() - 1, items.get(items.size() - 1) + " " + line.strip()); // a continuation
+            } else if (!line.isBlank()) {
+                items.add(line.strip());
+            }
+        }
+        items.forEach(LOG::info);
+    }
+
+    private static void write(PrintStream out, Config config, TrustgateServer server) {
         String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
         out.println();
         out.println("  trustgate is running on http://" + host + ":" + server.port());

@@ -46,10 +46,14 @@ public record Config(
         Duration outboxRetention,
         Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber,
         int groupCommitWriters,
-        int groupCommitBatch) {
+        int groupCommitBatch,
+        LogFormat logFormat) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
+
+    /** How the server's log lines are written: for people, or one JSON object per line for a log platform. */
+    public enum LogFormat { TEXT, JSON }
 
     /** Where business webhooks may point. */
     public enum SubscriptionUrls { ANY, PUBLIC_ONLY }
@@ -95,6 +99,7 @@ public record Config(
                 "Threads that commit concurrent WhatsApp webhooks together (1-32)."});
         v.put("TRUSTGATE_GROUP_COMMIT_BATCH", new String[] {String.valueOf(GroupCommit.DEFAULT_BATCH),
                 "Most webhooks one of them commits in one transaction (1-1000)."});
+        v.put("TRUSTGATE_LOG_FORMAT", new String[] {"text", "text, or json for one JSON object per log line (for log platforms)."});
         return java.util.Collections.unmodifiableMap(v);
     }
 
@@ -318,6 +323,15 @@ public record Config(
             }
             int groupCommitWriters = integer("TRUSTGATE_GROUP_COMMIT_WRITERS", GroupCommit.DEFAULT_WRITERS, 1, 32);
             int groupCommitBatch = integer("TRUSTGATE_GROUP_COMMIT_BATCH", GroupCommit.DEFAULT_BATCH, 1, 1000);
+            LogFormat logFormat = LogFormat.TEXT;
+            Optional<String> format = get("TRUSTGATE_LOG_FORMAT");
+            if (format.isPresent()) {
+                switch (format.get().toLowerCase(Locale.ROOT)) {
+                    case "text" -> logFormat = LogFormat.TEXT;
+                    case "json" -> logFormat = LogFormat.JSON;
+                    default -> problems.add("TRUSTGATE_LOG_FORMAT=" + format.get() + ": must be text or json");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -326,7 +340,7 @@ public record Config(
                     appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl, relayUrls,
                     get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
                     java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber, groupCommitWriters,
-                    groupCommitBatch);
+                    groupCommitBatch, logFormat);
         }
     }
 

@@ -127,6 +127,7 @@ public final class Main implements Callable<Integer> {
                 e.problems().forEach(problem -> main.err.println("trustgate: " + problem));
                 return 2;
             }
+            LogOutput.use(config.logFormat());
             TrustgateServer server;
             try {
                 server = TrustgateServer.start(config);

@@ -12,6 +12,7 @@ import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
 import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
 import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
@@ -36,6 +37,7 @@ public final class TrustgateServer implements AutoCloseable {
     private final Javalin http;
     private final AdminKeyStatus adminKey;
     private final NotificationDispatcher dispatcher;
+    private final ServerMetrics metrics;
 
     /**
      * The total time one delivery attempt (a notification or a relayed webhook) may take: connecting, the
@@ -45,12 +47,13 @@ public final class TrustgateServer implements AutoCloseable {
     static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(10);
 
     private TrustgateServer(JdbiStorage storage, TrustgateServices services, Javalin http, AdminKeyStatus adminKey,
-                            Duration outboxRetention) {
+                            Duration outboxRetention, ServerMetrics metrics) {
         this.dispatcher = new NotificationDispatcher(services.deliverNotifications, services.pruneDeliveries, outboxRetention);
         this.storage = storage;
         this.services = services;
         this.http = http;
         this.adminKey = adminKey;
+        this.metrics = metrics;
     }
 
     /**
@@ -60,7 +63,14 @@ public final class TrustgateServer implements AutoCloseable {
      */
     public static TrustgateServer start(Config config) {
         Warmup.start();
-        JdbiStorage storage = JdbiStorage.open(config.database());
+        ServerMetrics metrics = new ServerMetrics();
+        JdbiStorage storage;
+        try {
+            storage = JdbiStorage.open(config.database(), java.util.Optional.of(metrics.connectionPool()));
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         try {
             Clock clock = new SystemClock();
             WhatsAppGateway whatsApp = config.whatsAppMode() == Config.WhatsAppMode.LIVE
@@ -68,15 +78,20 @@ public final class TrustgateServer implements AutoCloseable {
                             config.accessToken().orElseThrow()).withRequestTimeout(config.whatsAppTimeout()),
                             new com.fasterxml.jackson.databind.ObjectMapper()), CircuitBreakingGateway.Settings.DEFAULT)
                     : new DryRunWhatsAppGateway();
-            TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(storage.transactions, storage.contacts,
-                    storage.businesses, storage.events, storage.receipts, storage.messages, storage.outbox, storage.subscriptions,
+            metrics.whatsApp(whatsApp);
+            metrics.storedCounts(storage.statistics::read);
+            CommittedCounts counts = metrics.committed;
+            Transactions counted = counts.transactions(storage.transactions);
+            TrustgateServices services = new TrustgateServices(new TrustgateServices.Ports(counted,
+                    storage.contacts, storage.businesses, counts.events(storage.events), storage.receipts, storage.messages,
+                    counts.outbox(storage.outbox), storage.subscriptions,
                     storage.apiKeys, whatsApp, new StandardWebhooksSender(DELIVERY_DEADLINE),
                     config.relayUrl().isPresent() || !config.relayUrls().isEmpty()
                             ? new HttpWebhookRelay(config.relayUrl(), config.relayUrls(), config.relaySecret().orElse(config.appSecret()),
                                     DELIVERY_DEADLINE)
                             : WebhookRelay.NONE,
                     clock, new RandomIds()),
-                    transactions(storage, config), SubscriptionUrlPolicy.of(config.subscriptionUrls()), HeldMessageLimits.DEFAULT);
+                    transactions(counted, config), SubscriptionUrlPolicy.of(config.subscriptionUrls()), HeldMessageLimits.DEFAULT);
             TrustgateServices s = services;
             UseCases useCases = new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
@@ -84,14 +99,16 @@ public final class TrustgateServer implements AutoCloseable {
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries);
             // Ready only once start-up is complete: the admin key is stored after the port is taken.
             AtomicBoolean started = new AtomicBoolean();
+            java.util.function.BooleanSupplier ready = () -> started.get() && storage.ping();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey())
                             .withOnPremisesNumber(config.onPremisesNumber()),
-                    () -> started.get() && storage.ping(), clock::now, new HttpMetrics(() -> {
+                    ready, clock::now, new HttpMetrics(metrics.registry, () -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
                     }));
             listen(http, config);
+            metrics.http(http, ready);
             AdminKeyStatus adminKey;
             try {
                 // Only now, with the port taken: a start that cannot listen must not store a key nobody saw.
@@ -101,9 +118,10 @@ public final class TrustgateServer implements AutoCloseable {
                 throw e;
             }
             started.set(true);
-            return new TrustgateServer(storage, services, http, adminKey, config.outboxRetention());
+            return new TrustgateServer(storage, services, http, adminKey, config.outboxRetention(), metrics);
         } catch (RuntimeException e) {
             storage.close();
+            metrics.close();
             throw e;
         }
     }
@@ -112,8 +130,8 @@ public final class TrustgateServer implements AutoCloseable {
      * The transactions the use cases run in: every one retried when it lost a race, and webhook intake also
      * committed in groups (concurrent webhooks in one transaction, each answered after its commit).
      */
-    private static UseCaseTransactions transactions(JdbiStorage storage, Config config) {
-        return UseCaseTransactions.compose(storage.transactions, Retry::new,
+    private static UseCaseTransactions transactions(Transactions storage, Config config) {
+        return UseCaseTransactions.compose(storage, Retry::new,
                 opened -> new Retry(new GroupCommit(opened, config.groupCommitWriters(), config.groupCommitBatch())));
     }
 
@@ -169,6 +187,7 @@ public final class TrustgateServer implements AutoCloseable {
                 dispatcher.close();
             } finally {
                 storage.close();
+                metrics.close();
                 LOG.info("stopped in {} ms (database closed)",
                         (System.nanoTime() - started) / 1_000_000);
             }

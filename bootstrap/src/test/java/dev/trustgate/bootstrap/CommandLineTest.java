@@ -113,6 +113,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aLogFormatTrustgateDoesNotWriteStopsTheStartNamingTheVariable(@TempDir Path data) {
+        Map<String, String> env = embedded(data);
+        env.put("TRUSTGATE_LOG_FORMAT", "xml");
+
+        assertThat(run(env, "serve")).isEqualTo(2);
+        assertThat(err().lines()).containsExactly("trustgate: TRUSTGATE_LOG_FORMAT=xml: must be text or json");
+        assertThat(data.resolve("db.mv.db")).as("nothing was started").doesNotExist();
+    }
+
+    @Test
     void aPortInUseIsOneClearLine(@TempDir Path data) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Map<String, String> env = embedded(data);

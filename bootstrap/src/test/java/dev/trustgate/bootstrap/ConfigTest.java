@@ -76,6 +76,20 @@ class ConfigTest {
     }
 
     @Test
+    void logsAreTextUnlessJsonIsAskedForAndAnyOtherFormatIsRefusedNamingTheVariable(@TempDir Path dir) throws Exception {
+        assertThat(Config.load(Map.of(), Optional.empty()).logFormat()).isEqualTo(Config.LogFormat.TEXT);
+        assertThat(Config.load(Map.of("TRUSTGATE_LOG_FORMAT", "json"), Optional.empty()).logFormat()).isEqualTo(Config.LogFormat.JSON);
+        assertThat(Config.load(Map.of("TRUSTGATE_LOG_FORMAT", "TEXT"), Optional.empty()).logFormat()).isEqualTo(Config.LogFormat.TEXT);
+        Path file = dir.resolve("trustgate.properties");
+        Files.writeString(file, "TRUSTGATE_LOG_FORMAT=json\n");
+        assertThat(Config.load(Map.of(), Optional.of(file)).logFormat()).isEqualTo(Config.LogFormat.JSON);
+
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_LOG_FORMAT", "logstash"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_LOG_FORMAT=logstash: must be text or json"));
+    }
+
+    @Test
     void everyProblemIsOneLineNamingTheVariable() {
         assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_PORT", "eighty", "TRUSTGATE_DB_URL", "jdbc:mysql://x",
                 "TRUSTGATE_WHATSAPP_MODE", "maybe", "TRUSTGATE_MAX_WEBHOOK_BYTES", "10", "TRUSTGATE_ADMIN_KEY", "short",

@@ -2,6 +2,7 @@ package dev.trustgate.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ public final class JdbiStorage implements AutoCloseable {
     public final JdbiOutbox outbox;
     public final JdbiSubscriptionStore subscriptions;
     public final JdbiApiKeyStore apiKeys;
+    public final JdbiStatistics statistics;
 
     private final DataSource dataSource;
     private final AutoCloseable pool;
@@ -45,6 +47,7 @@ public final class JdbiStorage implements AutoCloseable {
         outbox = new JdbiOutbox(transactions);
         subscriptions = new JdbiSubscriptionStore(transactions);
         apiKeys = new JdbiApiKeyStore(transactions);
+        statistics = new JdbiStatistics(transactions);
     }
 
     /**
@@ -54,8 +57,16 @@ public final class JdbiStorage implements AutoCloseable {
      * @throws StorageStartException when the database cannot be reached or its schema is newer than this trustgate
      */
     public static JdbiStorage open(DatabaseSettings settings) {
+        return open(settings, Optional.empty());
+    }
+
+    /**
+     * {@link #open(DatabaseSettings)}, with the connection pool reporting its figures (connections active, idle,
+     * pending, acquire times) to {@code poolMetrics}, HikariCP's own metrics tracker (e.g. its Micrometer one).
+     */
+    public static JdbiStorage open(DatabaseSettings settings, Optional<MetricsTrackerFactory> poolMetrics) {
         settings.h2File().ifPresent(H2CrashRecovery::recoverNewestCommits);
-        HikariDataSource pool = pool(settings);
+        HikariDataSource pool = pool(settings, poolMetrics);
         try {
             migrate(pool);
         } catch (StorageStartException e) {
@@ -79,7 +90,12 @@ public final class JdbiStorage implements AutoCloseable {
     private static final int H2_DATABASE_IN_USE = 90020;
 
     static HikariDataSource pool(DatabaseSettings settings) {
+        return pool(settings, Optional.empty());
+    }
+
+    static HikariDataSource pool(DatabaseSettings settings, Optional<MetricsTrackerFactory> metrics) {
         HikariConfig config = new HikariConfig();
+        metrics.ifPresent(config::setMetricsTrackerFactory);
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());

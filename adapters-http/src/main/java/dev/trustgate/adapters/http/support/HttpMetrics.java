@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What operators alert on, in Prometheus format at {@code /metrics}: requests by route and status,
- * sends allowed / blocked / held, identity signals applied, webhook ingest, and the notification backlog.
+ * What operators alert on, in Prometheus format at {@code /metrics}: requests by route and status (with latency
+ * buckets), sends by decision and reason, WhatsApp webhooks by outcome, identity signals applied, and the notification
+ * backlog. The registry may be shared: the server adds the JVM's, the connection pool's, Jetty's and the domain's
+ * figures to the same scrape.
  */
 public final class HttpMetrics {
 
@@ -22,10 +24,21 @@ public final class HttpMetrics {
         public static final Backlog EMPTY = new Backlog(0, 0, Duration.ZERO);
     }
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Latency buckets of every request timer: from a quick read to a send that waited for WhatsApp's timeout. */
+    static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+    static final String WEBHOOK_ROUTE = "/webhooks/whatsapp";
+
+    private final PrometheusMeterRegistry registry;
     private volatile Backlog backlog = Backlog.EMPTY;
 
     public HttpMetrics(Supplier<Backlog> backlogSource) {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), backlogSource);
+    }
+
+    public HttpMetrics(PrometheusMeterRegistry registry, Supplier<Backlog> backlogSource) {
+        this.registry = registry;
         Gauge.builder("trustgate_outbox_pending", () -> refresh(backlogSource).pending())
                 .description("notifications waiting to be delivered").register(registry);
         Gauge.builder("trustgate_outbox_parked", () -> backlog.parked())
@@ -46,18 +59,41 @@ public final class HttpMetrics {
     void request(String method, String route, int status, float millis) {
         Timer.builder("trustgate_http_requests").description("HTTP requests answered, by method, route and status")
                 .tag("method", method).tag("route", route)
-                .tag("status", Integer.toString(status)).register(registry)
+                .tag("status", Integer.toString(status)).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
+        if ("POST".equals(method) && WEBHOOK_ROUTE.equals(route)) {
+            Counter.builder("trustgate_webhooks").description("WhatsApp webhooks received, by outcome: accepted (applied and "
+                    + "committed), invalid_signature, malformed, too_large, storage_unavailable, refused or failed")
+                    .tag("outcome", webhookOutcome(status)).register(registry).increment();
+        }
+    }
+
+    private static String webhookOutcome(int status) {
+        return switch (status) {
+            case 200 -> "accepted";
+            case 401 -> "invalid_signature";
+            case 400 -> "malformed";
+            case 413 -> "too_large";
+            case 503 -> "storage_unavailable";
+            default -> status >= 500 ? "failed" : "refused";
+        };
+    }
+
+    /** What the gate decided, as the sends counter labels it. */
+    private record SendDecision(String outcome, String reason) {
     }
 
     public void send(Result result) {
-        String outcome = result.fold(sent -> "allowed", refused -> "upstream_refused", blocked -> "blocked", held -> "held");
-        Counter.builder("trustgate_sends").description("sends decided: allowed, blocked, held, or refused by WhatsApp")
-                .tag("outcome", outcome).register(registry).increment();
+        SendDecision decision = result.fold(sent -> new SendDecision("allowed", "none"),
+                refused -> new SendDecision("upstream_refused", "whatsapp"),
+                blocked -> new SendDecision("blocked", blocked.reason().code()),
+                held -> new SendDecision("held", held.reason().code()));
+        Counter.builder("trustgate_sends").description("sends decided: allowed, blocked or held (with the reason), or refused "
+                        + "by WhatsApp").tag("outcome", decision.outcome()).tag("reason", decision.reason()).register(registry)
+                .increment();
     }
 
     public void webhook(List<Outcome> outcomes, int skipped) {
-        Counter.builder("trustgate_webhooks").description("signed WhatsApp webhooks received").register(registry).increment();
         for (Outcome outcome : outcomes) {
             Counter.builder("trustgate_identity_signals").description("identity signals from webhooks, by what became of them")
                     .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))

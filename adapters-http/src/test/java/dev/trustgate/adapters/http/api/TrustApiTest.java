@@ -202,7 +202,7 @@ class TrustApiTest {
         HttpResponse<String> metrics = server.get("/metrics", null);
 
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("trustgate_webhooks_total 1.0").contains("trustgate_identity_signals_total{outcome=\"applied\"} 1.0")
+        assertThat(metrics.body()).contains("trustgate_webhooks_total{outcome=\"accepted\"} 1.0").contains("trustgate_identity_signals_total{outcome=\"applied\"} 1.0")
                 .contains("trustgate_http_requests_seconds_count{method=\"POST\",route=\"/webhooks/whatsapp\",status=\"200\"}")
                 .contains("trustgate_outbox_parked");
         assertThat(metrics.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(12));
