@@ -29,6 +29,7 @@ public sealed interface TrustEvent {
 
     Map<String, String> data();
 
+    /** The first identity hash seen for the contact became its baseline (trust on first use); nothing is blocked. */
     record IdentityBaseline(ContactRef contact, Instant at, IdentityHash hash, Instant asOf, SignalSource source)
             implements TrustEvent {
         public Actor actor() {
@@ -44,6 +45,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** WhatsApp reported another identity ({@code newHash} empty when unknown); {@code blocking} when it stops sends. */
     record IdentityChanged(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                            Optional<IdentityHash> previousHash, Optional<IdentityHash> newHash,
                            Instant asOf, SignalSource source, boolean blocking) implements TrustEvent {
@@ -58,6 +60,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The contact's trust was broken by an identity change; {@code previousState} is where it stood. */
     record TrustBroken(ContactRef contact, Instant at, Actor actor, TrustState previousState, String cause)
             implements TrustEvent {
         public EventType eventType() {
@@ -69,6 +72,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The business started re-authenticating the customer for the pending change {@code changeId}. */
     record ReauthenticationStarted(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                    ChangeId changeId) implements TrustEvent {
         public EventType eventType() {
@@ -80,6 +84,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** A running re-authentication was cancelled ({@code cause}). */
     record ReauthenticationCancelled(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      String cause) implements TrustEvent {
         public EventType eventType() {
@@ -91,6 +96,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The re-authentication passed: the pending identity is vouched for; sends stay blocked until acknowledged. */
     record ReauthenticationSucceeded(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                      Evidence evidence) implements TrustEvent {
         public EventType eventType() {
@@ -102,6 +108,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The re-authentication failed; {@code attempts} counts the failed tries of this change. */
     record ReauthenticationFailed(ContactRef contact, Instant at, Actor actor, ReauthenticationId reauthenticationId,
                                   int attempts, Evidence evidence) implements TrustEvent {
         public EventType eventType() {
@@ -113,6 +120,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The first of two acknowledgements under four eyes: the change waits for a second key. */
     record IdentityAcknowledgementRequested(ContactRef contact, Instant at, Actor actor, ChangeId changeId,
                                             Optional<IdentityHash> hash, Evidence evidence) implements TrustEvent {
         public EventType eventType() {
@@ -124,6 +132,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The business acknowledged the change to {@code hash}: sends are allowed again, pinned to it. */
     record IdentityAcknowledged(ContactRef contact, Instant at, Actor actor, ChangeId changeId, IdentityHash hash,
                                 boolean trusted, Optional<Actor> firstAcknowledger, Evidence evidence)
             implements TrustEvent {
@@ -137,6 +146,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The business cleared a change to an unknown identity ({@code reason}); sends go unpinned until the next hash. */
     record IdentityOverridden(ContactRef contact, Instant at, Actor actor, ChangeId changeId, String reason,
                               Optional<Actor> firstAcknowledger) implements TrustEvent {
         public EventType eventType() {
@@ -148,6 +158,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The contact became trusted: authenticated by the business, or re-authenticated for the change it acknowledged. */
     record TrustEstablished(ContactRef contact, Instant at, Actor actor, Optional<IdentityHash> hash, Evidence evidence)
             implements TrustEvent {
         public EventType eventType() {
@@ -159,6 +170,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The business revoked the contact's trust ({@code reason}); {@code previousState} is where it stood. */
     record TrustRevoked(ContactRef contact, Instant at, Actor actor, TrustState previousState, String reason)
             implements TrustEvent {
         public EventType eventType() {
@@ -170,6 +182,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The gate refused a send to the contact for {@code reason}. */
     record MessageBlocked(ContactRef contact, Instant at, Actor actor, BlockReason reason, boolean sensitive)
             implements TrustEvent {
         public EventType eventType() {
@@ -181,6 +194,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** The gate refused a send and kept it as held message {@code heldMessageId}. */
     record MessageHeld(ContactRef contact, Instant at, Actor actor, String heldMessageId, BlockReason reason,
                        boolean sensitive) implements TrustEvent {
         public EventType eventType() {
@@ -192,6 +206,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** A held message was released and sent as {@code messageId}. */
     record MessageReleased(ContactRef contact, Instant at, Actor actor, String heldMessageId, String messageId,
                            Optional<IdentityHash> pin) implements TrustEvent {
         public EventType eventType() {
@@ -259,6 +274,7 @@ public sealed interface TrustEvent {
         }
     }
 
+    /** A held message was discarded for good. */
     record MessageDiscarded(ContactRef contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
         public EventType eventType() {
             return EventType.MESSAGE_DISCARDED;

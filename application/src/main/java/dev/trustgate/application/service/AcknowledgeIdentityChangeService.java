@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.in.ContactCommandResult;
 
+/** {@link AcknowledgeIdentityChangeUseCase}, under the business's acknowledgement policy, through {@link ContactCommands}. */
 public final class AcknowledgeIdentityChangeService implements AcknowledgeIdentityChangeUseCase {
 
     private final ContactCommands commands;

@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.CancelReauthenticationUseCase;
 import dev.trustgate.application.port.out.Clock;
 
+/** {@link CancelReauthenticationUseCase}, through {@link ContactCommands}. */
 public final class CancelReauthenticationService implements CancelReauthenticationUseCase {
 
     private final ContactCommands commands;

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.ContactTrust;
 
+/** {@link GetContactTrustUseCase}: the contact, its business and its held messages, read in one transaction. */
 public final class GetContactTrustService implements GetContactTrustUseCase {
 
     private final Transactions transactions;

@@ -9,6 +9,7 @@ import dev.trustgate.domain.HeldMessage;
 import java.util.List;
 import java.util.Optional;
 
+/** {@link ListHeldMessagesUseCase}: a page of one contact's held messages. */
 public final class ListHeldMessagesService implements ListHeldMessagesUseCase {
 
     private final Transactions transactions;

@@ -10,6 +10,7 @@ import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.Transactions;
 import java.util.List;
 
+/** {@link ManageParkedDeliveriesUseCase}: the caller's parked notifications, listed, redelivered or discarded. */
 public final class ManageParkedDeliveriesService implements ManageParkedDeliveriesUseCase {
 
     private final Transactions transactions;

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway.ReadOutcome;
 import java.util.Map;
 
+/** {@link MarkMessageReadUseCase}: a read receipt carries nothing to the customer, so it goes to WhatsApp ungated. */
 public final class MarkMessageReadService implements MarkMessageReadUseCase {
 
     private final WhatsAppGateway gateway;

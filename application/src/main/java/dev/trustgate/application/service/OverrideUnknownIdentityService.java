@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.OverrideUnknownIdentityUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.in.ContactCommandResult;
 
+/** {@link OverrideUnknownIdentityUseCase}, under the business's acknowledgement policy, through {@link ContactCommands}. */
 public final class OverrideUnknownIdentityService implements OverrideUnknownIdentityUseCase {
 
     private final ContactCommands commands;

@@ -6,6 +6,7 @@ import dev.trustgate.application.port.out.RecordedEvent;
 import dev.trustgate.application.port.out.Transactions;
 import java.util.List;
 
+/** {@link ReadEventsUseCase}: a business's event feed and a contact's timeline, read from the event log. */
 public final class ReadEventsService implements ReadEventsUseCase {
 
     private final Transactions transactions;

@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
 import dev.trustgate.application.port.out.Clock;
 
+/** {@link RecordAuthenticationUseCase}, through {@link ContactCommands}. */
 public final class RecordAuthenticationService implements RecordAuthenticationUseCase {
 
     private final ContactCommands commands;

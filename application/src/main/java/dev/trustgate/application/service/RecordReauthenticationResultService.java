@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
 import dev.trustgate.application.port.out.Clock;
 
+/** {@link RecordReauthenticationResultUseCase}, through {@link ContactCommands}. */
 public final class RecordReauthenticationResultService implements RecordReauthenticationResultUseCase {
 
     private final ContactCommands commands;

@@ -4,6 +4,7 @@ import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
 import dev.trustgate.application.port.out.Clock;
 
+/** {@link RevokeTrustUseCase}, through {@link ContactCommands}. */
 public final class RevokeTrustService implements RevokeTrustUseCase {
 
     private final ContactCommands commands;

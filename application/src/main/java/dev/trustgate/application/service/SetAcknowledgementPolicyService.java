@@ -5,6 +5,7 @@ import dev.trustgate.application.port.out.BusinessStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.domain.BusinessNumber;
 
+/** {@link SetAcknowledgementPolicyUseCase}, on the business number's locked row: two changes never overwrite each other. */
 public final class SetAcknowledgementPolicyService implements SetAcknowledgementPolicyUseCase {
 
     private final Transactions transactions;

@@ -6,6 +6,7 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.domain.ReauthenticationId;
 
+/** {@link StartReauthenticationUseCase}, through {@link ContactCommands}; the new re-authentication gets a fresh id. */
 public final class StartReauthenticationService implements StartReauthenticationUseCase {
 
     private final ContactCommands commands;

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.EventLog.AuditVerification;
 import dev.trustgate.application.port.out.Transactions;
 import java.util.Optional;
 
+/** {@link VerifyAuditChainUseCase}: the event log re-checks the chain with {@link dev.trustgate.application.AuditChain}. */
 public final class VerifyAuditChainService implements VerifyAuditChainUseCase {
 
     private final Transactions transactions;

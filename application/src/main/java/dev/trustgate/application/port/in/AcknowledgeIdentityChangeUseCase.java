@@ -18,6 +18,7 @@ public interface AcknowledgeIdentityChangeUseCase {
      */
     ContactCommandResult acknowledge(Command command);
 
+    /** Acknowledge the pending change to identity {@code hash}, as {@code caller}, with optional evidence. */
     record Command(Caller caller, ContactSelector contact, IdentityHash hash, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);

@@ -9,6 +9,7 @@ public interface CancelReauthenticationUseCase {
 
     ContactCommandResult cancel(Command command);
 
+    /** Cancel the running re-authentication {@code reauthentication} of the contact. */
     record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication) {
         public Command {
             Requests.required("caller", caller);

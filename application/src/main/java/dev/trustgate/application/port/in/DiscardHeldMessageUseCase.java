@@ -9,6 +9,7 @@ public interface DiscardHeldMessageUseCase {
 
     HeldMessage discard(Command command);
 
+    /** Discard the held message {@code heldMessageId} for good. */
     record Command(Caller caller, String heldMessageId) {
         public Command {
             Requests.required("caller", caller);

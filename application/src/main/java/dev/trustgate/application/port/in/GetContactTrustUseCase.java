@@ -8,6 +8,7 @@ public interface GetContactTrustUseCase {
 
     ContactTrustView get(Query query);
 
+    /** The contact to show, as {@code caller} may see it. */
     record Query(Caller caller, ContactSelector contact) {
         public Query {
             Requests.required("caller", caller);

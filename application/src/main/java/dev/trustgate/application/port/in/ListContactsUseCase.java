@@ -12,6 +12,7 @@ public interface ListContactsUseCase {
     /** Each contact as {@link GetContactTrustUseCase} shows it: what the gate decides now, held messages counted. */
     ContactList list(Query query);
 
+    /** A page of a business's contacts, optionally only those in {@code state}, after the cursor {@code after}. */
     record Query(Caller caller, BusinessNumberId business, Optional<TrustState> state, Optional<String> after, int limit) {
         public Query {
             Requests.required("caller", caller);

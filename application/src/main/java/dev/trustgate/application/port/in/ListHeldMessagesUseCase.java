@@ -17,7 +17,11 @@ public interface ListHeldMessagesUseCase {
      */
     ContactStore.Page<HeldMessage> list(Query query);
 
-    /** @param after the previous page's {@code next}: the id of the last message it showed */
+    /**
+     * One page of a contact's held messages, oldest first, at most {@code limit}.
+     *
+     * @param after the previous page's {@code next}: the id of the last message it showed
+     */
     record Query(Caller caller, ContactSelector contact, Optional<String> after, int limit) {
         public Query {
             Requests.required("caller", caller);

@@ -16,6 +16,7 @@ public interface ManageApiKeysUseCase {
 
     void revoke(Caller caller, String id);
 
+    /** Create an API key named {@code name} for the given business numbers (admin only). */
     record CreateCommand(Caller caller, String name, Set<BusinessNumberId> businesses) {
         public CreateCommand {
             Requests.required("caller", caller);

@@ -18,6 +18,8 @@ public interface ManageSubscriptionsUseCase {
     void delete(Caller caller, String id);
 
     /**
+     * Subscribe {@code url} to the business's trust events.
+     *
      * @param eventTypes empty = every type
      * @param businesses empty = every business number the key may see
      */

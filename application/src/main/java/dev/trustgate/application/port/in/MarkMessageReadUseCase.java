@@ -13,7 +13,11 @@ public interface MarkMessageReadUseCase {
     /** WhatsApp's answer, as it gave it. */
     Answer markRead(Command command);
 
-    /** @param requestJson the Cloud API body ({@code {"messaging_product","status":"read","message_id",…}}) */
+    /**
+     * A mark-as-read (or typing indicator) call from business number {@code from}.
+     *
+     * @param requestJson the Cloud API body ({@code {"messaging_product","status":"read","message_id",…}})
+     */
     record Command(Caller caller, BusinessNumberId from, String requestJson) {
         public Command {
             Requests.required("caller", caller);
@@ -22,6 +26,7 @@ public interface MarkMessageReadUseCase {
         }
     }
 
+    /** WhatsApp's own answer, status and body, passed back as given. */
     record Answer(int status, String body) {
     }
 }

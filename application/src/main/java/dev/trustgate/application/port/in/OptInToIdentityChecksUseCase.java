@@ -13,6 +13,7 @@ public interface OptInToIdentityChecksUseCase {
 
     BusinessNumber setIdentityChecks(Command command);
 
+    /** Turn identity-change checks of {@code business} on ({@code enabled}) or off. */
     record Command(Caller caller, BusinessNumberId business, boolean enabled) {
         public Command {
             Requests.required("caller", caller);

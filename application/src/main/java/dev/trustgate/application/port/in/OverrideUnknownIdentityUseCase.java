@@ -9,6 +9,7 @@ public interface OverrideUnknownIdentityUseCase {
     /** As {@link AcknowledgeIdentityChangeUseCase#acknowledge}: a change that leaves the contact blocked waits for a second key. */
     ContactCommandResult override(Command command);
 
+    /** Clear the pending change whose identity is unknown, for {@code reason} (recorded in the audit trail). */
     record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {
             Requests.required("caller", caller);

@@ -14,6 +14,7 @@ public interface ReadEventsUseCase {
     /** The newest events of one contact, newest first: its timeline. */
     List<RecordedEvent> readContact(ContactQuery query);
 
+    /** A business's events with a sequence after {@code after}, at most {@code limit} (1 to 1000). */
     record Query(Caller caller, BusinessNumberId business, long after, int limit) {
         public Query {
             Requests.required("caller", caller);
@@ -27,6 +28,7 @@ public interface ReadEventsUseCase {
         }
     }
 
+    /** The newest {@code limit} events of one contact, under every id it had. */
     record ContactQuery(Caller caller, ContactSelector contact, int limit) {
         public ContactQuery {
             Requests.required("caller", caller);

@@ -9,6 +9,7 @@ public interface RecordAuthenticationUseCase {
 
     ContactCommandResult authenticated(Command command);
 
+    /** The business verified the customer itself; {@code evidence} says how. */
     record Command(Caller caller, ContactSelector contact, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);

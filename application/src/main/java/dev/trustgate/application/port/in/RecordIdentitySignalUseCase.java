@@ -100,6 +100,7 @@ public interface RecordIdentitySignalUseCase {
         }
     }
 
+    /** What a signal says about the customer. */
     enum Kind {
         /** The customer's names, seen together: they belong to one contact. No identity information. */
         NAMED,
@@ -115,5 +116,6 @@ public interface RecordIdentitySignalUseCase {
         USER_ID_CHANGED
     }
 
+    /** What became of one signal: applied, ignored (stale or repeated), or a duplicate of one already applied. */
     enum Outcome { APPLIED, IGNORED, DUPLICATE }
 }

@@ -10,6 +10,7 @@ public interface RecordReauthenticationResultUseCase {
 
     ContactCommandResult record(Command command);
 
+    /** Whether re-authentication {@code reauthentication} passed ({@code succeeded}), with its evidence. */
     record Command(Caller caller, ContactSelector contact, ReauthenticationId reauthentication, boolean succeeded, Evidence evidence) {
         public Command {
             Requests.required("caller", caller);

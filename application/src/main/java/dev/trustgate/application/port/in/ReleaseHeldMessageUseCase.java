@@ -8,6 +8,7 @@ public interface ReleaseHeldMessageUseCase {
 
     SendMessageUseCase.Result release(Command command);
 
+    /** Release the held message {@code heldMessageId}: the gate decides again, then it is sent. */
     record Command(Caller caller, String heldMessageId) {
         public Command {
             Requests.required("caller", caller);

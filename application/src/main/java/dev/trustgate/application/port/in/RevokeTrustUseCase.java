@@ -8,6 +8,7 @@ public interface RevokeTrustUseCase {
 
     ContactCommandResult revoke(Command command);
 
+    /** Break the contact's trust for {@code reason} (recorded in the audit trail). */
     record Command(Caller caller, ContactSelector contact, String reason) {
         public Command {
             Requests.required("caller", caller);

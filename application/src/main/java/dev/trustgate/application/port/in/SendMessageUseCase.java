@@ -18,6 +18,8 @@ public interface SendMessageUseCase {
     Result send(Command command);
 
     /**
+     * A message to gate and send.
+     *
      * @param to          whom the body addresses ({@code to} and/or {@code recipient})
      * @param messageJson the Cloud API message body, passed through as given
      * @param sensitive   only the authenticated customer may read it
@@ -33,6 +35,7 @@ public interface SendMessageUseCase {
         }
     }
 
+    /** What to do with a message the gate refuses: refuse it ({@code REJECT}) or keep it for a person ({@code HOLD}). */
     enum OnBlocked { REJECT, HOLD }
 
     /** What the gate did. */

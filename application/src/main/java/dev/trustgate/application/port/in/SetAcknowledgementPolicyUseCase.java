@@ -11,6 +11,7 @@ public interface SetAcknowledgementPolicyUseCase {
 
     BusinessNumber setPolicy(Command command);
 
+    /** Set what {@code business} demands before an identity change may be acknowledged (admin only). */
     record Command(Caller caller, BusinessNumberId business, AcknowledgementPolicy policy) {
         public Command {
             Requests.required("caller", caller);

@@ -9,6 +9,7 @@ public interface StartReauthenticationUseCase {
     /** When it changed the contact, the contact's {@code reauthentication()} names the new re-authentication. */
     ContactCommandResult start(Command command);
 
+    /** Start re-authenticating the contact for its pending identity change. */
     record Command(Caller caller, ContactSelector contact) {
         public Command {
             Requests.required("caller", caller);

@@ -12,6 +12,7 @@ public interface VerifyAuditChainUseCase {
 
     AuditReport verify(Query query);
 
+    /** The business number whose chain to verify. */
     record Query(Caller caller, BusinessNumberId business) {
         public Query {
             Requests.required("caller", caller);

@@ -30,6 +30,7 @@ public interface NotificationSender {
         <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,
                    Function<? super Gone, ? extends R> gone, Function<? super Refused, ? extends R> refused);
 
+        /** The endpoint accepted the delivery. */
         record Delivered() implements Outcome {
             @Override
             public <R> R fold(Function<? super Delivered, ? extends R> delivered, Function<? super RetryLater, ? extends R> retryLater,

@@ -62,6 +62,7 @@ public interface Outbox {
     /** How many entries are waiting and parked, and how old the oldest waiting one is. */
     Backlog backlog(Instant now);
 
+    /** The outbox's backlog: entries waiting, entries parked, and the age of the oldest waiting one. */
     record Backlog(long pending, long parked, Duration oldestPendingAge) {
     }
 

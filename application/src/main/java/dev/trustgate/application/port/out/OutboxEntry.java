@@ -20,6 +20,7 @@ public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind k
     /** The line of relay entries that concern no business number: in order among themselves. */
     public static final String NO_BUSINESS_LINE = "account";
 
+    /** What an entry carries. */
     public enum Kind {
         /** An event of the log ({@code eventSequence}) for the subscription named by {@code destination}. */
         EVENT,
@@ -27,6 +28,7 @@ public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind k
         RELAY
     }
 
+    /** Where an entry stands: waiting, delivered, or parked (given up on, kept visible, holding back later ones). */
     public enum Status { PENDING, DELIVERED, PARKED }
 
     public OutboxEntry {

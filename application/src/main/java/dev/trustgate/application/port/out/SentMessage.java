@@ -17,6 +17,7 @@ public record SentMessage(String id, ContactKey contact, Recipient recipient, Op
                           Instant decidedAt, Optional<IdentityHash> decidedIdentity, Status status, Optional<String> whatsappMessageId,
                           boolean acrossChange) {
 
+    /** What became of the send at WhatsApp. */
     public enum Status {
         /** Decided and about to be forwarded. */
         SENDING,

@@ -83,6 +83,7 @@ public interface WhatsAppGateway {
             }
         }
 
+        /** WhatsApp could not be reached or did not answer. */
         record Unavailable(String reason) implements ReadOutcome {
             @Override
             public <R> R fold(Function<? super Answered, ? extends R> answered, Function<? super Unavailable, ? extends R> unavailable) {
@@ -91,11 +92,13 @@ public interface WhatsAppGateway {
         }
     }
 
+    /** What became of the identity-check setting call. */
     sealed interface SettingOutcome {
 
         /** Hands this outcome to the function for its kind (see {@link dev.trustgate.domain.CommandResult#fold}). */
         <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed);
 
+        /** WhatsApp applied the setting. */
         record Applied() implements SettingOutcome {
             @Override
             public <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed) {
@@ -103,6 +106,7 @@ public interface WhatsAppGateway {
             }
         }
 
+        /** WhatsApp did not apply it: {@code reason}, with its Graph error when it answered one. */
         record Failed(String reason, Optional<GraphError> error) implements SettingOutcome {
             @Override
             public <R> R fold(Function<? super Applied, ? extends R> applied, Function<? super Failed, ? extends R> failed) {
