@@ -7,7 +7,6 @@ import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.notify.HttpWebhookRelay;
 import dev.trustgate.adapters.notify.StandardWebhooksSender;
 import dev.trustgate.adapters.persistence.JdbiStorage;
-import dev.trustgate.adapters.whatsapp.CircuitBreakingGateway;
 import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
 import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
@@ -15,6 +14,7 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.service.CircuitBreakingGateway;
 import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.HeldMessageLimits;
 import dev.trustgate.application.service.TrustgateServices;
@@ -76,7 +76,8 @@ public final class TrustgateServer implements AutoCloseable {
             WhatsAppGateway whatsApp = config.whatsAppMode() == Config.WhatsAppMode.LIVE
                     ? new CircuitBreakingGateway(new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(),
                             config.accessToken().orElseThrow()).withRequestTimeout(config.whatsAppTimeout()),
-                            new com.fasterxml.jackson.databind.ObjectMapper()), CircuitBreakingGateway.Settings.DEFAULT)
+                            new com.fasterxml.jackson.databind.ObjectMapper()), CircuitBreakingGateway.Settings.DEFAULT,
+                            TrustgateServer::circuitChanged)
                     : new DryRunWhatsAppGateway();
             metrics.whatsApp(whatsApp);
             metrics.storedCounts(storage.statistics::read);
@@ -133,6 +134,16 @@ public final class TrustgateServer implements AutoCloseable {
     private static UseCaseTransactions transactions(Transactions storage, Config config) {
         return UseCaseTransactions.compose(storage, Retry::new,
                 opened -> new Retry(new GroupCommit(opened, config.groupCommitWriters(), config.groupCommitBatch())));
+    }
+
+    /** Logs each opening and closing of the circuit in front of WhatsApp. */
+    private static void circuitChanged(CircuitBreakingGateway.State state) {
+        if (state == CircuitBreakingGateway.State.OPEN) {
+            LOG.warn("WhatsApp failed {} sends in a row: circuit open for {} s", CircuitBreakingGateway.Settings.DEFAULT.failureThreshold(),
+                    CircuitBreakingGateway.Settings.DEFAULT.openFor().toSeconds());
+        } else {
+            LOG.info("WhatsApp answers again: circuit closed");
+        }
     }
 
     /** Starts HTTP on the configured address; a port or address it cannot have is named with the variable that moves it. */
