@@ -147,6 +147,24 @@ public final class FakeInfobip implements ProviderFake {
         ctx.status(200).contentType("application/json").result("{}");
     }
 
+    /**
+     * An inbound message as Infobip forwards it to a webhook (its default {@code MO_OTT_CONTACT} shape): a text from
+     * {@code userNumber} to {@code sender}, received at {@code receivedAt}, with the identity change add-on's
+     * {@code message.identity} when {@code hash} is given ({@code acknowledged} as Infobip holds it).
+     */
+    public static String inboundMessage(String sender, String userNumber, String messageId, java.time.Instant receivedAt,
+                                        Optional<String> hash, boolean acknowledged) {
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                .format(receivedAt.atOffset(java.time.ZoneOffset.UTC));
+        String identity = hash.map(h -> ",\"identity\":{\"acknowledged\":" + acknowledged + ",\"hash\":\"" + h
+                + "\",\"createdAt\":\"" + at + "\"}").orElse("");
+        return "{\"results\":[{\"from\":\"" + userNumber + "\",\"to\":\"" + sender + "\",\"integrationType\":\"WHATSAPP\","
+                + "\"receivedAt\":\"" + at + "\",\"messageId\":\"" + messageId + "\",\"pairedMessageId\":null,"
+                + "\"callbackData\":null,\"message\":{\"type\":\"TEXT\",\"text\":\"Hello\"" + identity + "},"
+                + "\"contact\":{\"name\":\"Frank\"},\"price\":{\"pricePerMessage\":0,\"currency\":\"EUR\"}}],"
+                + "\"messageCount\":1,\"pendingMessageCount\":0}";
+    }
+
     /** Infobip detected that {@code userNumber} of {@code sender} has the identity {@code hash}: it blocks until confirmed. */
     public void identityChanged(String sender, String userNumber, String hash) {
         identities.put(sender + "/" + userNumber, new Identity(hash, false));
