@@ -262,6 +262,18 @@ class ProviderWebhooksTest {
         }
 
         @Test
+        void aDeliveryReportNamesNoSenderAndIsSkipped() {
+            String report = "{\"results\":[{\"bulkId\":\"b-1\",\"messageId\":\"m-1\",\"to\":\"16505551234\","
+                    + "\"sentAt\":\"2026-06-01T10:00:00.000+0000\",\"doneAt\":\"2026-06-01T10:00:01.000+0000\",\"messageCount\":1,"
+                    + "\"status\":{\"groupId\":3,\"groupName\":\"DELIVERED\",\"id\":5,\"name\":\"DELIVERED_TO_HANDSET\"}}]}";
+
+            HttpResponse<String> response = post("/webhooks/infobip/" + INFOBIP_SECRET, report.getBytes());
+
+            assertThat(server.json(response).path("skipped").asInt()).isEqualTo(1);
+            assertThat(server.contact(new BusinessNumberId("16505551234"), CUSTOMER)).isEmpty();
+        }
+
+        @Test
         void aResultOfAnotherChannelOrWithoutNumbersIsSkippedAndCounted() {
             String body = "{\"results\":[{\"from\":\"16505551234\",\"to\":\"106540352242922\",\"integrationType\":\"VIBER\","
                     + "\"messageId\":\"v-1\",\"message\":{\"type\":\"TEXT\",\"text\":\"hi\"}},{\"from\":\"Frank\",\"to\":\"106540352242922\","

@@ -132,7 +132,14 @@ final class InfobipWebhookTranslator {
         return parts;
     }
 
+    /**
+     * The sender (business number) of an inbound message: its {@code to}. A delivery report has a {@code to} too, the
+     * customer's, and no {@code from}: it names no sender.
+     */
     private static Optional<BusinessNumberId> business(JsonNode result) {
+        if (!result.path("from").isTextual()) {
+            return Optional.empty();
+        }
         return number(result.path("to"), BusinessNumberId::new);
     }
 
