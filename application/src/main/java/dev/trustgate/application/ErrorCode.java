@@ -8,6 +8,10 @@ import java.util.Locale;
 public enum ErrorCode {
     INVALID_REQUEST,
     UNSUPPORTED_RECIPIENT,
+    /** A message type the configured WhatsApp provider cannot carry. */
+    UNSUPPORTED_MESSAGE_TYPE,
+    /** Something the configured WhatsApp provider does not offer (the message says what to do instead). */
+    UNSUPPORTED_BY_PROVIDER,
     UNAUTHORIZED,
     FORBIDDEN,
     NOT_FOUND,

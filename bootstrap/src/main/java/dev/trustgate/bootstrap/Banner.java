@@ -41,10 +41,22 @@ final class Banner {
         out.println("  trustgate is running on http://" + host + ":" + server.port());
         out.println("  data:      " + config.database().maskedUrl().replaceAll(";.*", "")
                 + (config.embeddedDatabase() ? "  (embedded H2 file; set TRUSTGATE_DB_URL for PostgreSQL)" : ""));
-        if (config.whatsAppMode() == Config.WhatsAppMode.DRY_RUN) {
-            out.println("  WhatsApp:  DRY-RUN - nothing is sent to WhatsApp (set WHATSAPP_ACCESS_TOKEN to go live)");
-        } else {
-            out.println("  WhatsApp:  live, " + config.graphUrl() + " " + config.graphVersion());
+        switch (config.provider()) {
+            case DRY_RUN -> out.println("  WhatsApp:  DRY-RUN - nothing is sent to WhatsApp (set WHATSAPP_ACCESS_TOKEN to go live, "
+                    + "or TRUSTGATE_WHATSAPP_PROVIDER: docs/providers.md)");
+            case CLOUD_API -> out.println("  WhatsApp:  live, " + config.graphUrl() + " " + config.graphVersion());
+            case DIALOG_360 -> {
+                Config.Dialog360 d360 = config.dialog360().orElseThrow();
+                out.println("  WhatsApp:  live through 360dialog, " + d360.baseUrl() + " (" + d360.apiKeys().size()
+                        + " business number" + (d360.apiKeys().size() == 1 ? "" : "s") + ")");
+                out.println("  webhooks:  360dialog posts each number's to /webhooks/360dialog/<its D360_WEBHOOK_SECRETS secret>");
+            }
+            case INFOBIP -> {
+                Config.Infobip infobip = config.infobip().orElseThrow();
+                out.println("  WhatsApp:  live through Infobip, " + infobip.baseUrl() + "; identity change add-on "
+                        + (infobip.identityChangeEnabled() ? "enabled" : "not declared (INFOBIP_IDENTITY_CHANGE): opting in is refused"));
+                out.println("  webhooks:  Infobip posts inbound messages to /webhooks/infobip/<INFOBIP_WEBHOOK_SECRET>");
+            }
         }
         if (config.developmentSecrets()) {
             out.println("  webhooks:  development app secret and verify token in use (set WHATSAPP_APP_SECRET and "

@@ -47,13 +47,62 @@ public record Config(
         Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber,
         int groupCommitWriters,
         int groupCommitBatch,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        Provider provider,
+        Optional<Dialog360> dialog360,
+        Optional<Infobip> infobip) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
 
     /** How the server's log lines are written: for people, or one JSON object per line for a log platform. */
     public enum LogFormat { TEXT, JSON }
+
+    /** How this deployment reaches WhatsApp (docs/providers.md). */
+    public enum Provider {
+        CLOUD_API("cloud-api"), DIALOG_360("360dialog"), INFOBIP("infobip"), DRY_RUN("dry-run");
+
+        private final String code;
+
+        Provider(String code) {
+            this.code = code;
+        }
+
+        /** The name as {@code TRUSTGATE_WHATSAPP_PROVIDER} spells it. */
+        public String code() {
+            return code;
+        }
+
+        /** Whether WhatsApp's webhooks come signed by Meta (the Cloud API, and dry-run's simulated ones). */
+        public boolean metaWebhooks() {
+            return this == CLOUD_API || this == DRY_RUN;
+        }
+    }
+
+    /** 360dialog: its base URL, and each business number's {@code D360-API-KEY} and webhook path secret. */
+    public record Dialog360(URI baseUrl, Map<BusinessNumberId, String> apiKeys, Map<BusinessNumberId, String> webhookSecrets) {
+        public Dialog360 {
+            apiKeys = Map.copyOf(apiKeys);
+            webhookSecrets = Map.copyOf(webhookSecrets);
+        }
+
+        @Override
+        public String toString() {
+            return "Dialog360[" + baseUrl + ", " + apiKeys.size() + " business numbers, keys and secrets ***]";
+        }
+    }
+
+    /**
+     * Infobip: the account's base URL and API key, whether its support enabled the identity change add-on, and
+     * the secret path its webhooks come to.
+     */
+    public record Infobip(URI baseUrl, String apiKey, boolean identityChangeEnabled, String webhookSecret) {
+        @Override
+        public String toString() {
+            return "Infobip[" + baseUrl + ", key and secret ***, identity change " + (identityChangeEnabled ? "enabled" : "not enabled")
+                    + "]";
+        }
+    }
 
     /** Where business webhooks may point. */
     public enum SubscriptionUrls { ANY, PUBLIC_ONLY }
@@ -62,6 +111,10 @@ public record Config(
     public static final String DEVELOPMENT_APP_SECRET = "trustgate-development-app-secret";
     public static final String DEVELOPMENT_VERIFY_TOKEN = "trustgate-development-verify-token";
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/trustgate";
+
+    /** A secret that is part of a webhook URL: long, and only characters a path carries unescaped. */
+    private static final java.util.regex.Pattern PATH_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,128}");
+    private static final String PATH_SECRET_RULE = "32 to 128 letters, digits, - or _";
 
     /** Every variable trustgate reads, its default and what it means (docs/configuration.md lists the same). */
     public static final Map<String, String[]> VARIABLES = variables();
@@ -80,6 +133,19 @@ public record Config(
         v.put("WHATSAPP_GRAPH_URL", new String[] {"https://graph.facebook.com", "Graph API base URL."});
         v.put("WHATSAPP_GRAPH_VERSION", new String[] {"v25.0", "Graph API version."});
         v.put("TRUSTGATE_WHATSAPP_MODE", new String[] {"live with a token, else dry-run", "live or dry-run."});
+        v.put("TRUSTGATE_WHATSAPP_PROVIDER", new String[] {"cloud-api with a token, else dry-run",
+                "cloud-api, 360dialog, infobip or dry-run: how this deployment reaches WhatsApp (docs/providers.md)."});
+        v.put("D360_BASE_URL", new String[] {"https://waba-v2.360dialog.io", "360dialog's Cloud API base URL."});
+        v.put("D360_API_KEYS", new String[] {"(required for 360dialog)", "Each business number's D360-API-KEY: "
+                + "<phone_number_id>=<key>,…"});
+        v.put("D360_WEBHOOK_SECRETS", new String[] {"(required for 360dialog)", "Each business number's webhook path secret "
+                + "(360dialog posts to /webhooks/360dialog/<secret>): <phone_number_id>=<secret>,…"});
+        v.put("INFOBIP_BASE_URL", new String[] {"(required for infobip)", "The Infobip account's base URL (https://<id>.api.infobip.com)."});
+        v.put("INFOBIP_API_KEY", new String[] {"(required for infobip)", "Infobip API key (Authorization: App <key>). Never logged."});
+        v.put("INFOBIP_WEBHOOK_SECRET", new String[] {"(required for infobip)", "Webhook path secret: Infobip posts inbound "
+                + "messages to /webhooks/infobip/<secret>."});
+        v.put("INFOBIP_IDENTITY_CHANGE", new String[] {"disabled", "enabled once Infobip's support has turned on the identity "
+                + "change add-on for the account (it has no API); until then opting in is refused."});
         v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256. When set, it replaces the stored one."});
         v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app "
                 + "(the default: business numbers without a URL of their own, and webhooks naming none)."});
@@ -267,26 +333,38 @@ public record Config(
                 problems.add("TRUSTGATE_DB_URL: " + e.getMessage());
             }
             Optional<String> accessToken = get("WHATSAPP_ACCESS_TOKEN");
-            WhatsAppMode mode = accessToken.isPresent() ? WhatsAppMode.LIVE : WhatsAppMode.DRY_RUN;
-            Optional<String> modeValue = get("TRUSTGATE_WHATSAPP_MODE");
-            if (modeValue.isPresent()) {
-                switch (modeValue.get().toLowerCase(Locale.ROOT)) {
-                    case "live" -> mode = WhatsAppMode.LIVE;
-                    case "dry-run" -> mode = WhatsAppMode.DRY_RUN;
-                    default -> problems.add("TRUSTGATE_WHATSAPP_MODE=" + modeValue.get() + ": must be live or dry-run");
-                }
-            }
-            if (mode == WhatsAppMode.LIVE && accessToken.isEmpty()) {
-                problems.add("WHATSAPP_ACCESS_TOKEN: required when TRUSTGATE_WHATSAPP_MODE=live");
+            Provider provider = provider(accessToken.isPresent());
+            WhatsAppMode mode = provider == Provider.DRY_RUN ? WhatsAppMode.DRY_RUN : WhatsAppMode.LIVE;
+            if (provider == Provider.CLOUD_API && accessToken.isEmpty()) {
+                problems.add(get("TRUSTGATE_WHATSAPP_PROVIDER").isPresent()
+                        ? "WHATSAPP_ACCESS_TOKEN: required when TRUSTGATE_WHATSAPP_PROVIDER=cloud-api"
+                        : "WHATSAPP_ACCESS_TOKEN: required when TRUSTGATE_WHATSAPP_MODE=live");
             }
             Optional<String> appSecret = get("WHATSAPP_APP_SECRET");
             Optional<String> verifyToken = get("WHATSAPP_VERIFY_TOKEN");
-            if (mode == WhatsAppMode.LIVE && appSecret.isEmpty()) {
+            if (provider == Provider.CLOUD_API && appSecret.isEmpty()) {
                 problems.add("WHATSAPP_APP_SECRET: required in live mode (it verifies every webhook's signature)");
             }
-            if (mode == WhatsAppMode.LIVE && verifyToken.isEmpty()) {
+            if (provider == Provider.CLOUD_API && verifyToken.isEmpty()) {
                 problems.add("WHATSAPP_VERIFY_TOKEN: required in live mode (WhatsApp's subscription handshake presents it)");
             }
+            if (!provider.metaWebhooks()) {
+                String with = " is not used with TRUSTGATE_WHATSAPP_PROVIDER=" + provider.code();
+                Map<String, String> unused = new LinkedHashMap<>();
+                unused.put("WHATSAPP_ACCESS_TOKEN", "Meta's access token" + with + "; remove it");
+                unused.put("WHATSAPP_APP_SECRET", "Meta's webhook secret" + with + " (its webhooks come to a secret path instead); remove it");
+                unused.put("WHATSAPP_VERIFY_TOKEN", "Meta's subscription token" + with + " (its webhooks come to a secret path "
+                        + "instead); remove it");
+                unused.put("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID", "the On-Premises API's webhook number" + with + "; remove it");
+                unused.forEach((name, why) -> {
+                    if (values.containsKey(name)) {
+                        problems.add(name + ": " + why);
+                    }
+                });
+            }
+            Optional<Dialog360> dialog360 = provider == Provider.DIALOG_360 ? dialog360() : Optional.empty();
+            Optional<Infobip> infobip = provider == Provider.INFOBIP ? infobip() : Optional.empty();
+            otherProviders(provider);
             URI graphUrl = url("WHATSAPP_GRAPH_URL").orElse(URI.create("https://graph.facebook.com"));
             String graphVersion = get("WHATSAPP_GRAPH_VERSION").orElse("v25.0");
             if (!graphVersion.matches("v[0-9]+\\.[0-9]+")) {
@@ -332,20 +410,178 @@ public record Config(
                     default -> problems.add("TRUSTGATE_LOG_FORMAT=" + format.get() + ": must be text or json");
                 }
             }
+            if (!provider.metaWebhooks() && (relayUrl.isPresent() || !relayUrls.isEmpty()) && get("TRUSTGATE_RELAY_SECRET").isEmpty()) {
+                problems.add("TRUSTGATE_RELAY_SECRET: required with a relay URL when TRUSTGATE_WHATSAPP_PROVIDER=" + provider.code()
+                        + " (there is no Meta app secret to re-sign relayed webhooks with)");
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
+            // Behind 360dialog or Infobip no Meta-signed webhook is taken: the app secret is one nobody knows.
+            String webhookSecret = provider.metaWebhooks() ? appSecret.orElse(DEVELOPMENT_APP_SECRET) : unguessable();
             return new Config(host, port, database, !values.containsKey("TRUSTGATE_DB_URL"), mode,
-                    appSecret.orElse(DEVELOPMENT_APP_SECRET), verifyToken.orElse(DEVELOPMENT_VERIFY_TOKEN),
-                    appSecret.isEmpty() || verifyToken.isEmpty(), accessToken, graphUrl, graphVersion, adminKey, relayUrl, relayUrls,
-                    get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls, maxWebhookBytes,
-                    java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber, groupCommitWriters,
-                    groupCommitBatch, logFormat);
+                    webhookSecret, verifyToken.orElse(provider.metaWebhooks() ? DEVELOPMENT_VERIFY_TOKEN : unguessable()),
+                    provider.metaWebhooks() && (appSecret.isEmpty() || verifyToken.isEmpty()), accessToken, graphUrl, graphVersion,
+                    adminKey, relayUrl, relayUrls, get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls,
+                    maxWebhookBytes, java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber,
+                    groupCommitWriters, groupCommitBatch, logFormat, provider, dialog360, infobip);
+        }
+
+        /**
+         * {@code TRUSTGATE_WHATSAPP_PROVIDER}, or what {@code TRUSTGATE_WHATSAPP_MODE} and an access token imply: the
+         * Cloud API with a token, dry-run without. The two variables must not contradict each other.
+         */
+        Provider provider(boolean accessToken) {
+            Optional<String> modeValue = get("TRUSTGATE_WHATSAPP_MODE");
+            Optional<WhatsAppMode> mode = Optional.empty();
+            if (modeValue.isPresent()) {
+                switch (modeValue.get().toLowerCase(Locale.ROOT)) {
+                    case "live" -> mode = Optional.of(WhatsAppMode.LIVE);
+                    case "dry-run" -> mode = Optional.of(WhatsAppMode.DRY_RUN);
+                    default -> problems.add("TRUSTGATE_WHATSAPP_MODE=" + modeValue.get() + ": must be live or dry-run");
+                }
+            }
+            Optional<String> named = get("TRUSTGATE_WHATSAPP_PROVIDER");
+            if (named.isEmpty()) {
+                return mode.orElse(accessToken ? WhatsAppMode.LIVE : WhatsAppMode.DRY_RUN) == WhatsAppMode.LIVE
+                        ? Provider.CLOUD_API : Provider.DRY_RUN;
+            }
+            Optional<Provider> provider = java.util.Arrays.stream(Provider.values())
+                    .filter(p -> p.code().equals(named.get().toLowerCase(Locale.ROOT))).findFirst();
+            if (provider.isEmpty()) {
+                problems.add("TRUSTGATE_WHATSAPP_PROVIDER=" + named.get() + ": must be cloud-api, 360dialog, infobip or dry-run");
+                return Provider.DRY_RUN;
+            }
+            if (mode.isPresent() && (mode.get() == WhatsAppMode.DRY_RUN) != (provider.get() == Provider.DRY_RUN)) {
+                problems.add("TRUSTGATE_WHATSAPP_MODE=" + modeValue.get() + ": contradicts TRUSTGATE_WHATSAPP_PROVIDER="
+                        + provider.get().code() + " (set only the provider)");
+            }
+            return provider.get();
+        }
+
+        /** 360dialog's settings: every business number with a key has a webhook secret of its own, and the reverse. */
+        Optional<Dialog360> dialog360() {
+            URI baseUrl = url("D360_BASE_URL").orElse(URI.create("https://waba-v2.360dialog.io"));
+            if (get("D360_API_KEYS").isEmpty()) {
+                problems.add("D360_API_KEYS: required when TRUSTGATE_WHATSAPP_PROVIDER=360dialog (<phone_number_id>=<D360-API-KEY>,…)");
+            }
+            if (get("D360_WEBHOOK_SECRETS").isEmpty()) {
+                problems.add("D360_WEBHOOK_SECRETS: required when TRUSTGATE_WHATSAPP_PROVIDER=360dialog (<phone_number_id>=<secret of "
+                        + PATH_SECRET_RULE + ">,…)");
+            }
+            Map<BusinessNumberId, String> keys = numbered("D360_API_KEYS", value -> Optional.empty());
+            Map<BusinessNumberId, String> secrets = numbered("D360_WEBHOOK_SECRETS", value -> PATH_SECRET.matcher(value).matches()
+                    ? Optional.empty() : Optional.of("must be " + PATH_SECRET_RULE + " (it is part of the webhook URL)"));
+            Map<String, BusinessNumberId> owners = new java.util.HashMap<>();
+            secrets.forEach((number, secret) -> {
+                if (!secret.isEmpty() && owners.putIfAbsent(secret, number) != null) {
+                    problems.add("D360_WEBHOOK_SECRETS: " + number + " has the same secret as another business number; each needs its own");
+                }
+            });
+            keys.keySet().stream().filter(number -> !secrets.containsKey(number)).forEach(number -> problems.add(
+                    "D360_WEBHOOK_SECRETS: " + number + " has a key in D360_API_KEYS but no webhook secret"));
+            secrets.keySet().stream().filter(number -> !keys.containsKey(number)).forEach(number -> problems.add(
+                    "D360_API_KEYS: " + number + " has a webhook secret in D360_WEBHOOK_SECRETS but no key"));
+            return keys.isEmpty() ? Optional.empty() : Optional.of(new Dialog360(baseUrl, keys, secrets));
+        }
+
+        /** Infobip's settings. */
+        Optional<Infobip> infobip() {
+            Optional<URI> baseUrl = url("INFOBIP_BASE_URL");
+            if (get("INFOBIP_BASE_URL").isEmpty()) {
+                problems.add("INFOBIP_BASE_URL: required when TRUSTGATE_WHATSAPP_PROVIDER=infobip (https://<id>.api.infobip.com)");
+            }
+            Optional<String> apiKey = get("INFOBIP_API_KEY");
+            if (apiKey.isEmpty()) {
+                problems.add("INFOBIP_API_KEY: required when TRUSTGATE_WHATSAPP_PROVIDER=infobip (the API key, sent as "
+                        + "Authorization: App <key>)");
+            }
+            Optional<String> secret = get("INFOBIP_WEBHOOK_SECRET");
+            if (secret.isEmpty()) {
+                problems.add("INFOBIP_WEBHOOK_SECRET: required when TRUSTGATE_WHATSAPP_PROVIDER=infobip (a secret of "
+                        + PATH_SECRET_RULE + ")");
+            } else if (!PATH_SECRET.matcher(secret.get()).matches()) {
+                problems.add("INFOBIP_WEBHOOK_SECRET: must be " + PATH_SECRET_RULE + " (it is part of the webhook URL)");
+            }
+            boolean identityChange = false;
+            Optional<String> addOn = get("INFOBIP_IDENTITY_CHANGE");
+            if (addOn.isPresent()) {
+                switch (addOn.get().toLowerCase(Locale.ROOT)) {
+                    case "enabled" -> identityChange = true;
+                    case "disabled" -> identityChange = false;
+                    default -> problems.add("INFOBIP_IDENTITY_CHANGE=" + addOn.get() + ": must be enabled or disabled");
+                }
+            }
+            if (baseUrl.isEmpty() || apiKey.isEmpty() || secret.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Infobip(baseUrl.get(), apiKey.get(), identityChange, secret.get()));
+        }
+
+        /** A provider's own settings given while another provider is configured: a mistake, not something to ignore. */
+        void otherProviders(Provider provider) {
+            Map<Provider, List<String>> owned = Map.of(
+                    Provider.DIALOG_360, List.of("D360_BASE_URL", "D360_API_KEYS", "D360_WEBHOOK_SECRETS"),
+                    Provider.INFOBIP, List.of("INFOBIP_BASE_URL", "INFOBIP_API_KEY", "INFOBIP_WEBHOOK_SECRET", "INFOBIP_IDENTITY_CHANGE"));
+            for (Provider owner : List.of(Provider.DIALOG_360, Provider.INFOBIP)) {
+                if (owner == provider) {
+                    continue;
+                }
+                owned.get(owner).stream().filter(values::containsKey).forEach(name -> problems.add(name + ": only used when "
+                        + "TRUSTGATE_WHATSAPP_PROVIDER=" + owner.code() + " (the provider is " + provider.code() + ")"));
+            }
+        }
+
+        /**
+         * {@code <phone_number_id>=<value>,…}; {@code invalid} says what is wrong with a value, if anything. No value is
+         * ever repeated in a problem (they are keys and secrets).
+         */
+        Map<BusinessNumberId, String> numbered(String name, java.util.function.Function<String, Optional<String>> invalid) {
+            Map<BusinessNumberId, String> found = new LinkedHashMap<>();
+            for (String item : get(name).orElse("").split(",")) {
+                String trimmed = item.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int equals = trimmed.indexOf('=');
+                String number = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
+                if (equals < 0) {
+                    problems.add(name + ": an item without = (must be <phone_number_id>=<value>)");
+                    continue;
+                }
+                BusinessNumberId business;
+                try {
+                    business = new BusinessNumberId(number);
+                } catch (IllegalArgumentException e) {
+                    problems.add(name + ": an item's phone number id is not digits (must be <phone_number_id>=<value>)");
+                    continue;
+                }
+                if (found.containsKey(business)) {
+                    problems.add(name + ": " + number + " is given more than once");
+                    continue;
+                }
+                String value = trimmed.substring(equals + 1).strip();
+                if (value.isEmpty()) {
+                    problems.add(name + ": " + number + "=…: the value is empty");
+                    continue;
+                }
+                Optional<String> wrong = invalid.apply(value);
+                wrong.ifPresent(why -> problems.add(name + ": " + number + "=…: " + why));
+                found.put(business, wrong.isPresent() ? "" : value);
+            }
+            return java.util.Collections.unmodifiableMap(found);
+        }
+
+        private static String unguessable() {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.HexFormat.of().formatHex(bytes);
         }
     }
 
     @Override
     public String toString() {
-        return "Config[" + host + ":" + port + ", db=" + database.maskedUrl() + ", whatsApp=" + whatsAppMode + "]";
+        return "Config[" + host + ":" + port + ", db=" + database.maskedUrl() + ", whatsApp=" + whatsAppMode + " " + provider.code()
+                + "]";
     }
 }

@@ -3,7 +3,7 @@ package dev.trustgate.bootstrap;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.trustgate.adapters.persistence.JdbiStatistics;
-import dev.trustgate.adapters.whatsapp.CircuitBreakingGateway;
+import dev.trustgate.application.service.CircuitBreakingGateway;
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;

@@ -1,13 +1,16 @@
 package dev.trustgate.bootstrap;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.TrustgateHttpServer;
 import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.ProviderWebhooks;
 import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.notify.HttpWebhookRelay;
 import dev.trustgate.adapters.notify.StandardWebhooksSender;
+import dev.trustgate.adapters.infobip.InfobipClient;
+import dev.trustgate.adapters.infobip.InfobipSettings;
 import dev.trustgate.adapters.persistence.JdbiStorage;
-import dev.trustgate.adapters.whatsapp.CircuitBreakingGateway;
 import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
 import dev.trustgate.adapters.whatsapp.DryRunWhatsAppGateway;
@@ -15,6 +18,7 @@ import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookRelay;
 import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.application.service.CircuitBreakingGateway;
 import dev.trustgate.application.service.ManageApiKeysService.AdminKeyStatus;
 import dev.trustgate.application.service.HeldMessageLimits;
 import dev.trustgate.application.service.TrustgateServices;
@@ -73,11 +77,7 @@ public final class TrustgateServer implements AutoCloseable {
         }
         try {
             Clock clock = new SystemClock();
-            WhatsAppGateway whatsApp = config.whatsAppMode() == Config.WhatsAppMode.LIVE
-                    ? new CircuitBreakingGateway(new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(),
-                            config.accessToken().orElseThrow()).withRequestTimeout(config.whatsAppTimeout()),
-                            new com.fasterxml.jackson.databind.ObjectMapper()), CircuitBreakingGateway.Settings.DEFAULT)
-                    : new DryRunWhatsAppGateway();
+            WhatsAppGateway whatsApp = gateway(config);
             metrics.whatsApp(whatsApp);
             metrics.storedCounts(storage.statistics::read);
             CommittedCounts counts = metrics.committed;
@@ -102,7 +102,7 @@ public final class TrustgateServer implements AutoCloseable {
             java.util.function.BooleanSupplier ready = () -> started.get() && storage.ping();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey())
-                            .withOnPremisesNumber(config.onPremisesNumber()),
+                            .withOnPremisesNumber(config.onPremisesNumber()).withWebhooks(webhooks(config)),
                     ready, clock::now, new HttpMetrics(metrics.registry, () -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
@@ -133,6 +133,42 @@ public final class TrustgateServer implements AutoCloseable {
     private static UseCaseTransactions transactions(Transactions storage, Config config) {
         return UseCaseTransactions.compose(storage, Retry::new,
                 opened -> new Retry(new GroupCommit(opened, config.groupCommitWriters(), config.groupCommitBatch())));
+    }
+
+    /** The configured provider, behind the circuit breaker; dry-run pretends and needs none. */
+    private static WhatsAppGateway gateway(Config config) {
+        ObjectMapper json = new ObjectMapper();
+        WhatsAppGateway provider = switch (config.provider()) {
+            case CLOUD_API -> new CloudApiClient(CloudApiSettings.of(config.graphUrl(), config.graphVersion(),
+                    config.accessToken().orElseThrow()).withRequestTimeout(config.whatsAppTimeout()), json);
+            case DIALOG_360 -> new CloudApiClient(CloudApiSettings.of360dialog(config.dialog360().orElseThrow().baseUrl(),
+                    config.dialog360().orElseThrow().apiKeys()).withRequestTimeout(config.whatsAppTimeout()), json);
+            case INFOBIP -> new InfobipClient(InfobipSettings.of(config.infobip().orElseThrow().baseUrl(),
+                    config.infobip().orElseThrow().apiKey(), config.infobip().orElseThrow().identityChangeEnabled())
+                    .withRequestTimeout(config.whatsAppTimeout()), json);
+            case DRY_RUN -> null;
+        };
+        return provider == null ? new DryRunWhatsAppGateway()
+                : new CircuitBreakingGateway(provider, CircuitBreakingGateway.Settings.DEFAULT, TrustgateServer::circuitChanged);
+    }
+
+    /** Whose webhooks the HTTP server takes: Meta's signed ones, or the provider's at its secret path. */
+    private static ProviderWebhooks webhooks(Config config) {
+        return switch (config.provider()) {
+            case CLOUD_API, DRY_RUN -> new ProviderWebhooks.Meta();
+            case DIALOG_360 -> new ProviderWebhooks.Dialog360(config.dialog360().orElseThrow().webhookSecrets());
+            case INFOBIP -> new ProviderWebhooks.Infobip(config.infobip().orElseThrow().webhookSecret());
+        };
+    }
+
+    /** Logs each opening and closing of the circuit in front of WhatsApp. */
+    private static void circuitChanged(CircuitBreakingGateway.State state) {
+        if (state == CircuitBreakingGateway.State.OPEN) {
+            LOG.warn("WhatsApp failed {} sends in a row: circuit open for {} s", CircuitBreakingGateway.Settings.DEFAULT.failureThreshold(),
+                    CircuitBreakingGateway.Settings.DEFAULT.openFor().toSeconds());
+        } else {
+            LOG.info("WhatsApp answers again: circuit closed");
+        }
     }
 
     /** Starts HTTP on the configured address; a port or address it cannot have is named with the variable that moves it. */

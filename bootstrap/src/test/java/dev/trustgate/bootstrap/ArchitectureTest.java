@@ -29,17 +29,20 @@ class ArchitectureTest {
             .layer("Persistence").definedBy("dev.trustgate.adapters.persistence..")
             .layer("WhatsApp").definedBy("dev.trustgate.adapters.whatsapp..")
             .layer("Notify").definedBy("dev.trustgate.adapters.notify..")
+            .layer("Infobip").definedBy("dev.trustgate.adapters.infobip..")
             .layer("Bootstrap").definedBy("dev.trustgate.bootstrap..")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Http").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("WhatsApp").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Notify", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Notify", "Bootstrap")
+            .whereLayer("Infobip").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Notify", "Infobip", "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Notify", "Infobip",
+                    "Bootstrap")
             .allowEmptyShould(false);
 
-    /** Each adapter (http, notify, persistence, whatsapp) stands alone: only bootstrap puts them together. */
+    /** Each adapter (http, infobip, notify, persistence, whatsapp) stands alone: only bootstrap puts them together. */
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.trustgate.adapters.(*)..")
             .should().notDependOnEachOther().allowEmptyShould(false);

@@ -75,6 +75,116 @@ class ConfigTest {
         assertThat(live.developmentSecrets()).isFalse();
     }
 
+    private static final String SECRET_A = "whs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    private static final String SECRET_B = "whs_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+
+    @Test
+    void withoutAProviderItIsTheCloudApiWithATokenAndDryRunWithout() {
+        assertThat(Config.load(Map.of(), Optional.empty()).provider()).isEqualTo(Config.Provider.DRY_RUN);
+        assertThat(Config.load(Map.of("WHATSAPP_ACCESS_TOKEN", "EAAG", "WHATSAPP_APP_SECRET", "s", "WHATSAPP_VERIFY_TOKEN", "v"),
+                Optional.empty()).provider()).isEqualTo(Config.Provider.CLOUD_API);
+        assertThat(Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "dry-run", "WHATSAPP_ACCESS_TOKEN", "EAAG"), Optional.empty())
+                .whatsAppMode()).isEqualTo(Config.WhatsAppMode.DRY_RUN);
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "cloud-api"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).contains(
+                        "WHATSAPP_ACCESS_TOKEN: required when TRUSTGATE_WHATSAPP_PROVIDER=cloud-api"));
+    }
+
+    @Test
+    void threeSixtyDialogTakesAnApiKeyAndAWebhookSecretPerBusinessNumber() {
+        Config config = Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "360dialog",
+                "D360_API_KEYS", "106540352242922=key-a, 999000111=key-b",
+                "D360_WEBHOOK_SECRETS", "106540352242922=" + SECRET_A + ",999000111=" + SECRET_B), Optional.empty());
+
+        assertThat(config.provider()).isEqualTo(Config.Provider.DIALOG_360);
+        assertThat(config.whatsAppMode()).isEqualTo(Config.WhatsAppMode.LIVE);
+        assertThat(config.developmentSecrets()).isFalse();
+        Config.Dialog360 d360 = config.dialog360().orElseThrow();
+        assertThat(d360.baseUrl()).isEqualTo(URI.create("https://waba-v2.360dialog.io"));
+        assertThat(d360.apiKeys()).containsEntry(new BusinessNumberId("106540352242922"), "key-a")
+                .containsEntry(new BusinessNumberId("999000111"), "key-b");
+        assertThat(d360.webhookSecrets()).containsEntry(new BusinessNumberId("999000111"), SECRET_B);
+        assertThat(config.toString() + d360).doesNotContain("key-a").doesNotContain(SECRET_A);
+    }
+
+    @Test
+    void infobipTakesItsAccountsUrlKeyAndWebhookSecretAndTheOperatorsWordOnTheAddOn() {
+        Config config = Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "infobip",
+                "INFOBIP_BASE_URL", "https://xyz123.api.infobip.com", "INFOBIP_API_KEY", "ib-app-key",
+                "INFOBIP_WEBHOOK_SECRET", SECRET_A, "INFOBIP_IDENTITY_CHANGE", "enabled"), Optional.empty());
+
+        assertThat(config.provider()).isEqualTo(Config.Provider.INFOBIP);
+        Config.Infobip infobip = config.infobip().orElseThrow();
+        assertThat(infobip.baseUrl()).isEqualTo(URI.create("https://xyz123.api.infobip.com"));
+        assertThat(infobip.identityChangeEnabled()).isTrue();
+        assertThat(config.toString() + infobip).doesNotContain("ib-app-key").doesNotContain(SECRET_A);
+        assertThat(Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "infobip", "INFOBIP_BASE_URL", "https://xyz123.api.infobip.com",
+                "INFOBIP_API_KEY", "k", "INFOBIP_WEBHOOK_SECRET", SECRET_A), Optional.empty()).infobip().orElseThrow()
+                .identityChangeEnabled()).isFalse();
+    }
+
+    @Test
+    void eachMissingOrWrongProviderSettingIsOneLineNamingTheVariableAndNoSecret() {
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "twilio"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_WHATSAPP_PROVIDER=twilio: must be cloud-api, 360dialog, infobip or dry-run"));
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "360dialog"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "D360_API_KEYS: required when TRUSTGATE_WHATSAPP_PROVIDER=360dialog (<phone_number_id>=<D360-API-KEY>,…)",
+                        "D360_WEBHOOK_SECRETS: required when TRUSTGATE_WHATSAPP_PROVIDER=360dialog "
+                                + "(<phone_number_id>=<secret of 32 to 128 letters, digits, - or _>,…)"));
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "360dialog",
+                "D360_API_KEYS", "106540352242922=key-a,999000111=key-b,5=",
+                "D360_WEBHOOK_SECRETS", "106540352242922=too-short-secret,777=" + SECRET_A + ",888=" + SECRET_A,
+                "D360_BASE_URL", "ftp://waba"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).containsExactlyInAnyOrder(
+                            "D360_BASE_URL=ftp://waba: must be an http:// or https:// URL",
+                            "D360_API_KEYS: 5=…: the value is empty",
+                            "D360_WEBHOOK_SECRETS: 106540352242922=…: must be 32 to 128 letters, digits, - or _ "
+                                    + "(it is part of the webhook URL)",
+                            "D360_WEBHOOK_SECRETS: 888 has the same secret as another business number; each needs its own",
+                            "D360_WEBHOOK_SECRETS: 999000111 has a key in D360_API_KEYS but no webhook secret",
+                            "D360_API_KEYS: 777 has a webhook secret in D360_WEBHOOK_SECRETS but no key",
+                            "D360_API_KEYS: 888 has a webhook secret in D360_WEBHOOK_SECRETS but no key");
+                    assertThat(String.join("\n", e.problems())).doesNotContain("key-a").doesNotContain(SECRET_A)
+                            .doesNotContain("too-short-secret");
+                });
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "infobip", "INFOBIP_BASE_URL", "xyz.api.infobip.com",
+                "INFOBIP_IDENTITY_CHANGE", "yes"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "INFOBIP_BASE_URL=xyz.api.infobip.com: must be an http:// or https:// URL",
+                        "INFOBIP_API_KEY: required when TRUSTGATE_WHATSAPP_PROVIDER=infobip (the API key, sent as Authorization: App <key>)",
+                        "INFOBIP_WEBHOOK_SECRET: required when TRUSTGATE_WHATSAPP_PROVIDER=infobip "
+                                + "(a secret of 32 to 128 letters, digits, - or _)",
+                        "INFOBIP_IDENTITY_CHANGE=yes: must be enabled or disabled"));
+    }
+
+    @Test
+    void settingsOfAnotherProviderAreRefusedRatherThanSilentlyIgnored() {
+        assertThatThrownBy(() -> Config.load(Map.of("D360_API_KEYS", "106540352242922=key-a", "INFOBIP_API_KEY", "k"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "D360_API_KEYS: only used when TRUSTGATE_WHATSAPP_PROVIDER=360dialog (the provider is dry-run)",
+                        "INFOBIP_API_KEY: only used when TRUSTGATE_WHATSAPP_PROVIDER=infobip (the provider is dry-run)"));
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "infobip", "INFOBIP_BASE_URL", "https://x.api.infobip.com",
+                "INFOBIP_API_KEY", "k", "INFOBIP_WEBHOOK_SECRET", SECRET_A, "WHATSAPP_APP_SECRET", "meta-secret",
+                "TRUSTGATE_WHATSAPP_MODE", "dry-run"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_WHATSAPP_MODE=dry-run: contradicts TRUSTGATE_WHATSAPP_PROVIDER=infobip (set only the provider)",
+                        "WHATSAPP_APP_SECRET: Meta's webhook secret is not used with TRUSTGATE_WHATSAPP_PROVIDER=infobip "
+                                + "(its webhooks come to a secret path instead); remove it"));
+    }
+
+    @Test
+    void aRelayBehindAProviderWithoutMetasAppSecretNeedsASecretOfItsOwn() {
+        assertThatThrownBy(() -> Config.load(Map.of("TRUSTGATE_WHATSAPP_PROVIDER", "infobip", "INFOBIP_BASE_URL", "https://x.api.infobip.com",
+                "INFOBIP_API_KEY", "k", "INFOBIP_WEBHOOK_SECRET", SECRET_A, "TRUSTGATE_RELAY_URL", "https://app.example.com/wa"),
+                Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "TRUSTGATE_RELAY_SECRET: required with a relay URL when TRUSTGATE_WHATSAPP_PROVIDER=infobip "
+                                + "(there is no Meta app secret to re-sign relayed webhooks with)"));
+    }
+
     @Test
     void logsAreTextUnlessJsonIsAskedForAndAnyOtherFormatIsRefusedNamingTheVariable(@TempDir Path dir) throws Exception {
         assertThat(Config.load(Map.of(), Optional.empty()).logFormat()).isEqualTo(Config.LogFormat.TEXT);

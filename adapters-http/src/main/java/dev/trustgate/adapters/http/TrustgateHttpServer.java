@@ -15,6 +15,7 @@ import dev.trustgate.adapters.http.support.RequestLog;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.adapters.http.whatsapp.ProviderWebhookHandler;
 import dev.trustgate.adapters.http.whatsapp.WhatsAppWebhookHandler;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
@@ -55,7 +56,11 @@ public final class TrustgateHttpServer {
                     boolean up = ready.getAsBoolean();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
                 })));
-        routes.addAll(WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics));
+        // WhatsApp's webhooks come signed by Meta, or from 360dialog or Infobip to a path with a secret
+        routes.addAll(settings.webhooks().fold(
+                meta -> WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics),
+                provider -> ProviderWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics),
+                provider -> ProviderWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics)));
         routes.addAll(BusinessApi.routes(u, json, metrics));
         routes.addAll(Console.routes());
         routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));

@@ -151,7 +151,7 @@ class RouteAccessTest {
         return switch (access) {
             case PUBLIC -> throw new IllegalArgumentException("a public route refuses no one");
             case WHATSAPP_VERIFY_TOKEN -> 403;
-            case WHATSAPP_SIGNATURE, METRICS_KEY, KEY, ADMIN, GRAPH, GRAPH_ADMIN -> 401;
+            case WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET, METRICS_KEY, KEY, ADMIN, GRAPH, GRAPH_ADMIN -> 401;
         };
     }
 
@@ -183,7 +183,7 @@ class RouteAccessTest {
             case BUSINESS_KEY -> businessKey;
             case OTHER_BUSINESS_KEY -> otherBusinessKey;
             case DECLARED -> switch (route.access()) {
-                case PUBLIC, WHATSAPP_VERIFY_TOKEN, WHATSAPP_SIGNATURE -> null;
+                case PUBLIC, WHATSAPP_VERIFY_TOKEN, WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET -> null;
                 case METRICS_KEY -> METRICS_KEY;
                 case KEY, GRAPH -> businessKey;
                 case ADMIN, GRAPH_ADMIN -> RunningServer.ADMIN_KEY;

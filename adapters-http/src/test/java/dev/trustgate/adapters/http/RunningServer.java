@@ -1,7 +1,9 @@
 package dev.trustgate.adapters.http;
 
 import dev.trustgate.adapters.http.support.HttpMetrics;
+import dev.trustgate.adapters.http.support.ProviderWebhooks;
 import dev.trustgate.adapters.http.support.HttpSettings;
+import dev.trustgate.adapters.http.support.Json;
 import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.http.support.WebhookSignature;
 import dev.trustgate.application.Caller;
@@ -47,10 +49,19 @@ public final class RunningServer implements AutoCloseable {
 
     /** A server whose {@code /metrics} asks for {@code metricsKey} when one is given. */
     public RunningServer(java.time.Duration idleTimeout, Optional<String> metricsKey) {
+        this(settings(idleTimeout, metricsKey));
+    }
+
+    /** A server taking the webhooks of the provider {@code webhooks} describes. */
+    public RunningServer(ProviderWebhooks webhooks) {
+        this(settings(HttpSettings.DEFAULT_IDLE_TIMEOUT, Optional.empty()).withWebhooks(webhooks));
+    }
+
+    private RunningServer(HttpSettings settings) {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
         UseCases useCases = useCases(services);
-        server = TrustgateHttpServer.create(useCases, settings(idleTimeout, metricsKey),
-                () -> true, core.clock::now, new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
+        server = TrustgateHttpServer.create(useCases, settings, () -> true, core.clock::now,
+                new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 
     /** The settings this test server runs with. */
@@ -124,6 +135,14 @@ public final class RunningServer implements AutoCloseable {
             request.header("X-Hub-Signature-256", signatureHeader);
         }
         return send(request.build());
+    }
+
+    public com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> response) {
+        try {
+            return Json.mapper().readTree(response.body());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
     }
 
     public HttpResponse<String> signedWebhook(byte[] body) {

@@ -9,9 +9,9 @@ import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -20,15 +20,18 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WhatsApp Cloud API over the JDK's HttpClient. A send carries the pin the gate decided as the
- * top-level {@code recipient_identity_key_hash} and is retried only when WhatsApp provably did not get
- * it (connection refused, connect timeout, 429 with Retry-After): a duplicate message to a customer is
- * a real harm. The identity-check setting is idempotent and retried on 429 and 5xx.
+ * The WhatsApp Cloud API over the JDK's HttpClient, at Meta or at 360dialog ({@link CloudApiHost}: the same
+ * payloads, another address and key). A send carries the pin the gate decided as the top-level
+ * {@code recipient_identity_key_hash} and is retried only when WhatsApp provably did not get it (connection
+ * refused, connect timeout, 429 with Retry-After): a duplicate message to a customer is a real harm. The
+ * identity-check setting is idempotent and retried on 429 and 5xx. Neither host keeps an identity block of its
+ * own: the pin is what makes WhatsApp refuse a changed identity (137000).
  */
 public final class CloudApiClient implements WhatsAppGateway {
 
@@ -36,6 +39,7 @@ public final class CloudApiClient implements WhatsAppGateway {
     static final String PIN_FIELD = "recipient_identity_key_hash";
 
     private final CloudApiSettings settings;
+    private final Capabilities capabilities;
     private final HttpClient http;
     private final ObjectMapper json;
     private final Sleeper sleeper;
@@ -54,19 +58,40 @@ public final class CloudApiClient implements WhatsAppGateway {
         this.settings = settings;
         this.json = json;
         this.sleeper = sleeper;
+        this.capabilities = new Capabilities(settings.host().provider(), true, IdentityChecks.API, false, Set.of());
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The Cloud API carries every message type it defines; what it refuses, it refuses itself. */
+    @Override
+    public Optional<String> unsupportedMessageType(String messageJson) {
+        return Optional.empty();
+    }
+
+    @Override
+    public ConfirmOutcome confirmIdentity(BusinessNumberId business, WaId customer, IdentityHash hash) {
+        throw new UnsupportedOperationException(capabilities.provider() + " keeps no identity block to confirm: "
+                + "a pinned send is refused by WhatsApp itself");
+    }
+
+    @Override
     public SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {
         String body = pinned(messageJson, pin);
-        URI uri = settings.endpoint(from.value(), "messages");
+        Optional<CloudApiHost.Call> call = settings.host().call(from, "messages");
+        if (call.isEmpty()) {
+            return noCredentials(from);
+        }
         for (int attempt = 0; ; attempt++) {
             boolean lastAttempt = attempt >= settings.retries();
             HttpResponse<String> response;
             try {
-                response = http.send(request(uri, body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 if (lastAttempt || !pause(backoff(attempt))) {
                     return new SendOutcome.Unavailable("cannot connect to WhatsApp", false, false);
@@ -107,12 +132,16 @@ public final class CloudApiClient implements WhatsAppGateway {
 
     @Override
     public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
-        URI uri = settings.endpoint(from.value(), "messages");
+        Optional<CloudApiHost.Call> call = settings.host().call(from, "messages");
+        if (call.isEmpty()) {
+            SendOutcome.Refused refused = noCredentials(from);
+            return new ReadOutcome.Answered(refused.status(), refused.body());
+        }
         String lastProblem = "no attempt";
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(uri, requestJson), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(call.get(), requestJson), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 429 && response.statusCode() < 500) {
                     return new ReadOutcome.Answered(response.statusCode(), response.body());
                 }
@@ -134,13 +163,16 @@ public final class CloudApiClient implements WhatsAppGateway {
     @Override
     public SettingOutcome setIdentityChecks(BusinessNumberId business, boolean enabled) {
         String body = "{\"user_identity_change\":{\"enable_identity_key_check\":" + enabled + "}}";
-        URI uri = settings.endpoint(business.value(), "settings");
+        Optional<CloudApiHost.Call> call = settings.host().call(business, "settings");
+        if (call.isEmpty()) {
+            return new SettingOutcome.Failed(noCredentials(business).error().message(), Optional.empty());
+        }
         String lastProblem = "no attempt";
         Optional<GraphError> lastError = Optional.empty();
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(uri, body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status / 100 == 2 && GraphResponses.parse(json, response.body())
                         .map(n -> n.path("success").asBoolean(false)).orElse(false)) {
@@ -165,10 +197,21 @@ public final class CloudApiClient implements WhatsAppGateway {
         return new SettingOutcome.Failed(lastProblem, lastError);
     }
 
-    private HttpRequest request(URI uri, String body) {
-        return HttpRequest.newBuilder(uri)
+    /**
+     * A business number the host has no key for: refused before anything leaves, as a Graph-style error naming
+     * trustgate's configuration (an answer, not an outage: it does not count towards the circuit breaker).
+     */
+    private SendOutcome.Refused noCredentials(BusinessNumberId business) {
+        String message = "trustgate has no " + capabilities.provider() + " API key for business number " + business.value()
+                + " (D360_API_KEYS)";
+        return new SendOutcome.Refused(400, new GraphError(0, "TrustgateConfiguration", message, message, ""),
+                "{\"error\":{\"message\":\"" + message + "\",\"type\":\"TrustgateConfiguration\",\"code\":0}}");
+    }
+
+    private HttpRequest request(CloudApiHost.Call call, String body) {
+        return HttpRequest.newBuilder(call.uri())
                 .timeout(settings.requestTimeout())
-                .header("Authorization", "Bearer " + settings.accessToken())
+                .header(call.header(), call.credential())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();

@@ -2,49 +2,45 @@ package dev.trustgate.adapters.whatsapp;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * How to reach the WhatsApp Cloud API. {@code retries} bounds the extra attempts a call may make
- * (settings calls on 429/5xx; sends only when WhatsApp provably did not get the request).
+ * How to reach the Cloud API: at Meta or at 360dialog ({@link CloudApiHost}), and how patiently.
+ * {@code retries} bounds the extra attempts a call may make (settings calls on 429/5xx; sends only when
+ * WhatsApp provably did not get the request).
  */
-public record CloudApiSettings(URI graphUrl, String version, String accessToken, Duration connectTimeout,
-                               Duration requestTimeout, int retries, Duration retryBackoff, Duration maxRetryAfter) {
-
-    private static final Pattern VERSION = Pattern.compile("v[0-9]+\\.[0-9]+");
+public record CloudApiSettings(CloudApiHost host, Duration connectTimeout, Duration requestTimeout, int retries,
+                               Duration retryBackoff, Duration maxRetryAfter) {
 
     public CloudApiSettings {
-        if (graphUrl == null || graphUrl.getScheme() == null || !graphUrl.getScheme().matches("https?")) {
-            throw new IllegalArgumentException("Graph URL must be an http(s) URL");
-        }
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("Graph version must look like v25.0");
-        }
-        if (accessToken == null || accessToken.isBlank()) {
-            throw new IllegalArgumentException("an access token is required");
-        }
+        Objects.requireNonNull(host, "host");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative");
         }
     }
 
+    /** Meta's Graph API with the usual patience. */
     public static CloudApiSettings of(URI graphUrl, String version, String accessToken) {
-        return new CloudApiSettings(graphUrl, version, accessToken, Duration.ofSeconds(3), Duration.ofSeconds(10), 2,
-                Duration.ofMillis(200), Duration.ofSeconds(5));
+        return of(new CloudApiHost.MetaGraph(graphUrl, version, accessToken));
+    }
+
+    /** 360dialog's Cloud API with the usual patience; {@code apiKeys} holds each business number's key. */
+    public static CloudApiSettings of360dialog(URI baseUrl, Map<dev.trustgate.domain.BusinessNumberId, String> apiKeys) {
+        return of(new CloudApiHost.Dialog360(baseUrl, apiKeys));
+    }
+
+    public static CloudApiSettings of(CloudApiHost host) {
+        return new CloudApiSettings(host, Duration.ofSeconds(3), Duration.ofSeconds(10), 2, Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     /** The same settings with another limit on how long one call waits for WhatsApp's answer. */
     public CloudApiSettings withRequestTimeout(Duration timeout) {
-        return new CloudApiSettings(graphUrl, version, accessToken, connectTimeout, timeout, retries, retryBackoff, maxRetryAfter);
-    }
-
-    URI endpoint(String phoneNumberId, String edge) {
-        String base = graphUrl.toString().replaceAll("/+$", "");
-        return URI.create(base + "/" + version + "/" + phoneNumberId + "/" + edge);
+        return new CloudApiSettings(host, connectTimeout, timeout, retries, retryBackoff, maxRetryAfter);
     }
 
     @Override
     public String toString() {
-        return "CloudApiSettings[" + graphUrl + " " + version + ", token ***]";
+        return "CloudApiSettings[" + host + "]";
     }
 }

@@ -29,7 +29,25 @@ public final class DryRunWhatsAppGateway implements WhatsAppGateway {
     public record WouldBeSend(BusinessNumberId from, Optional<IdentityHash> pin, String messageId) {
     }
 
+    /** Everything in pretence: pinned sends and the setting, nothing to confirm, every message type. */
+    private static final Capabilities CAPABILITIES = new Capabilities("dry-run", true, IdentityChecks.API, false, java.util.Set.of());
+
     private final Deque<WouldBeSend> recent = new ArrayDeque<>();
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Optional<String> unsupportedMessageType(String messageJson) {
+        return Optional.empty();
+    }
+
+    @Override
+    public ConfirmOutcome confirmIdentity(BusinessNumberId business, dev.trustgate.domain.WaId customer, IdentityHash hash) {
+        throw new UnsupportedOperationException("dry-run keeps no identity block to confirm");
+    }
 
     @Override
     public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {

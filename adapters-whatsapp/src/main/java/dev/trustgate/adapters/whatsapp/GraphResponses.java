@@ -51,10 +51,21 @@ final class GraphResponses {
         return names;
     }
 
-    /** The {@code error} object of a Graph error response, if the body is one. */
+    /**
+     * The {@code error} object of a Graph error response, if the body is one; 360dialog's own refusals
+     * ({@code {"error":"…"}}, or {@code {"meta":{"developer_message":"…"}}}) are read as Graph errors of code 0.
+     */
     static Optional<GraphError> error(ObjectMapper json, String body) {
-        return parse(json, body).map(n -> n.path("error")).filter(JsonNode::isObject).map(e -> new GraphError(
+        Optional<JsonNode> parsed = parse(json, body);
+        Optional<GraphError> graph = parsed.map(n -> n.path("error")).filter(JsonNode::isObject).map(e -> new GraphError(
                 e.path("code").asInt(0), e.path("type").asText(""), e.path("message").asText(""),
                 e.path("error_data").path("details").asText(""), e.path("fbtrace_id").asText("")));
+        if (graph.isPresent()) {
+            return graph;
+        }
+        return parsed.flatMap(n -> n.path("error").isTextual() ? Optional.of(n.path("error").asText())
+                        : n.path("meta").path("developer_message").isTextual() ? Optional.of(n.path("meta").path("developer_message").asText())
+                        : Optional.empty())
+                .map(message -> new GraphError(0, "360dialog", message, message, ""));
     }
 }

@@ -47,8 +47,8 @@ class CloudApiClientTest {
     }
 
     private CloudApiClient client(String url, Duration requestTimeout) {
-        CloudApiSettings settings = new CloudApiSettings(URI.create(url), "v25.0", TOKEN, Duration.ofSeconds(1),
-                requestTimeout, 2, Duration.ofMillis(10), Duration.ofSeconds(5));
+        CloudApiSettings settings = new CloudApiSettings(new CloudApiHost.MetaGraph(URI.create(url), "v25.0", TOKEN),
+                Duration.ofSeconds(1), requestTimeout, 2, Duration.ofMillis(10), Duration.ofSeconds(5));
         return new CloudApiClient(settings, json, pauses::add);
     }
 

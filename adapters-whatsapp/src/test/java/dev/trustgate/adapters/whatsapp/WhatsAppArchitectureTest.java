@@ -14,8 +14,9 @@ class WhatsAppArchitectureTest {
     @ArchTest
     static final ArchRule staysOutOfOtherAdaptersAndTheUseCases = noClasses()
             .that().resideInAPackage("dev.trustgate.adapters.whatsapp..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..", "dev.trustgate.adapters.notify..",
-                    "dev.trustgate.adapters.persistence..", "dev.trustgate.bootstrap..", "dev.trustgate.application.service..",
+            .should().dependOnClassesThat().resideInAnyPackage("dev.trustgate.adapters.http..",
+                    "dev.trustgate.adapters.persistence..", "dev.trustgate.adapters.infobip..", "dev.trustgate.adapters.notify..",
+                    "dev.trustgate.bootstrap..", "dev.trustgate.application.service..", "dev.trustgate.testkit..",
                     "io.javalin..", "org.jdbi..")
             .allowEmptyShould(false);
 }

@@ -13,6 +13,9 @@ import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookRelay;
+import dev.trustgate.application.port.out.WhatsAppGateway;
+import dev.trustgate.domain.IdentityHash;
+import dev.trustgate.domain.WaId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +30,10 @@ import java.util.function.Supplier;
  * endpoint asked for (heeded up to 10 h); after the {@link #BUDGET}th failed attempt the entry is parked and
  * holds back later entries of its contact until redelivered or discarded. An attempt that can never
  * succeed (the URL cannot be used) parks at once, and the other entries of the claim go on.
+ *
+ * <p>Identity confirmations (the acknowledgements a provider with an identity block of its own must be told of)
+ * go the same way: the provider's answer is settled like an endpoint's, a refusal (a wrong hash, an unknown
+ * customer) parks the entry with the provider's reason.
  *
  * <p>Isolation between tenants: a claim gives every destination its turn and at most
  * {@link #PER_DESTINATION} entries in flight, the attempts run on the caller's workers (a bounded pool
@@ -52,11 +59,13 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
     private final SubscriptionStore subscriptions;
     private final NotificationSender sender;
     private final WebhookRelay relay;
+    private final WhatsAppGateway provider;
     private final Clock clock;
 
     public DeliverNotificationsService(Transactions transactions, Outbox outbox, EventLog events, SubscriptionStore subscriptions,
-                                       NotificationSender sender, WebhookRelay relay, Clock clock) {
+                                       NotificationSender sender, WebhookRelay relay, WhatsAppGateway provider, Clock clock) {
         this.relay = relay;
+        this.provider = provider;
         this.transactions = transactions;
         this.outbox = outbox;
         this.events = events;
@@ -76,6 +85,10 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
 
     private void attempt(Claim claim) {
         OutboxEntry entry = claim.entry();
+        if (entry.kind() == OutboxEntry.Kind.CONFIRMATION) {
+            settle(claim, guarded(() -> confirm(entry)), Optional.empty());
+            return;
+        }
         if (entry.kind() == OutboxEntry.Kind.RELAY) {
             if (relay.enabled()) {
                 settle(claim, guarded(() -> relay.relay(entry.destination(), entry.payload().orElseThrow(),
@@ -93,6 +106,29 @@ public final class DeliverNotificationsService implements DeliverNotificationsUs
             return;
         }
         settle(claim, guarded(() -> sender.deliver(subscription.get(), entry.id(), event.get(), clock.now())), subscription);
+    }
+
+    /** Confirms the acknowledgement {@code entry} carries at the provider, as the acknowledgement event names it. */
+    private Outcome confirm(OutboxEntry entry) {
+        String providerName = provider.capabilities().provider();
+        if (!provider.capabilities().confirmsIdentities()) {
+            return new Outcome.Refused("the configured WhatsApp provider (" + providerName + ") keeps no identity block to confirm");
+        }
+        Optional<RecordedEvent> acknowledged = transactions.inTransaction(() -> events.read(entry.business().orElseThrow(),
+                entry.eventSequence().orElseThrow() - 1, 1)).stream().findFirst();
+        if (acknowledged.isEmpty() || !acknowledged.get().data().containsKey("identityHash")) {
+            return new Outcome.Refused("the acknowledgement " + entry.eventSequence().orElseThrow() + " is not in the event log");
+        }
+        Optional<WaId> customer = acknowledged.get().contact().names().waId();
+        if (customer.isEmpty()) {
+            return new Outcome.Refused(providerName + " confirms identities by phone number and the acknowledgement names none "
+                    + "(the customer is known by user id only)");
+        }
+        IdentityHash hash = new IdentityHash(acknowledged.get().data().get("identityHash"));
+        return provider.confirmIdentity(entry.business().orElseThrow(), customer.get(), hash).<Outcome>fold(
+                confirmed -> new Outcome.Delivered(),
+                refused -> new Outcome.Refused(refused.reason()),
+                later -> new Outcome.RetryLater(later.reason(), later.retryAfter()));
     }
 
     /** An adapter that throws instead of answering parks this entry rather than stopping the others. */

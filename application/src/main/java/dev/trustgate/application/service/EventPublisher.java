@@ -10,6 +10,7 @@ import dev.trustgate.application.port.out.Subscription;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.transaction.TransactionScope;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.EventType;
 import dev.trustgate.domain.TrustEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Appends events to the audit log and, in the same transaction, queues one delivery per matching
- * subscription, ordered per contact. Must be called inside a transaction.
+ * subscription, ordered per contact, and — when the provider keeps an identity block of its own — the
+ * confirmation of every {@code identity.acknowledged}, so that block lifts only once trustgate's did.
+ * Must be called inside a transaction.
  *
  * <p>Inside a transaction of its {@link TransactionScope}, events are appended when the work is done, just
  * before the commit: appending locks the business number's chain head, so taking it last, after every
@@ -35,10 +39,21 @@ public final class EventPublisher {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionScope scope;
+    private final BooleanSupplier confirmAcknowledgements;
 
     /** @param scope the transactions' scope: events published in one of its transactions are appended at its end */
     public EventPublisher(EventLog eventLog, SubscriptionStore subscriptions, Outbox outbox, IdGenerator ids, Clock clock,
                           TransactionScope scope) {
+        this(eventLog, subscriptions, outbox, ids, clock, scope, () -> false);
+    }
+
+    /**
+     * @param scope                   the transactions' scope: events published in one of its transactions are appended at its end
+     * @param confirmAcknowledgements whether acknowledgements are confirmed at the provider (asked at every publish)
+     */
+    public EventPublisher(EventLog eventLog, SubscriptionStore subscriptions, Outbox outbox, IdGenerator ids, Clock clock,
+                          TransactionScope scope, BooleanSupplier confirmAcknowledgements) {
+        this.confirmAcknowledgements = confirmAcknowledgements;
         this.eventLog = eventLog;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
@@ -71,7 +86,13 @@ public final class EventPublisher {
         BusinessNumberId business = events.get(0).contact().business();
         List<RecordedEvent> recorded = eventLog.append(business, events);
         List<Subscription> candidates = subscriptions.enabledFor(business);
+        boolean confirm = confirmAcknowledgements.getAsBoolean();
         for (RecordedEvent event : recorded) {
+            // the event that lifts a block by an identity hash: the one a provider's own block is confirmed for
+            if (confirm && event.type().equals(EventType.IDENTITY_ACKNOWLEDGED.code())) {
+                outbox.enqueue(OutboxEntry.confirmation(ids.newId("cnf"), business, event.contact().id().value(), event.sequence(),
+                        clock.now()));
+            }
             for (Subscription subscription : candidates) {
                 if (!subscription.matches(business, event.type())) {
                     continue;

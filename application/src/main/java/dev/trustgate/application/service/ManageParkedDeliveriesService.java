@@ -34,6 +34,7 @@ public final class ManageParkedDeliveriesService implements ManageParkedDeliveri
         ParkedDelivery.Kind kind = switch (entry.kind()) {
             case EVENT -> ParkedDelivery.Kind.EVENT;
             case RELAY -> ParkedDelivery.Kind.RELAY;
+            case CONFIRMATION -> ParkedDelivery.Kind.CONFIRMATION;
         };
         return new ParkedDelivery(entry.id(), entry.business(), kind, entry.destination(), entry.eventSequence(), entry.attempts(),
                 entry.lastError(), entry.nextAttemptAt(), entry.createdAt());

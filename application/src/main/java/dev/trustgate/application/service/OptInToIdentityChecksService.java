@@ -11,7 +11,11 @@ import dev.trustgate.application.port.out.WhatsAppGateway.SettingOutcome;
 import dev.trustgate.domain.BusinessNumber;
 import java.util.Map;
 
-/** Changes the setting at WhatsApp first; trustgate records it only once WhatsApp applied it. */
+/**
+ * Changes the setting at WhatsApp first; trustgate records it only once WhatsApp applied it. A provider that
+ * cannot change it refuses with {@code unsupported_by_provider} and its reason, and nothing is recorded: an
+ * opt-in without identity data from WhatsApp would block nothing while seeming to.
+ */
 public final class OptInToIdentityChecksService implements OptInToIdentityChecksUseCase {
 
     private final Transactions transactions;
@@ -34,6 +38,10 @@ public final class OptInToIdentityChecksService implements OptInToIdentityChecks
             throw new TrustgateException(ErrorCode.UPSTREAM_ERROR,
                     "WhatsApp did not apply the identity-check setting: " + failed.reason(),
                     failed.error().<Map<String, Object>>map(e -> Map.of("graphCode", e.code())).orElse(Map.of()));
+        }, unsupported -> {
+            throw new TrustgateException(ErrorCode.UNSUPPORTED_BY_PROVIDER, "the configured WhatsApp provider ("
+                    + gateway.capabilities().provider() + ") cannot change the identity-check setting: " + unsupported.reason(),
+                    Map.of("provider", gateway.capabilities().provider()));
         });
         return transactions.inTransaction(() -> {
             BusinessNumber current = businesses.findOrUnknownForUpdate(command.business());

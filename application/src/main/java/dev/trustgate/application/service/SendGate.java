@@ -58,6 +58,18 @@ final class SendGate {
     }
 
     /**
+     * Refuses, before anything is decided or recorded, a message the configured provider cannot carry, with
+     * {@code unsupported_message_type} naming its type.
+     */
+    void requireCarried(String messageJson) {
+        gateway.unsupportedMessageType(messageJson).ifPresent(type -> {
+            String provider = gateway.capabilities().provider();
+            throw new TrustgateException(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, "the configured WhatsApp provider (" + provider
+                    + ") cannot carry messages of type " + type, Map.of("type", type, "provider", provider));
+        });
+    }
+
+    /**
      * Inside a transaction: what the gate decides for a send to {@code to} now. Every contact that {@code to},
      * its aliases or {@code recipient} belongs to is locked and asked; if any refuses, the send is refused.
      * The message is for the contact WhatsApp delivers to ({@code to} when given: a number nobody has is a

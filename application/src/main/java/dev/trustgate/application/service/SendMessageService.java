@@ -48,6 +48,7 @@ public final class SendMessageService implements SendMessageUseCase {
     @Override
     public Result send(Command command) {
         command.caller().requireAccess(command.from());
+        gate.requireCarried(command.messageJson());
         Supplier<Result> afterCommit = transactions.inTransaction(() -> {
             SendGate.Decision gateDecision = gate.decide(command.from(), command.to(), command.sensitive());
             return gateDecision.decision().<Supplier<Result>>fold(allowed -> {

@@ -79,7 +79,7 @@ public final class TrustgateServices {
                              HeldMessageLimits heldLimits) {
         SecureRandom random = new SecureRandom();
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock(),
-                composed.scope());
+                composed.scope(), () -> ports.whatsApp().capabilities().confirmsIdentities());
         transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
         ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
@@ -110,7 +110,7 @@ public final class TrustgateServices {
         readEvents = new ReadEventsService(transactions, contacts, ports.events());
         verifyAudit = new VerifyAuditChainService(transactions, ports.events());
         deliverNotifications = new DeliverNotificationsService(transactions, ports.outbox(), ports.events(), ports.subscriptions(),
-                ports.notifications(), ports.relay(), ports.clock());
+                ports.notifications(), ports.relay(), ports.whatsApp(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(transactions, ports.outbox(), ports.clock());
         pruneDeliveries = new PruneDeliveredNotificationsService(transactions, ports.outbox(), ports.clock());
     }

@@ -7,19 +7,38 @@ import dev.trustgate.domain.ContactNames;
 import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Records every send with its pin and answers as told (accepts by default). */
+/**
+ * Records every send with its pin and answers as told (accepts by default). By default it is Meta's Cloud API
+ * (pins, carries every type, no identity block of its own); {@link #actAs} makes it another provider.
+ */
 public final class FakeWhatsAppGateway implements WhatsAppGateway {
+
+    /** What the Cloud API offers. */
+    public static final Capabilities CLOUD_API = new Capabilities("cloud-api", true, IdentityChecks.API, false, Set.of());
 
     /** A send as WhatsApp would have received it. */
     public record Forwarded(BusinessNumberId from, Recipient to, String body, Optional<IdentityHash> pin, String messageId) {
     }
+
+    /** An identity confirmation as the provider received it. */
+    public record Confirmation(BusinessNumberId business, WaId customer, IdentityHash hash) {
+    }
+
+    private volatile Capabilities capabilities = CLOUD_API;
+    private final Set<String> refusedTypes = new java.util.concurrent.CopyOnWriteArraySet<>();
+    private final List<Confirmation> confirmations = new ArrayList<>();
+    private final Deque<ConfirmOutcome> confirmAnswers = new ArrayDeque<>();
 
     private final List<Forwarded> forwarded = new ArrayList<>();
     private final List<String> readReceipts = new ArrayList<>();
@@ -30,6 +49,46 @@ public final class FakeWhatsAppGateway implements WhatsAppGateway {
     private volatile Runnable duringNextSend = () -> { };
     private volatile SettingOutcome settingOutcome = new SettingOutcome.Applied();
     private ReadOutcome nextReadOutcome;
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** From now on this gateway offers what {@code provider} offers. */
+    public void actAs(Capabilities provider) {
+        this.capabilities = provider;
+    }
+
+    /** Messages whose top-level {@code "type"} is {@code type} cannot be carried from now on. */
+    public void cannotCarry(String type) {
+        refusedTypes.add(type);
+    }
+
+    @Override
+    public Optional<String> unsupportedMessageType(String messageJson) {
+        return refusedTypes.stream().filter(type -> messageJson.replace(" ", "").contains("\"type\":\"" + type + "\""))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized ConfirmOutcome confirmIdentity(BusinessNumberId business, WaId customer, IdentityHash hash) {
+        if (!capabilities.confirmsIdentities()) {
+            throw new IllegalStateException(capabilities.provider() + " confirms no identities");
+        }
+        confirmations.add(new Confirmation(business, customer, hash));
+        return confirmAnswers.isEmpty() ? new ConfirmOutcome.Confirmed() : confirmAnswers.poll();
+    }
+
+    /** The next confirmations are answered with {@code outcomes}, in order (then confirmed). */
+    public synchronized void answerConfirmationsWith(ConfirmOutcome... outcomes) {
+        confirmAnswers.addAll(List.of(outcomes));
+    }
+
+    /** Every confirmation asked for, in order (also those that were refused). */
+    public synchronized List<Confirmation> confirmations() {
+        return List.copyOf(confirmations);
+    }
 
     @Override
     public synchronized SendOutcome send(BusinessNumberId from, Recipient to, String messageJson, Optional<IdentityHash> pin) {

@@ -99,6 +99,11 @@ public final class InMemoryOutbox implements Outbox, InMemoryState {
                 .filter(e -> all || e.business().filter(businesses::contains).isPresent()).limit(limit).toList();
     }
 
+    /** Every entry, in position order (delivered ones until pruned). */
+    public synchronized List<OutboxEntry> all() {
+        return List.copyOf(entries.values());
+    }
+
     @Override
     public synchronized Optional<OutboxEntry> find(String id) {
         return Optional.ofNullable(entries.get(id));

@@ -5,6 +5,7 @@ import dev.trustgate.application.Caller;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.AuthenticateApiKeyUseCase;
+import dev.trustgate.domain.BusinessNumberId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ public final class AccessControl {
             case PUBLIC -> true;
             case WHATSAPP_VERIFY_TOKEN -> verifyToken(ctx);
             case WHATSAPP_SIGNATURE -> signedBody(ctx);
+            case PROVIDER_WEBHOOK_SECRET -> providerSecret(ctx);
             case METRICS_KEY -> metricsKey(ctx);
             case KEY -> apiKey(route, ctx, false);
             case ADMIN -> apiKey(route, ctx, true);
@@ -71,9 +73,7 @@ public final class AccessControl {
 
     /** The body is read to check its signature, never more of it than a webhook may have. */
     private boolean signedBody(Context ctx) {
-        if (ctx.contentLength() > settings.maxWebhookBytes() || ctx.bodyAsBytes().length > settings.maxWebhookBytes()) {
-            Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "webhooks larger than " + settings.maxWebhookBytes() + " bytes are refused", Map.of());
+        if (!withinWebhookLimit(ctx)) {
             return false;
         }
         if (!signature.verify(ctx.bodyAsBytes(), ctx.header("X-Hub-Signature-256"))) {
@@ -83,6 +83,55 @@ public final class AccessControl {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A provider's webhook path: its secret is compared with every secret this trustgate was given, each in constant
+     * time, so the time taken tells neither how close a guess came nor which business number it matched. A 360dialog
+     * secret names its business number, which the handler then holds the webhook to.
+     */
+    private boolean providerSecret(Context ctx) {
+        if (!withinWebhookLimit(ctx)) {
+            return false;
+        }
+        byte[] given = sha256(ctx.pathParam("secret"));
+        boolean admitted = settings.webhooks().fold(
+                meta -> false,
+                dialog360 -> {
+                    Optional<BusinessNumberId> owner = Optional.empty();
+                    for (Map.Entry<BusinessNumberId, String> secret : dialog360.secrets().entrySet()) {
+                        if (MessageDigest.isEqual(sha256(secret.getValue()), given)) {
+                            owner = Optional.of(secret.getKey());
+                        }
+                    }
+                    owner.ifPresent(number -> ctx.attribute(Requests.WEBHOOK_OWNER, number));
+                    return owner.isPresent();
+                },
+                infobip -> MessageDigest.isEqual(sha256(infobip.secret()), given));
+        if (!admitted) {
+            LOG.warn("a {} webhook to a path with an unknown secret refused", settings.webhooks().provider());
+            Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "this is not a webhook path of this trustgate (the secret in the "
+                    + "path is not one it was given)", Map.of());
+        }
+        return admitted;
+    }
+
+    /** A webhook is read only up to the limit; past it, 413 before anything else. */
+    private boolean withinWebhookLimit(Context ctx) {
+        if (ctx.contentLength() > settings.maxWebhookBytes() || ctx.bodyAsBytes().length > settings.maxWebhookBytes()) {
+            Problems.write(ctx, json, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "webhooks larger than " + settings.maxWebhookBytes() + " bytes are refused", Map.of());
+            return false;
+        }
+        return true;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private boolean metricsKey(Context ctx) {

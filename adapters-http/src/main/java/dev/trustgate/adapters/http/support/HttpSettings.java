@@ -7,26 +7,37 @@ import java.util.Optional;
 /**
  * What the HTTP adapter needs to know: the WhatsApp app secret (webhook signatures) and verify token
  * (subscription handshake), the largest webhook accepted, the key protecting {@code /metrics}, and the
- * business number On-Premises webhooks (which name none) belong to, if this trustgate takes them.
+ * business number On-Premises webhooks (which name none) belong to, if this trustgate takes them, and whose
+ * webhooks it takes at all ({@link ProviderWebhooks}: Meta's signed ones, or 360dialog's or Infobip's at a secret path).
  */
 public record HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey,
-                           Duration idleTimeout, Optional<BusinessNumberId> onPremisesNumber) {
+                           Duration idleTimeout, Optional<BusinessNumberId> onPremisesNumber, ProviderWebhooks webhooks) {
 
     /** How long a connection may stall (no byte read or written) before it is closed: slow clients hold nothing. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     public HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey) {
-        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, DEFAULT_IDLE_TIMEOUT, Optional.empty());
+        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, DEFAULT_IDLE_TIMEOUT, Optional.empty(), new ProviderWebhooks.Meta());
     }
 
     public HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey,
                         Duration idleTimeout) {
-        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, Optional.empty());
+        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, Optional.empty(), new ProviderWebhooks.Meta());
+    }
+
+    public HttpSettings(String appSecret, String verifyToken, int maxWebhookBytes, Optional<String> metricsKey,
+                        Duration idleTimeout, Optional<BusinessNumberId> onPremisesNumber) {
+        this(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, onPremisesNumber, new ProviderWebhooks.Meta());
     }
 
     /** These settings, taking On-Premises webhooks for {@code number}. */
     public HttpSettings withOnPremisesNumber(Optional<BusinessNumberId> number) {
-        return new HttpSettings(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, number);
+        return new HttpSettings(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, number, webhooks);
+    }
+
+    /** These settings, taking the webhooks {@code webhooks} describe instead. */
+    public HttpSettings withWebhooks(ProviderWebhooks webhooks) {
+        return new HttpSettings(appSecret, verifyToken, maxWebhookBytes, metricsKey, idleTimeout, onPremisesNumber, webhooks);
     }
 
     public HttpSettings {
@@ -42,6 +53,9 @@ public record HttpSettings(String appSecret, String verifyToken, int maxWebhookB
         if (onPremisesNumber == null) {
             throw new IllegalArgumentException("onPremisesNumber must be given (empty when On-Premises webhooks are not taken)");
         }
+        if (webhooks == null) {
+            throw new IllegalArgumentException("webhooks must be given (whose webhooks this trustgate takes)");
+        }
         if (maxWebhookBytes < 1024) {
             throw new IllegalArgumentException("the webhook size limit must be at least 1024 bytes");
         }
@@ -49,6 +63,7 @@ public record HttpSettings(String appSecret, String verifyToken, int maxWebhookB
 
     @Override
     public String toString() {
-        return "HttpSettings[appSecret=***, verifyToken=***, maxWebhookBytes=" + maxWebhookBytes + ", idleTimeout=" + idleTimeout + "]";
+        return "HttpSettings[appSecret=***, verifyToken=***, maxWebhookBytes=" + maxWebhookBytes + ", idleTimeout=" + idleTimeout
+                + ", webhooks=" + webhooks + "]";
     }
 }

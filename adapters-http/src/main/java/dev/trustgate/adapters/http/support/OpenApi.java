@@ -75,7 +75,8 @@ public final class OpenApi {
     /** The security scheme a route's access asks for; none for a public route. */
     private static Optional<String> scheme(Route.Access access) {
         return Optional.ofNullable(switch (access) {
-            case PUBLIC -> null;
+            // OpenAPI has no scheme for a secret in the path: the route's summary says so
+            case PUBLIC, PROVIDER_WEBHOOK_SECRET -> null;
             case WHATSAPP_VERIFY_TOKEN -> "whatsAppVerifyToken";
             case WHATSAPP_SIGNATURE -> "whatsAppSignature";
             case METRICS_KEY -> "metricsKey";

@@ -15,7 +15,7 @@ public final class Problems {
 
     public static int status(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST, UNSUPPORTED_RECIPIENT -> 400;
+            case INVALID_REQUEST, UNSUPPORTED_RECIPIENT, UNSUPPORTED_MESSAGE_TYPE -> 400;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN, NOT_TRUSTED -> 403;
             case NOT_FOUND -> 404;
@@ -25,6 +25,7 @@ public final class Problems {
             case TOO_MANY_HELD_MESSAGES -> 429;
             case STORAGE_UNAVAILABLE -> 503;
             case UPSTREAM_ERROR -> 502;
+            case UNSUPPORTED_BY_PROVIDER -> 501;
         };
     }
 

@@ -10,7 +10,8 @@ import org.slf4j.MDC;
 
 /**
  * One log line per request with a request id (also sent back as {@code X-Request-Id}); phone numbers in
- * paths are masked to their last four digits, ids are not, and no header, body or key is ever logged.
+ * paths are masked to their last four digits, ids are not, and no header, body, key or webhook path secret is ever
+ * logged.
  */
 public final class RequestLog {
 
@@ -50,6 +51,10 @@ public final class RequestLog {
      */
     public static String mask(String path) {
         String[] segments = path.split("/", -1);
+        // a provider's webhook path carries its secret: never in a log
+        if (segments.length > 3 && segments[1].equals("webhooks") && !segments[2].equals("whatsapp")) {
+            segments[3] = "***";
+        }
         for (int i = 0; i < segments.length; i++) {
             java.util.regex.Matcher userId = USER_ID.matcher(segments[i]);
             if (PHONE_NUMBER.matcher(segments[i]).matches()) {

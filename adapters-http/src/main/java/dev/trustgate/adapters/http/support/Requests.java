@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 public final class Requests {
 
     public static final String CALLER = "trustgate.caller";
+    /** The business number whose webhook path secret a provider's webhook came to (360dialog's are per number). */
+    public static final String WEBHOOK_OWNER = "trustgate.webhookOwner";
 
     private Requests() {
     }
@@ -30,6 +32,15 @@ public final class Requests {
             throw new IllegalStateException("route " + ctx.path() + " is not behind authentication");
         }
         return caller;
+    }
+
+    /** The business number a 360dialog webhook's path secret belongs to, as its route's access found it. */
+    public static BusinessNumberId webhookOwner(Context ctx) {
+        BusinessNumberId owner = ctx.attribute(WEBHOOK_OWNER);
+        if (owner == null) {
+            throw new IllegalStateException("route " + RequestLog.mask(ctx.path()) + " is not behind a webhook path secret");
+        }
+        return owner;
     }
 
     public static BusinessNumberId business(Context ctx) {

@@ -28,6 +28,12 @@ public record Route(String method, String path, Access access, String summary, H
         WHATSAPP_VERIFY_TOKEN,
         /** WhatsApp's webhook: {@code X-Hub-Signature-256} over the raw body (read up to the webhook limit, 413 past it). */
         WHATSAPP_SIGNATURE,
+        /**
+         * A webhook of a provider that signs nothing (360dialog, Infobip): the path's {@code {secret}} is one this
+         * trustgate was given ({@link ProviderWebhooks}), 401 otherwise; the body is read up to the webhook limit, 413 past
+         * it. Weaker than a signature: it proves the sender knows the URL, not that the body is the provider's.
+         */
+        PROVIDER_WEBHOOK_SECRET,
         /** {@code TRUSTGATE_METRICS_KEY} as bearer token when one is configured; no credentials otherwise. */
         METRICS_KEY,
         /** Any API key; on a business-scoped route a key of that business (another business's is answered 404). */

@@ -38,4 +38,12 @@ class RequestLogTest {
         assertThat(RequestLog.mask("/v1/businesses/106540352242922/contacts/US.ENT.11815799212886844830/trust"))
                 .endsWith("/contacts/US.ENT.****************4830/trust");
     }
+
+    @Test
+    void aProvidersWebhookPathSecretIsNeverLogged() {
+        assertThat(RequestLog.mask("/webhooks/360dialog/d360_secret_of_the_first_number_0123456789"))
+                .isEqualTo("/webhooks/360dialog/***");
+        assertThat(RequestLog.mask("/webhooks/infobip/infobip_account_secret_0123456789abcdef")).isEqualTo("/webhooks/infobip/***");
+        assertThat(RequestLog.mask("/webhooks/whatsapp")).isEqualTo("/webhooks/whatsapp");
+    }
 }

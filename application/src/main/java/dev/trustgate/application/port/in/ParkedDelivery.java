@@ -10,7 +10,8 @@ import java.util.Optional;
  * until it is redelivered or discarded.
  *
  * @param business      the business number it concerns; empty only for a relayed webhook about no business number
- * @param destination   the subscription an event was for, or the relay a webhook was for
+ * @param destination   the subscription an event was for, the relay a webhook was for, or
+ *                      {@code identity-confirmations} for a confirmation at the provider
  * @param eventSequence the event's sequence in its business's log, for an event
  * @param attempts      the attempts made
  * @param lastError     what the last attempt met
@@ -35,6 +36,8 @@ public record ParkedDelivery(String id, Optional<BusinessNumberId> business, Kin
         /** A trust event, to a subscription's endpoint. */
         EVENT,
         /** A WhatsApp webhook, to the business's own app. */
-        RELAY
+        RELAY,
+        /** An acknowledged identity, to confirm at a provider that blocks changed identities itself (Infobip). */
+        CONFIRMATION
     }
 }

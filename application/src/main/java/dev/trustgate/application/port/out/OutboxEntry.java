@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One delivery to make: an event to a subscription, or a WhatsApp webhook to relay to the business's
- * app. A relay entry carries the webhook (or the part of it that concerns its business number) as
+ * One delivery to make: an event to a subscription, a WhatsApp webhook to relay to the business's
+ * app, or an acknowledged identity to confirm at a provider that blocks changed identities itself. A relay entry carries the webhook (or the part of it that concerns its business number) as
  * {@code payload} and the {@code X-Trustgate-Trust} header value computed when it was queued; its
  * {@code destination} names the relay it goes to ({@link WebhookRelay#destination}). Only a relay entry
  * may concern no business number (a webhook about the WhatsApp Business Account itself). Entries with the
@@ -17,6 +17,9 @@ public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind k
                           long position, Optional<Long> eventSequence, Optional<String> payload, Optional<String> trustHeader,
                           int attempts, Instant nextAttemptAt, Status status, Optional<String> lastError, Instant createdAt) {
 
+    /** The destination of identity confirmations at the provider; their line is the contact's. */
+    public static final String IDENTITY_CONFIRMATIONS = "identity-confirmations";
+
     /** The line of relay entries that concern no business number: in order among themselves. */
     public static final String NO_BUSINESS_LINE = "account";
 
@@ -25,7 +28,12 @@ public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind k
         /** An event of the log ({@code eventSequence}) for the subscription named by {@code destination}. */
         EVENT,
         /** A verified WhatsApp webhook ({@code payload}) for the business's own app. */
-        RELAY
+        RELAY,
+        /**
+         * The acknowledgement event {@code eventSequence} ({@code identity.acknowledged}), to confirm at the provider
+         * ({@link WhatsAppGateway#confirmIdentity}) so its own block lifts with trustgate's.
+         */
+        CONFIRMATION
     }
 
     /** Where an entry stands: waiting, delivered, or parked (given up on, kept visible, holding back later ones). */
@@ -41,6 +49,15 @@ public record OutboxEntry(String id, Optional<BusinessNumberId> business, Kind k
                                       Optional<Long> eventSequence, Optional<String> payload, Instant at) {
         return new OutboxEntry(id, Optional.of(business), kind, destination, orderingKey, 0, eventSequence, payload, Optional.empty(), 0, at,
                 Status.PENDING, Optional.empty(), at);
+    }
+
+    /**
+     * The acknowledgement {@code eventSequence} of contact {@code contactId} of {@code business}, to confirm at the
+     * provider; confirmations of one contact go out in order.
+     */
+    public static OutboxEntry confirmation(String id, BusinessNumberId business, String contactId, long eventSequence, Instant at) {
+        return pending(id, business, Kind.CONFIRMATION, IDENTITY_CONFIRMATIONS, contactId, Optional.of(eventSequence), Optional.empty(),
+                at);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,25 @@ public final class CloudApiChannel implements WhatsAppGateway {
         this.accessToken = accessToken;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The Cloud API pins sends, takes the identity-check setting, carries every message type and blocks nothing itself. */
+    private static final Capabilities CAPABILITIES = new Capabilities("cloud-api", true, IdentityChecks.API, false, Set.of());
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Optional<String> unsupportedMessageType(String messageJson) {
+        return Optional.empty();
+    }
+
+    /** Never called: the Cloud API keeps no identity block of its own to confirm ({@link Capabilities#confirmsIdentities()}). */
+    @Override
+    public ConfirmOutcome confirmIdentity(BusinessNumberId business, WaId customer, IdentityHash hash) {
+        throw new UnsupportedOperationException("the Cloud API keeps no identity block to confirm: the pin is the block");
     }
 
     @Override

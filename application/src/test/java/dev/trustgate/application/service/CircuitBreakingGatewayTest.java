@@ -1,4 +1,4 @@
-package dev.trustgate.adapters.whatsapp;
+package dev.trustgate.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +30,21 @@ class CircuitBreakingGatewayTest {
     /** A Cloud API that answers from a script and counts what reached it. */
     static final class Scripted implements WhatsAppGateway {
         @Override
+        public Capabilities capabilities() {
+            return dev.trustgate.application.fakes.FakeWhatsAppGateway.CLOUD_API;
+        }
+
+        @Override
+        public Optional<String> unsupportedMessageType(String messageJson) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ConfirmOutcome confirmIdentity(BusinessNumberId business, WaId customer, IdentityHash hash) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public ReadOutcome markRead(BusinessNumberId from, String requestJson) {
             return new ReadOutcome.Answered(200, "{}");
         }
@@ -51,8 +66,9 @@ class CircuitBreakingGatewayTest {
 
     private final Scripted whatsApp = new Scripted();
     private final AtomicLong now = new AtomicLong();
+    private final java.util.List<CircuitBreakingGateway.State> changes = new java.util.ArrayList<>();
     private final CircuitBreakingGateway gateway = new CircuitBreakingGateway(whatsApp,
-            new CircuitBreakingGateway.Settings(3, Duration.ofSeconds(10)), now::get);
+            new CircuitBreakingGateway.Settings(3, Duration.ofSeconds(10)), now::get, changes::add);
 
     private SendOutcome send() {
         return gateway.send(FROM, TO, "{}", Optional.empty());
@@ -99,5 +115,7 @@ class CircuitBreakingGatewayTest {
         assertThat(send()).as("the trial succeeds").isEqualTo(SENT);
         assertThat(gateway.state()).isEqualTo(CircuitBreakingGateway.State.CLOSED);
         assertThat(send()).isEqualTo(SENT);
+        assertThat(changes).as("opened, opened again by the failed trial, closed by the good one").containsExactly(
+                CircuitBreakingGateway.State.OPEN, CircuitBreakingGateway.State.OPEN, CircuitBreakingGateway.State.CLOSED);
     }
 }

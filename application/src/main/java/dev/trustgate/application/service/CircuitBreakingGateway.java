@@ -1,25 +1,24 @@
-package dev.trustgate.adapters.whatsapp;
+package dev.trustgate.application.service;
 
 import dev.trustgate.application.port.out.WhatsAppGateway;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.Recipient;
+import dev.trustgate.domain.WaId;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A circuit breaker in front of the Cloud API. After {@code failureThreshold} sends in a row that WhatsApp
- * failed (no answer, a timeout, 429 or 5xx) the circuit opens: sends are answered at once as not sent
- * (nothing leaves, nothing waits for a timeout) for {@code openFor}. Then one trial send goes through;
- * if WhatsApp answers it properly the circuit closes, otherwise it opens again. The identity-check
- * setting is not affected (it is rare, idempotent and retried by the client).
+ * A circuit breaker in front of any WhatsApp provider. After {@code failureThreshold} sends in a row that
+ * WhatsApp failed (no answer, a timeout, 429 or 5xx) the circuit opens: sends are answered at once as not
+ * sent (nothing leaves, nothing waits for a timeout) for {@code openFor}. Then one trial send goes through;
+ * if WhatsApp answers it properly the circuit closes, otherwise it opens again. The identity-check setting
+ * and identity confirmations are not affected (they are rare, idempotent and retried by the client or the
+ * outbox). Every change of state is told to a listener (the server logs it).
  */
 public final class CircuitBreakingGateway implements WhatsAppGateway {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CircuitBreakingGateway.class);
 
     /** When the circuit opens, and for how long. */
     public record Settings(int failureThreshold, Duration openFor) {
@@ -41,19 +40,32 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
     private final WhatsAppGateway delegate;
     private final Settings settings;
     private final LongSupplier nanoTime;
+    private final Consumer<State> onChange;
     private State state = State.CLOSED;
     private int failures;
     private long openedAt;
     private boolean trialInFlight;
 
-    public CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings) {
-        this(delegate, settings, System::nanoTime);
+    /** @param onChange told of every change of state: {@code OPEN} when it opens, {@code CLOSED} when it closes again */
+    public CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings, Consumer<State> onChange) {
+        this(delegate, settings, System::nanoTime, onChange);
     }
 
-    CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings, LongSupplier nanoTime) {
+    CircuitBreakingGateway(WhatsAppGateway delegate, Settings settings, LongSupplier nanoTime, Consumer<State> onChange) {
         this.delegate = delegate;
         this.settings = settings;
         this.nanoTime = nanoTime;
+        this.onChange = onChange;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public Optional<String> unsupportedMessageType(String messageJson) {
+        return delegate.unsupportedMessageType(messageJson);
     }
 
     @Override
@@ -85,6 +97,16 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
         return delegate.setIdentityChecks(business, enabled);
     }
 
+    @Override
+    public ConfirmOutcome confirmIdentity(BusinessNumberId business, WaId customer, IdentityHash hash) {
+        return delegate.confirmIdentity(business, customer, hash);
+    }
+
+    /** The failures in a row that open the circuit, and how long it stays open. */
+    public Settings settings() {
+        return settings;
+    }
+
     public synchronized State state() {
         if (state == State.OPEN && elapsed()) {
             return State.HALF_OPEN;
@@ -109,22 +131,24 @@ public final class CircuitBreakingGateway implements WhatsAppGateway {
 
     private synchronized void record(boolean success) {
         if (success) {
-            if (state != State.CLOSED) {
-                LOG.info("WhatsApp answers again: circuit closed");
-            }
+            boolean reopened = state != State.CLOSED;
             state = State.CLOSED;
             failures = 0;
             trialInFlight = false;
+            if (reopened) {
+                onChange.accept(State.CLOSED);
+            }
             return;
         }
         failures++;
         if (state == State.HALF_OPEN || failures >= settings.failureThreshold()) {
-            if (state != State.OPEN) {
-                LOG.warn("WhatsApp failed {} sends in a row: circuit open for {} s", failures, settings.openFor().toSeconds());
-            }
+            boolean opened = state != State.OPEN;
             state = State.OPEN;
             openedAt = nanoTime.getAsLong();
             trialInFlight = false;
+            if (opened) {
+                onChange.accept(State.OPEN);
+            }
         }
     }
 
