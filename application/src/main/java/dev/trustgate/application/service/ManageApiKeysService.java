@@ -1,7 +1,7 @@
 package dev.trustgate.application.service;
 
-import dev.trustgate.application.AuditChain;
 import dev.trustgate.application.Caller;
+import dev.trustgate.application.Sha256;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.out.ApiKey;
@@ -136,6 +136,6 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
 
     /** How a key is stored: its SHA-256, in hex. */
     static String hash(String key) {
-        return AuditChain.sha256(key);
+        return Sha256.hex(key);
     }
 }
