@@ -9,10 +9,6 @@ import dev.trustgate.domain.ParentUserId;
 import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import dev.trustgate.domain.TrustEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +64,7 @@ public final class AuditChain {
             field(canonical, entry.getValue());
         }
         field(canonical, event.previousHash());
-        return sha256(canonical.toString());
+        return Sha256.hex(canonical.toString());
     }
 
     /**
@@ -142,14 +138,5 @@ public final class AuditChain {
 
     private static void field(StringBuilder canonical, String value) {
         canonical.append(value.length()).append(':').append(value).append(';');
-    }
-
-    public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -110,62 +110,81 @@ public record Config(
     /** The signing secret and verify token used when none is configured in dry-run mode. */
     public static final String DEVELOPMENT_APP_SECRET = "trustgate-development-app-secret";
     public static final String DEVELOPMENT_VERIFY_TOKEN = "trustgate-development-verify-token";
-    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/trustgate";
 
     /** A secret that is part of a webhook URL: long, and only characters a path carries unescaped. */
     private static final java.util.regex.Pattern PATH_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,128}");
     private static final String PATH_SECRET_RULE = "32 to 128 letters, digits, - or _";
 
-    /** Every variable trustgate reads, its default and what it means (docs/configuration.md lists the same). */
-    public static final Map<String, String[]> VARIABLES = variables();
+    /**
+     * A variable trustgate reads: its default as the help shows it, the value read when it is not set (none where
+     * the default is a rule rather than a value), and what it means.
+     */
+    public record Variable(String shownDefault, Optional<String> defaultValue, String meaning) {
 
-    private static Map<String, String[]> variables() {
-        Map<String, String[]> v = new LinkedHashMap<>();
-        v.put("TRUSTGATE_HOST", new String[] {"0.0.0.0", "Address the HTTP server binds to."});
-        v.put("TRUSTGATE_PORT", new String[] {"8080", "HTTP port."});
-        v.put("TRUSTGATE_DB_URL", new String[] {DEFAULT_DB_URL, "JDBC URL: jdbc:h2:file:… (embedded) or jdbc:postgresql://…"});
-        v.put("TRUSTGATE_DB_USER", new String[] {"(none)", "Database user."});
-        v.put("TRUSTGATE_DB_PASSWORD", new String[] {"(none)", "Database password. Never logged."});
-        v.put("TRUSTGATE_DB_POOL_SIZE", new String[] {"16", "Most database connections this node holds (2 or more)."});
-        v.put("WHATSAPP_APP_SECRET", new String[] {"(required when live)", "Meta app secret; verifies X-Hub-Signature-256 of webhooks."});
-        v.put("WHATSAPP_VERIFY_TOKEN", new String[] {"(required when live)", "Token WhatsApp's subscription handshake must present."});
-        v.put("WHATSAPP_ACCESS_TOKEN", new String[] {"(none)", "Cloud API access token. Without it trustgate runs in dry-run mode."});
-        v.put("WHATSAPP_GRAPH_URL", new String[] {"https://graph.facebook.com", "Graph API base URL."});
-        v.put("WHATSAPP_GRAPH_VERSION", new String[] {"v25.0", "Graph API version."});
-        v.put("TRUSTGATE_WHATSAPP_MODE", new String[] {"live with a token, else dry-run", "live or dry-run."});
-        v.put("TRUSTGATE_WHATSAPP_PROVIDER", new String[] {"cloud-api with a token, else dry-run",
-                "cloud-api, 360dialog, infobip or dry-run: how this deployment reaches WhatsApp (docs/providers.md)."});
-        v.put("D360_BASE_URL", new String[] {"https://waba-v2.360dialog.io", "360dialog's Cloud API base URL."});
-        v.put("D360_API_KEYS", new String[] {"(required for 360dialog)", "Each business number's D360-API-KEY: "
-                + "<phone_number_id>=<key>,…"});
-        v.put("D360_WEBHOOK_SECRETS", new String[] {"(required for 360dialog)", "Each business number's webhook path secret "
-                + "(360dialog posts to /webhooks/360dialog/<secret>): <phone_number_id>=<secret>,…"});
-        v.put("INFOBIP_BASE_URL", new String[] {"(required for infobip)", "The Infobip account's base URL (https://<id>.api.infobip.com)."});
-        v.put("INFOBIP_API_KEY", new String[] {"(required for infobip)", "Infobip API key (Authorization: App <key>). Never logged."});
-        v.put("INFOBIP_WEBHOOK_SECRET", new String[] {"(required for infobip)", "Webhook path secret: Infobip posts inbound "
-                + "messages to /webhooks/infobip/<secret>."});
-        v.put("INFOBIP_IDENTITY_CHANGE", new String[] {"disabled", "enabled once Infobip's support has turned on the identity "
-                + "change add-on for the account (it has no API); until then opting in is refused."});
-        v.put("TRUSTGATE_ADMIN_KEY", new String[] {"(generated on first start)", "The admin API key; stored only as its SHA-256. When set, it replaces the stored one."});
-        v.put("TRUSTGATE_RELAY_URL", new String[] {"(none)", "Where verified WhatsApp webhooks are relayed for the business's app "
-                + "(the default: business numbers without a URL of their own, and webhooks naming none)."});
-        v.put("TRUSTGATE_RELAY_URLS", new String[] {"(none)", "Business numbers with a relay URL of their own: "
-                + "<phone_number_id>=<url>,…"});
-        v.put("TRUSTGATE_RELAY_SECRET", new String[] {"WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."});
-        v.put("TRUSTGATE_METRICS_KEY", new String[] {"(none)", "When set, /metrics requires Authorization: Bearer <key>."});
-        v.put("TRUSTGATE_SUBSCRIPTION_URLS", new String[] {"any", "any, or public-only to refuse loopback and private webhook URLs."});
-        v.put("WHATSAPP_TIMEOUT_SECONDS", new String[] {"10", "How long a send waits for WhatsApp's answer before it fails with upstream_error."});
-        v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", new String[] {"1048576", "Largest WhatsApp webhook accepted (413 above)."});
-        v.put("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID", new String[] {"(none)", "The business number On-Premises API webhooks "
+        /** A variable that, when not set, reads as {@code value}. */
+        static Variable defaulting(String value, String meaning) {
+            return new Variable(value, Optional.of(value), meaning);
+        }
+
+        /** A variable whose default is not a value of its own: none, generated, or decided by other settings. */
+        static Variable noted(String note, String meaning) {
+            return new Variable(note, Optional.empty(), meaning);
+        }
+    }
+
+    /**
+     * Every variable trustgate reads, its default and what it means: the one table of defaults, which the reading
+     * below takes its defaults from and the help shows (docs/configuration.md lists the same).
+     */
+    public static final Map<String, Variable> VARIABLES = variables();
+
+    private static Map<String, Variable> variables() {
+        Map<String, Variable> v = new LinkedHashMap<>();
+        v.put("TRUSTGATE_HOST", Variable.defaulting("0.0.0.0", "Address the HTTP server binds to."));
+        v.put("TRUSTGATE_PORT", Variable.defaulting("8080", "HTTP port."));
+        v.put("TRUSTGATE_DB_URL", Variable.defaulting("jdbc:h2:file:./data/trustgate", "JDBC URL: jdbc:h2:file:… (embedded) or jdbc:postgresql://…"));
+        v.put("TRUSTGATE_DB_USER", Variable.noted("(none)", "Database user."));
+        v.put("TRUSTGATE_DB_PASSWORD", Variable.noted("(none)", "Database password. Never logged."));
+        v.put("TRUSTGATE_DB_POOL_SIZE", Variable.defaulting("16", "Most database connections this node holds (2 or more)."));
+        v.put("WHATSAPP_APP_SECRET", Variable.noted("(required when live)", "Meta app secret; verifies X-Hub-Signature-256 of webhooks."));
+        v.put("WHATSAPP_VERIFY_TOKEN", Variable.noted("(required when live)", "Token WhatsApp's subscription handshake must present."));
+        v.put("WHATSAPP_ACCESS_TOKEN", Variable.noted("(none)", "Cloud API access token. Without it trustgate runs in dry-run mode."));
+        v.put("WHATSAPP_GRAPH_URL", Variable.defaulting("https://graph.facebook.com", "Graph API base URL."));
+        v.put("WHATSAPP_GRAPH_VERSION", Variable.defaulting("v25.0", "Graph API version."));
+        v.put("TRUSTGATE_WHATSAPP_MODE", Variable.noted("live with a token, else dry-run", "live or dry-run."));
+        v.put("TRUSTGATE_WHATSAPP_PROVIDER", Variable.noted("cloud-api with a token, else dry-run",
+                "cloud-api, 360dialog, infobip or dry-run: how this deployment reaches WhatsApp (docs/providers.md)."));
+        v.put("D360_BASE_URL", Variable.defaulting("https://waba-v2.360dialog.io", "360dialog's Cloud API base URL."));
+        v.put("D360_API_KEYS", Variable.noted("(required for 360dialog)", "Each business number's D360-API-KEY: "
+                + "<phone_number_id>=<key>,…"));
+        v.put("D360_WEBHOOK_SECRETS", Variable.noted("(required for 360dialog)", "Each business number's webhook path secret "
+                + "(360dialog posts to /webhooks/360dialog/<secret>): <phone_number_id>=<secret>,…"));
+        v.put("INFOBIP_BASE_URL", Variable.noted("(required for infobip)", "The Infobip account's base URL (https://<id>.api.infobip.com)."));
+        v.put("INFOBIP_API_KEY", Variable.noted("(required for infobip)", "Infobip API key (Authorization: App <key>). Never logged."));
+        v.put("INFOBIP_WEBHOOK_SECRET", Variable.noted("(required for infobip)", "Webhook path secret: Infobip posts inbound "
+                + "messages to /webhooks/infobip/<secret>."));
+        v.put("INFOBIP_IDENTITY_CHANGE", Variable.defaulting("disabled", "enabled once Infobip's support has turned on the identity "
+                + "change add-on for the account (it has no API); until then opting in is refused."));
+        v.put("TRUSTGATE_ADMIN_KEY", Variable.noted("(generated on first start)", "The admin API key; stored only as its SHA-256. When set, it replaces the stored one."));
+        v.put("TRUSTGATE_RELAY_URL", Variable.noted("(none)", "Where verified WhatsApp webhooks are relayed for the business's app "
+                + "(the default: business numbers without a URL of their own, and webhooks naming none)."));
+        v.put("TRUSTGATE_RELAY_URLS", Variable.noted("(none)", "Business numbers with a relay URL of their own: "
+                + "<phone_number_id>=<url>,…"));
+        v.put("TRUSTGATE_RELAY_SECRET", Variable.noted("WHATSAPP_APP_SECRET", "Secret the relay re-signs webhooks with."));
+        v.put("TRUSTGATE_METRICS_KEY", Variable.noted("(none)", "When set, /metrics requires Authorization: Bearer <key>."));
+        v.put("TRUSTGATE_SUBSCRIPTION_URLS", Variable.defaulting("any", "any, or public-only to refuse loopback and private webhook URLs."));
+        v.put("WHATSAPP_TIMEOUT_SECONDS", Variable.defaulting("10", "How long a send waits for WhatsApp's answer before it fails with upstream_error."));
+        v.put("TRUSTGATE_MAX_WEBHOOK_BYTES", Variable.defaulting("1048576", "Largest WhatsApp webhook accepted (413 above)."));
+        v.put("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID", Variable.noted("(none)", "The business number On-Premises API webhooks "
                 + "(which name none) belong to. Without it they are receipted, not applied; a number in the webhook URL is "
-                + "refused, since the signature does not cover it."});
-        v.put("TRUSTGATE_OUTBOX_RETENTION", new String[] {"7d", "How long delivered notifications and relayed webhooks are kept: "
-                + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."});
-        v.put("TRUSTGATE_GROUP_COMMIT_WRITERS", new String[] {String.valueOf(GroupCommit.DEFAULT_WRITERS),
-                "Threads that commit concurrent WhatsApp webhooks together (1-32)."});
-        v.put("TRUSTGATE_GROUP_COMMIT_BATCH", new String[] {String.valueOf(GroupCommit.DEFAULT_BATCH),
-                "Most webhooks one of them commits in one transaction (1-1000)."});
-        v.put("TRUSTGATE_LOG_FORMAT", new String[] {"text", "text, or json for one JSON object per log line (for log platforms)."});
+                + "refused, since the signature does not cover it."));
+        v.put("TRUSTGATE_OUTBOX_RETENTION", Variable.defaulting("7d", "How long delivered notifications and relayed webhooks are kept: "
+                + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."));
+        v.put("TRUSTGATE_GROUP_COMMIT_WRITERS", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_WRITERS),
+                "Threads that commit concurrent WhatsApp webhooks together (1-32)."));
+        v.put("TRUSTGATE_GROUP_COMMIT_BATCH", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_BATCH),
+                "Most webhooks one of them commits in one transaction (1-1000)."));
+        v.put("TRUSTGATE_LOG_FORMAT", Variable.defaulting("text", "text, or json for one JSON object per log line (for log platforms)."));
         return java.util.Collections.unmodifiableMap(v);
     }
 
@@ -211,11 +230,15 @@ public record Config(
             return Optional.ofNullable(values.get(name));
         }
 
-        int integer(String name, int fallback, int min, int max) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
+        /** The value set, or the default {@link #VARIABLES} gives {@code name}. */
+        String value(String name) {
+            return get(name).orElseGet(() -> VARIABLES.get(name).defaultValue()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " has no default value")));
+        }
+
+        /** A whole number from {@code min} to {@code max}; else a problem is added (and the start fails). */
+        int integer(String name, int min, int max) {
+            String value = value(name);
             try {
                 int parsed = Integer.parseInt(value);
                 if (parsed < min || parsed > max) {
@@ -224,16 +247,13 @@ public record Config(
                 return parsed;
             } catch (NumberFormatException e) {
                 problems.add(name + "=" + value + ": must be a whole number");
-                return fallback;
+                return min;
             }
         }
 
         /** {@code 7d}, {@code 36h}, {@code 90m}, or an ISO-8601 duration such as {@code P7D} or {@code PT36H}. */
-        Duration duration(String name, Duration fallback, Duration min, Duration max) {
-            String value = values.get(name);
-            if (value == null) {
-                return fallback;
-            }
+        Duration duration(String name, Duration min, Duration max) {
+            String value = value(name);
             Duration parsed;
             try {
                 java.util.regex.Matcher short0 = java.util.regex.Pattern.compile("([0-9]{1,9})([dhm])").matcher(value.toLowerCase(Locale.ROOT));
@@ -249,7 +269,7 @@ public record Config(
                 }
             } catch (java.time.format.DateTimeParseException e) {
                 problems.add(name + "=" + value + ": must be a duration such as 7d, 36h or P7D");
-                return fallback;
+                return min;
             }
             if (parsed.compareTo(min) < 0 || parsed.compareTo(max) > 0) {
                 problems.add(name + "=" + value + ": must be at least " + min.toHours() + "h and at most " + max.toDays() + "d");
@@ -321,10 +341,10 @@ public record Config(
         }
 
         Config read() {
-            String host = get("TRUSTGATE_HOST").orElse("0.0.0.0");
-            int port = integer("TRUSTGATE_PORT", 8080, 0, 65535);
-            int poolSize = integer("TRUSTGATE_DB_POOL_SIZE", 16, 2, 500);
-            String dbUrl = get("TRUSTGATE_DB_URL").orElse(DEFAULT_DB_URL);
+            String host = value("TRUSTGATE_HOST");
+            int port = integer("TRUSTGATE_PORT", 0, 65535);
+            int poolSize = integer("TRUSTGATE_DB_POOL_SIZE", 2, 500);
+            String dbUrl = value("TRUSTGATE_DB_URL");
             DatabaseSettings database = null;
             try {
                 database = new DatabaseSettings(dbUrl, get("TRUSTGATE_DB_USER").orElse(null),
@@ -365,8 +385,8 @@ public record Config(
             Optional<Dialog360> dialog360 = provider == Provider.DIALOG_360 ? dialog360() : Optional.empty();
             Optional<Infobip> infobip = provider == Provider.INFOBIP ? infobip() : Optional.empty();
             otherProviders(provider);
-            URI graphUrl = url("WHATSAPP_GRAPH_URL").orElse(URI.create("https://graph.facebook.com"));
-            String graphVersion = get("WHATSAPP_GRAPH_VERSION").orElse("v25.0");
+            URI graphUrl = url("WHATSAPP_GRAPH_URL").orElseGet(() -> URI.create(value("WHATSAPP_GRAPH_URL")));
+            String graphVersion = value("WHATSAPP_GRAPH_VERSION");
             if (!graphVersion.matches("v[0-9]+\\.[0-9]+")) {
                 problems.add("WHATSAPP_GRAPH_VERSION=" + graphVersion + ": must look like v25.0");
             }
@@ -375,21 +395,18 @@ public record Config(
                 problems.add("TRUSTGATE_ADMIN_KEY: must be at least 24 characters");
             }
             SubscriptionUrls subscriptionUrls = SubscriptionUrls.ANY;
-            Optional<String> urls = get("TRUSTGATE_SUBSCRIPTION_URLS");
-            if (urls.isPresent()) {
-                switch (urls.get().toLowerCase(Locale.ROOT)) {
-                    case "any" -> subscriptionUrls = SubscriptionUrls.ANY;
-                    case "public-only" -> subscriptionUrls = SubscriptionUrls.PUBLIC_ONLY;
-                    default -> problems.add("TRUSTGATE_SUBSCRIPTION_URLS=" + urls.get() + ": must be any or public-only");
-                }
+            String urls = value("TRUSTGATE_SUBSCRIPTION_URLS");
+            switch (urls.toLowerCase(Locale.ROOT)) {
+                case "any" -> subscriptionUrls = SubscriptionUrls.ANY;
+                case "public-only" -> subscriptionUrls = SubscriptionUrls.PUBLIC_ONLY;
+                default -> problems.add("TRUSTGATE_SUBSCRIPTION_URLS=" + urls + ": must be any or public-only");
             }
-            int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1_048_576, 1024, 64 * 1_048_576);
-            int whatsAppTimeout = integer("WHATSAPP_TIMEOUT_SECONDS", 10, 1, 120);
+            int maxWebhookBytes = integer("TRUSTGATE_MAX_WEBHOOK_BYTES", 1024, 64 * 1_048_576);
+            int whatsAppTimeout = integer("WHATSAPP_TIMEOUT_SECONDS", 1, 120);
             Optional<URI> relayUrl = get("TRUSTGATE_RELAY_URL").flatMap(value -> relayUrl("TRUSTGATE_RELAY_URL=" + value,
                     "TRUSTGATE_RELAY_URL", value));
             Map<BusinessNumberId, URI> relayUrls = relayUrls("TRUSTGATE_RELAY_URLS");
-            Duration outboxRetention = duration("TRUSTGATE_OUTBOX_RETENTION", Duration.ofDays(7), Duration.ofHours(1),
-                    Duration.ofDays(3650));
+            Duration outboxRetention = duration("TRUSTGATE_OUTBOX_RETENTION", Duration.ofHours(1), Duration.ofDays(3650));
             Optional<dev.trustgate.domain.BusinessNumberId> onPremisesNumber = Optional.empty();
             Optional<String> onPremises = get("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID");
             if (onPremises.isPresent()) {
@@ -399,16 +416,14 @@ public record Config(
                     problems.add("TRUSTGATE_ON_PREMISES_PHONE_NUMBER_ID=" + onPremises.get() + ": must be a phone_number_id (digits)");
                 }
             }
-            int groupCommitWriters = integer("TRUSTGATE_GROUP_COMMIT_WRITERS", GroupCommit.DEFAULT_WRITERS, 1, 32);
-            int groupCommitBatch = integer("TRUSTGATE_GROUP_COMMIT_BATCH", GroupCommit.DEFAULT_BATCH, 1, 1000);
+            int groupCommitWriters = integer("TRUSTGATE_GROUP_COMMIT_WRITERS", 1, 32);
+            int groupCommitBatch = integer("TRUSTGATE_GROUP_COMMIT_BATCH", 1, 1000);
             LogFormat logFormat = LogFormat.TEXT;
-            Optional<String> format = get("TRUSTGATE_LOG_FORMAT");
-            if (format.isPresent()) {
-                switch (format.get().toLowerCase(Locale.ROOT)) {
-                    case "text" -> logFormat = LogFormat.TEXT;
-                    case "json" -> logFormat = LogFormat.JSON;
-                    default -> problems.add("TRUSTGATE_LOG_FORMAT=" + format.get() + ": must be text or json");
-                }
+            String format = value("TRUSTGATE_LOG_FORMAT");
+            switch (format.toLowerCase(Locale.ROOT)) {
+                case "text" -> logFormat = LogFormat.TEXT;
+                case "json" -> logFormat = LogFormat.JSON;
+                default -> problems.add("TRUSTGATE_LOG_FORMAT=" + format + ": must be text or json");
             }
             if (!provider.metaWebhooks() && (relayUrl.isPresent() || !relayUrls.isEmpty()) && get("TRUSTGATE_RELAY_SECRET").isEmpty()) {
                 problems.add("TRUSTGATE_RELAY_SECRET: required with a relay URL when TRUSTGATE_WHATSAPP_PROVIDER=" + provider.code()
@@ -461,7 +476,7 @@ public record Config(
 
         /** 360dialog's settings: every business number with a key has a webhook secret of its own, and the reverse. */
         Optional<Dialog360> dialog360() {
-            URI baseUrl = url("D360_BASE_URL").orElse(URI.create("https://waba-v2.360dialog.io"));
+            URI baseUrl = url("D360_BASE_URL").orElseGet(() -> URI.create(value("D360_BASE_URL")));
             if (get("D360_API_KEYS").isEmpty()) {
                 problems.add("D360_API_KEYS: required when TRUSTGATE_WHATSAPP_PROVIDER=360dialog (<phone_number_id>=<D360-API-KEY>,…)");
             }
@@ -504,13 +519,11 @@ public record Config(
                 problems.add("INFOBIP_WEBHOOK_SECRET: must be " + PATH_SECRET_RULE + " (it is part of the webhook URL)");
             }
             boolean identityChange = false;
-            Optional<String> addOn = get("INFOBIP_IDENTITY_CHANGE");
-            if (addOn.isPresent()) {
-                switch (addOn.get().toLowerCase(Locale.ROOT)) {
-                    case "enabled" -> identityChange = true;
-                    case "disabled" -> identityChange = false;
-                    default -> problems.add("INFOBIP_IDENTITY_CHANGE=" + addOn.get() + ": must be enabled or disabled");
-                }
+            String addOn = value("INFOBIP_IDENTITY_CHANGE");
+            switch (addOn.toLowerCase(Locale.ROOT)) {
+                case "enabled" -> identityChange = true;
+                case "disabled" -> identityChange = false;
+                default -> problems.add("INFOBIP_IDENTITY_CHANGE=" + addOn + ": must be enabled or disabled");
             }
             if (baseUrl.isEmpty() || apiKey.isEmpty() || secret.isEmpty()) {
                 return Optional.empty();

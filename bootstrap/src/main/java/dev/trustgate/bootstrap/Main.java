@@ -80,7 +80,8 @@ public final class Main implements Callable<Integer> {
     static String environmentHelp() {
         StringBuilder help = new StringBuilder("%nEnvironment variables (or --config FILE with the same names):%n");
         Config.VARIABLES.forEach((name, about) -> help.append(String.format("  %s  %s%n      %s%n", name,
-                about[0].startsWith("(") ? about[0] : "(default: " + about[0] + ")", about[1]).replace("%", "%%")));
+                about.shownDefault().startsWith("(") ? about.shownDefault() : "(default: " + about.shownDefault() + ")",
+                about.meaning()).replace("%", "%%")));
         return help.append("%nEach is explained in docs/configuration.md.%n").toString();
     }
 

@@ -28,6 +28,26 @@ class ConfigTest {
     }
 
     @Test
+    void whatIsNotConfiguredTakesTheDefaultTheHelpShows() {
+        Config config = Config.load(Map.of(), Optional.empty());
+
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.database().maxPoolSize()).isEqualTo(16);
+        assertThat(config.graphUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
+        assertThat(config.graphVersion()).isEqualTo("v25.0");
+        assertThat(config.subscriptionUrls()).isEqualTo(Config.SubscriptionUrls.ANY);
+        assertThat(config.whatsAppTimeout()).isEqualTo(Duration.ofSeconds(10));
+        Map.ofEntries(Map.entry("TRUSTGATE_HOST", "0.0.0.0"), Map.entry("TRUSTGATE_PORT", "8080"),
+                Map.entry("TRUSTGATE_DB_POOL_SIZE", "16"), Map.entry("WHATSAPP_GRAPH_URL", "https://graph.facebook.com"),
+                Map.entry("WHATSAPP_GRAPH_VERSION", "v25.0"), Map.entry("TRUSTGATE_SUBSCRIPTION_URLS", "any"),
+                Map.entry("WHATSAPP_TIMEOUT_SECONDS", "10"), Map.entry("TRUSTGATE_MAX_WEBHOOK_BYTES", "1048576"),
+                Map.entry("TRUSTGATE_OUTBOX_RETENTION", "7d"), Map.entry("TRUSTGATE_GROUP_COMMIT_WRITERS", "1"),
+                Map.entry("TRUSTGATE_GROUP_COMMIT_BATCH", "64"))
+                .forEach((name, shown) -> assertThat(Main.environmentHelp()).as(name)
+                        .contains("  " + name + "  (default: " + shown + ")"));
+    }
+
+    @Test
     void theOutboxRetentionIsSevenDaysUnlessSetAsShortOrIsoDuration() {
         assertThat(Config.load(Map.of(), Optional.empty()).outboxRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(Config.load(Map.of("TRUSTGATE_OUTBOX_RETENTION", "36h"), Optional.empty()).outboxRetention())

@@ -39,4 +39,14 @@ class ConfigurationDocsTest {
         assertThat(read).isNotEmpty().containsAll(Config.VARIABLES.keySet());
         assertThat(documented).isEqualTo(read);
     }
+
+    @Test
+    void everyDefaultValueIsTheOneDocumented() throws IOException {
+        String docs = Files.readString(Path.of("../docs/configuration.md"));
+        Config.VARIABLES.forEach((name, variable) -> variable.defaultValue().ifPresent(value -> {
+            Matcher row = Pattern.compile("^\\| `" + name + "` \\| ([^|]*) \\|", Pattern.MULTILINE).matcher(docs);
+            assertThat(row.find()).as(name + " has a row").isTrue();
+            assertThat(row.group(1)).as(name + "'s documented default").isEqualTo("`" + value + "`");
+        }));
+    }
 }

@@ -2,10 +2,9 @@ package dev.trustgate.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trustgate.adapters.notify.StandardWebhooksSender;
+import dev.trustgate.adapters.notify.StandardWebhooksVerifier;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,8 +38,7 @@ final class FakeCrm implements AutoCloseable {
         }
         String id = ctx.header("webhook-id");
         String timestamp = ctx.header("webhook-timestamp");
-        String expected = "v1," + StandardWebhooksSender.sign(secret, id + "." + timestamp + "." + ctx.body());
-        if (!expected.equals(ctx.header("webhook-signature"))) {
+        if (!StandardWebhooksVerifier.verifies(secret, id, timestamp, ctx.body(), ctx.header("webhook-signature"))) {
             rejected.add(id);
             ctx.status(400);
             return;
@@ -52,7 +50,7 @@ final class FakeCrm implements AutoCloseable {
     }
 
     void useSecret(String whsec) {
-        secret = Base64.getDecoder().decode(whsec.substring("whsec_".length()));
+        secret = StandardWebhooksVerifier.key(whsec);
     }
 
     void setDown(boolean isDown) {

@@ -3,6 +3,7 @@ package dev.trustgate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.trustgate.adapters.notify.StalledEndpoints;
 import dev.trustgate.application.fakes.WhatsAppSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -23,8 +23,10 @@ class NotifyArchitectureTest {
     @ArchTest
     static final ArchRule dependsOnTheOutputPortsOnly = classes().that().resideInAPackage(NOTIFY)
             .should().onlyDependOnClassesThat().resideInAnyPackage(NOTIFY, "dev.trustgate.application.port.out..",
-                    "dev.trustgate.domain..", "java..", "javax.crypto..", "com.fasterxml.jackson..", "org.slf4j..")
-            .as("the notification adapter depends on the application's output ports, the domain, the JDK and Jackson only")
+                    "dev.trustgate.domain..", "java..", "javax.crypto..", "com.fasterxml.jackson..", "org.slf4j..",
+                    "com.standardwebhooks..")
+            .as("the notification adapter depends on the application's output ports, the domain, the JDK, Jackson and "
+                    + "the Standard Webhooks library only")
             .allowEmptyShould(false);
 
     @ArchTest

@@ -19,18 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * blackhole accepts connections and never answers; a trickler answers its headers at once and then
  * sends its body one byte a second.
  */
-final class StalledEndpoints {
+public final class StalledEndpoints {
 
     private StalledEndpoints() {
     }
 
     /** Accepts every connection and never reads or writes a byte. */
-    static final class Blackhole implements AutoCloseable {
+    public static final class Blackhole implements AutoCloseable {
         private final ServerSocket server;
         private final List<Socket> held = new CopyOnWriteArrayList<>();
         private final Thread acceptor;
 
-        Blackhole() throws IOException {
+        public Blackhole() throws IOException {
             server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
             acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
@@ -45,11 +45,11 @@ final class StalledEndpoints {
             acceptor.start();
         }
 
-        int accepted() {
+        public int accepted() {
             return held.size();
         }
 
-        String url(String path) {
+        public String url(String path) {
             return "http://127.0.0.1:" + server.getLocalPort() + path;
         }
 
@@ -63,7 +63,7 @@ final class StalledEndpoints {
     }
 
     /** Reads a request's headers, answers {@code 200} with a 1000-byte body, and sends that body one byte a second. */
-    static final class Trickler implements AutoCloseable {
+    public static final class Trickler implements AutoCloseable {
         private final ServerSocket server;
         private final List<Socket> held = new CopyOnWriteArrayList<>();
         private final AtomicInteger answering = new AtomicInteger();
@@ -73,7 +73,7 @@ final class StalledEndpoints {
             return thread;
         });
 
-        Trickler() throws IOException {
+        public Trickler() throws IOException {
             server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
             Thread acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
@@ -121,11 +121,11 @@ final class StalledEndpoints {
         }
 
         /** Requests whose headers were answered and whose body is trickling. */
-        int answering() {
+        public int answering() {
             return answering.get();
         }
 
-        String url(String path) {
+        public String url(String path) {
             return "http://127.0.0.1:" + server.getLocalPort() + path;
         }
 

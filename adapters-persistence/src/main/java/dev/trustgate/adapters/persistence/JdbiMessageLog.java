@@ -47,9 +47,6 @@ public final class JdbiMessageLog implements MessageLog {
                 + "ON CONFLICT DO NOTHING")
         int insertSent(@BindMethods SentRow row);
 
-        @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE id = :id")
-        Optional<SentRow> findSent(@Bind("id") String id);
-
         @SqlQuery("SELECT " + SENT + " FROM sent_messages WHERE whatsapp_message_id = :wamid")
         Optional<SentRow> findSentByWhatsAppId(@Bind("wamid") String wamid);
 
@@ -174,11 +171,6 @@ public final class JdbiMessageLog implements MessageLog {
         requireWritten(transactions.withDao(Dao.class, dao -> {
             return dao.updateSent(row) == 1 ? 1 : dao.insertSent(row);
         }), message.id());
-    }
-
-    @Override
-    public Optional<SentMessage> findSent(String id) {
-        return transactions.withDao(Dao.class, dao -> dao.findSent(id)).map(SentRow::toDomain);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.trustgate.adapters.persistence;
 import dev.trustgate.application.port.out.WebhookReceipts;
 import java.time.Instant;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Idempotency keys in {@code webhook_receipts}; a duplicate insert does nothing and raises nothing. */
@@ -12,9 +11,6 @@ public final class JdbiWebhookReceipts implements WebhookReceipts {
     interface Dao {
         @SqlUpdate("INSERT INTO webhook_receipts (receipt_key, received_at) VALUES (:key, :at) ON CONFLICT DO NOTHING")
         int insert(@Bind("key") String key, @Bind("at") Instant at);
-
-        @SqlQuery("SELECT COUNT(*) FROM webhook_receipts WHERE receipt_key = :key")
-        int count(@Bind("key") String key);
     }
 
     private final JdbiTransactions transactions;
@@ -26,10 +22,5 @@ public final class JdbiWebhookReceipts implements WebhookReceipts {
     @Override
     public boolean record(String key, Instant at) {
         return transactions.withDao(Dao.class, dao -> dao.insert(key, at)) == 1;
-    }
-
-    @Override
-    public boolean contains(String key) {
-        return transactions.withDao(Dao.class, dao -> dao.count(key)) > 0;
     }
 }

@@ -43,7 +43,6 @@ class MessageLogContractTest extends StorageContract {
             return null;
         });
 
-        assertThat(storage.tx(() -> storage.messages().findSent("msg_1"))).contains(sent);
         assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.HBgL=="))).contains(sent);
         assertThat(storage.tx(() -> storage.messages().findSentByWhatsAppId("wamid.other"))).isEmpty();
     }

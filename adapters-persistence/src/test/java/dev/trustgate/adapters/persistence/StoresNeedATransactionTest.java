@@ -36,7 +36,7 @@ class StoresNeedATransactionTest {
                 "contacts", () -> db.contacts.find(Fixtures.KEY),
                 "business numbers", () -> db.businesses.find(BUSINESS),
                 "events", () -> db.events.read(BUSINESS, 0, 10),
-                "webhook receipts", () -> db.receipts.contains("wamid.1"),
+                "webhook receipts", () -> db.receipts.record("wamid.1", Instant.EPOCH),
                 "messages", () -> db.messages.findSentByWhatsAppId("wamid.1"),
                 "outbox", () -> db.outbox.find("dlv_1"),
                 "outbox claims", () -> db.outbox.claimDue(Instant.EPOCH, 10, 4, Duration.ofMinutes(1)),
@@ -55,15 +55,17 @@ class StoresNeedATransactionTest {
             return db.transactions.inTransaction(() -> db.receipts.record("wamid.inner", Instant.EPOCH));
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("inside another");
 
-        assertThat(db.transactions.inTransaction(() -> db.receipts.contains("wamid.outer"))).isFalse();
-        assertThat(db.transactions.inTransaction(() -> db.receipts.contains("wamid.inner"))).isFalse();
+        // recording each now succeeds: neither was recorded before
+        assertThat(db.transactions.inTransaction(() -> db.receipts.record("wamid.outer", Instant.EPOCH))).isTrue();
+        assertThat(db.transactions.inTransaction(() -> db.receipts.record("wamid.inner", Instant.EPOCH))).isTrue();
     }
 
     @Test
     void aWriteOutsideATransactionChangesNothing() {
         assertThatThrownBy(() -> db.receipts.record("wamid.outside", Instant.EPOCH)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(db.transactions.inTransaction(() -> db.receipts.contains("wamid.outside"))).isFalse();
+        assertThat(db.transactions.inTransaction(() -> db.receipts.record("wamid.outside", Instant.EPOCH)))
+                .as("not recorded before").isTrue();
         assertThat(db.transactions.inTransaction(() -> db.events.read(BUSINESS, 0, 10))).isEqualTo(List.of());
     }
 }

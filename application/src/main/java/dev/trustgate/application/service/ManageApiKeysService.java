@@ -1,7 +1,7 @@
 package dev.trustgate.application.service;
 
-import dev.trustgate.application.AuditChain;
 import dev.trustgate.application.Caller;
+import dev.trustgate.application.Sha256;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.out.ApiKey;
@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256 (compared in constant
- * time by {@link AuthenticateApiKeyService}). The admin key is configured or generated on first start. A subscription lives no
+ * API keys: {@code tg_} + 32 random bytes (base64url), stored only as their SHA-256 ({@link AuthenticateApiKeyService}
+ * finds a key by it). The admin key is configured or generated on first start. A subscription lives no
  * longer than the key that created it: revoking a key disables its subscriptions in the same
  * transaction, so nothing more is queued for them and what was queued is dropped unsent.
  */
@@ -136,6 +136,6 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
 
     /** How a key is stored: its SHA-256, in hex. */
     static String hash(String key) {
-        return AuditChain.sha256(key);
+        return Sha256.hex(key);
     }
 }

@@ -26,11 +26,6 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
     }
 
     @Override
-    public synchronized Optional<SentMessage> findSent(String id) {
-        return Optional.ofNullable(sent.get(id));
-    }
-
-    @Override
     public synchronized Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId) {
         return sent.values().stream().filter(m -> m.whatsappMessageId().filter(whatsappMessageId::equals).isPresent()).findFirst();
     }

@@ -14,7 +14,7 @@ public final class InMemoryWebhookReceipts implements WebhookReceipts, InMemoryS
         return receipts.putIfAbsent(key, at) == null;
     }
 
-    @Override
+    /** Whether {@code key} was recorded, for a test to ask. */
     public synchronized boolean contains(String key) {
         return receipts.containsKey(key);
     }

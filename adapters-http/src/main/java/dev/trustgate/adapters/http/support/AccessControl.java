@@ -8,8 +8,6 @@ import dev.trustgate.application.port.in.AuthenticateApiKeyUseCase;
 import dev.trustgate.domain.BusinessNumberId;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,7 +62,7 @@ public final class AccessControl {
     }
 
     private boolean verifyToken(Context ctx) {
-        if ("subscribe".equals(ctx.queryParam("hub.mode")) && same(settings.verifyToken(), ctx.queryParam("hub.verify_token"))) {
+        if ("subscribe".equals(ctx.queryParam("hub.mode")) && ConstantTime.same(settings.verifyToken(), ctx.queryParam("hub.verify_token"))) {
             return true;
         }
         Problems.write(ctx, json, 403, ErrorCode.FORBIDDEN.code(), "the verify token does not match", Map.of());
@@ -94,20 +92,20 @@ public final class AccessControl {
         if (!withinWebhookLimit(ctx)) {
             return false;
         }
-        byte[] given = sha256(ctx.pathParam("secret"));
+        String given = ctx.pathParam("secret");
         boolean admitted = settings.webhooks().fold(
                 meta -> false,
                 dialog360 -> {
                     Optional<BusinessNumberId> owner = Optional.empty();
                     for (Map.Entry<BusinessNumberId, String> secret : dialog360.secrets().entrySet()) {
-                        if (MessageDigest.isEqual(sha256(secret.getValue()), given)) {
+                        if (ConstantTime.same(secret.getValue(), given)) {
                             owner = Optional.of(secret.getKey());
                         }
                     }
                     owner.ifPresent(number -> ctx.attribute(Requests.WEBHOOK_OWNER, number));
                     return owner.isPresent();
                 },
-                infobip -> MessageDigest.isEqual(sha256(infobip.secret()), given));
+                infobip -> ConstantTime.same(infobip.secret(), given));
         if (!admitted) {
             LOG.warn("a {} webhook to a path with an unknown secret refused", settings.webhooks().provider());
             Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "this is not a webhook path of this trustgate (the secret in the "
@@ -126,16 +124,8 @@ public final class AccessControl {
         return true;
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     private boolean metricsKey(Context ctx) {
-        if (settings.metricsKey().isEmpty() || bearer(ctx).filter(key -> same(settings.metricsKey().get(), key)).isPresent()) {
+        if (settings.metricsKey().isEmpty() || bearer(ctx).filter(key -> ConstantTime.same(settings.metricsKey().get(), key)).isPresent()) {
             return true;
         }
         Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, "the metrics key is required", Map.of());
@@ -215,11 +205,5 @@ public final class AccessControl {
             return Optional.empty();
         }
         return Optional.of(parts[1]);
-    }
-
-    /** Compared in constant time; an absent value matches nothing. */
-    private static boolean same(String expected, String presented) {
-        return presented != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                presented.getBytes(StandardCharsets.UTF_8));
     }
 }

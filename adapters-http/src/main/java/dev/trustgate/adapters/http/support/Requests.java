@@ -111,13 +111,11 @@ public final class Requests {
         return "a JSON object";
     }
 
+    /** {@code ?limit=}: the page size asked for, or the application's default when none is. */
     public static int limit(Context ctx) {
         String value = ctx.queryParam("limit");
-        if (value == null) {
-            return 100;
-        }
         try {
-            return dev.trustgate.application.Requests.limit(Integer.parseInt(value));
+            return dev.trustgate.application.Requests.limit(value == null ? null : Integer.valueOf(value));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("limit must be a whole number");
         }

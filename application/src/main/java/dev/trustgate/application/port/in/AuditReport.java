@@ -29,7 +29,11 @@ public record AuditReport(long checked, Optional<Break> firstBreak) {
         }
     }
 
-    /** What kind of break the first broken sequence is. */
+    /**
+     * What kind of break the first broken sequence is. It mirrors {@code EventLog.AuditVerification.Problem} on
+     * purpose: the input port speaks the application's language, not the storage port's, and the service's
+     * exhaustive switch from one to the other breaks the build if they drift apart.
+     */
     public enum Problem {
         /** The event's content, hash or link to the previous event is not what was sealed: it was changed. */
         EDITED,

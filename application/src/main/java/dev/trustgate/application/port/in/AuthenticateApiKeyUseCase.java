@@ -3,7 +3,7 @@ package dev.trustgate.application.port.in;
 import dev.trustgate.application.Caller;
 import java.util.Optional;
 
-/** Who is calling: the caller an API key stands for, the key compared in constant time with its stored hash. */
+/** Who is calling: the caller an API key stands for, the key found by its SHA-256 (only that is stored). */
 public interface AuthenticateApiKeyUseCase {
 
     /** The caller {@code presentedKey} stands for; empty for unknown, revoked and malformed keys. */

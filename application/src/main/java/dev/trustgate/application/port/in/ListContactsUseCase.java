@@ -19,9 +19,7 @@ public interface ListContactsUseCase {
             Requests.required("phoneNumberId", business);
             Requests.required("state", state);
             Requests.required("cursor", after);
-            if (limit < 1 || limit > 1000) {
-                throw new IllegalArgumentException("limit must be between 1 and 1000");
-            }
+            Requests.pageLimit(limit);
         }
     }
 }

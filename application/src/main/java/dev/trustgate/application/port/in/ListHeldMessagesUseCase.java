@@ -28,9 +28,7 @@ public interface ListHeldMessagesUseCase {
             Requests.required("contact", contact);
             Requests.required("after", after);
             after.ifPresent(id -> Requests.text("after", id, 64));
-            if (limit < 1 || limit > 1000) {
-                throw new IllegalArgumentException("limit must be between 1 and 1000");
-            }
+            Requests.pageLimit(limit);
         }
     }
 }

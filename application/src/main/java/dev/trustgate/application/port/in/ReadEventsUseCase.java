@@ -22,9 +22,7 @@ public interface ReadEventsUseCase {
             if (after < 0) {
                 throw new IllegalArgumentException("after must not be negative");
             }
-            if (limit < 1 || limit > 1000) {
-                throw new IllegalArgumentException("limit must be between 1 and 1000");
-            }
+            Requests.pageLimit(limit);
         }
     }
 
@@ -33,9 +31,7 @@ public interface ReadEventsUseCase {
         public ContactQuery {
             Requests.required("caller", caller);
             Requests.required("contact", contact);
-            if (limit < 1 || limit > 1000) {
-                throw new IllegalArgumentException("limit must be between 1 and 1000");
-            }
+            Requests.pageLimit(limit);
         }
     }
 

@@ -19,8 +19,6 @@ public interface MessageLog {
     /** Inserts or replaces a sent-message record by its id. */
     void saveSent(SentMessage message);
 
-    Optional<SentMessage> findSent(String id);
-
     /** The send WhatsApp knows by {@code wamid}. */
     Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId);
 

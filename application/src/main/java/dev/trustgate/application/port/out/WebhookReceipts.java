@@ -7,6 +7,4 @@ public interface WebhookReceipts {
 
     /** Records {@code key}; returns false (and changes nothing) when it was recorded before. */
     boolean record(String key, Instant at);
-
-    boolean contains(String key);
 }

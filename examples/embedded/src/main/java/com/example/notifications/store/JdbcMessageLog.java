@@ -56,11 +56,6 @@ public final class JdbcMessageLog implements MessageLog {
     }
 
     @Override
-    public Optional<SentMessage> findSent(String id) {
-        return sql.one("SELECT " + SENT_COLUMNS + " FROM tg_sent_messages WHERE id = ?", JdbcMessageLog::sent, id);
-    }
-
-    @Override
     public Optional<SentMessage> findSentByWhatsAppId(String whatsappMessageId) {
         return sql.one("SELECT " + SENT_COLUMNS + " FROM tg_sent_messages WHERE whatsapp_message_id = ?", JdbcMessageLog::sent,
                 whatsappMessageId);

@@ -22,7 +22,7 @@ public final class JdbcWebhookReceipts implements WebhookReceipts {
         return true;
     }
 
-    @Override
+    /** Whether {@code key} was recorded. */
     public boolean contains(String key) {
         return sql.one("SELECT 1 FROM tg_webhook_receipts WHERE receipt_key = ?", rs -> true, key).isPresent();
     }
