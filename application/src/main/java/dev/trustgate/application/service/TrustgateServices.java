@@ -9,6 +9,7 @@ import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SimSwapStore;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
@@ -33,6 +34,7 @@ public final class TrustgateServices {
 
     public final OptInToIdentityChecksService optIn;
     public final SetAcknowledgementPolicyService setPolicy;
+    public final SetSimSwapPolicyService setSimSwapPolicy;
     public final RecordIdentitySignalService recordSignals;
     public final SendMessageService send;
     public final ReleaseHeldMessageService release;
@@ -60,6 +62,7 @@ public final class TrustgateServices {
     public final Contacts contacts;
     /** The transactions every use case but webhook intake runs in. */
     public final Transactions transactions;
+    private final Ports ports;
 
     /** Use cases in {@linkplain UseCaseTransactions#standard the standard composition} of the ports' transactions. */
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
@@ -77,6 +80,7 @@ public final class TrustgateServices {
      */
     public TrustgateServices(Ports ports, UseCaseTransactions composed, Predicate<String> subscriptionUrlAllowed,
                              HeldMessageLimits heldLimits) {
+        this.ports = ports;
         SecureRandom random = new SecureRandom();
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock(),
                 composed.scope(), () -> ports.whatsApp().capabilities().confirmsIdentities());
@@ -85,6 +89,7 @@ public final class TrustgateServices {
         ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
+        setSimSwapPolicy = new SetSimSwapPolicyService(transactions, ports.businesses());
         recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
@@ -113,5 +118,13 @@ public final class TrustgateServices {
                 ports.notifications(), ports.relay(), ports.whatsApp(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(transactions, ports.outbox(), ports.clock());
         pruneDeliveries = new PruneDeliveredNotificationsService(transactions, ports.outbox(), ports.clock());
+    }
+
+    /**
+     * The intake of mobile operators' SIM-swap notices over {@code store}, where the subscriptions trustgate holds are
+     * kept: only a deployment that takes SIM-swap notices needs it.
+     */
+    public RecordSimSwapNoticeService simSwapNotices(SimSwapStore store) {
+        return new RecordSimSwapNoticeService(transactions, contacts, ports.businesses(), store, ports.ids(), ports.clock());
     }
 }
