@@ -50,7 +50,8 @@ public record Config(
         LogFormat logFormat,
         Provider provider,
         Optional<Dialog360> dialog360,
-        Optional<Infobip> infobip) {
+        Optional<Infobip> infobip,
+        List<String> simSwapSinkCredentials) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -114,6 +115,10 @@ public record Config(
     /** A secret that is part of a webhook URL: long, and only characters a path carries unescaped. */
     private static final java.util.regex.Pattern PATH_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,128}");
     private static final String PATH_SECRET_RULE = "32 to 128 letters, digits, - or _";
+
+    /** A bearer credential given to mobile operators: long, and only characters a bearer token carries (RFC 6750). */
+    private static final java.util.regex.Pattern SINK_CREDENTIAL = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]{32,256}");
+    private static final String SINK_CREDENTIAL_RULE = "32 to 256 letters, digits or . _ ~ + / = -";
 
     /**
      * A variable trustgate reads: its default as the help shows it, the value read when it is not set (none where
@@ -184,6 +189,9 @@ public record Config(
                 "Threads that commit concurrent WhatsApp webhooks together (1-32)."));
         v.put("TRUSTGATE_GROUP_COMMIT_BATCH", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_BATCH),
                 "Most webhooks one of them commits in one transaction (1-1000)."));
+        v.put("CAMARA_SINK_CREDENTIAL", Variable.noted("(none: SIM-swap notices refused)", "The bearer credential trustgate "
+                + "gives mobile operators with its SIM-swap subscriptions; POST /signals/camara/sim-swap requires it. Several, "
+                + "comma-separated, while one is replaced. Never logged."));
         v.put("TRUSTGATE_LOG_FORMAT", Variable.defaulting("text", "text, or json for one JSON object per log line (for log platforms)."));
         return java.util.Collections.unmodifiableMap(v);
     }
@@ -429,6 +437,7 @@ public record Config(
                 problems.add("TRUSTGATE_RELAY_SECRET: required with a relay URL when TRUSTGATE_WHATSAPP_PROVIDER=" + provider.code()
                         + " (there is no Meta app secret to re-sign relayed webhooks with)");
             }
+            List<String> sinkCredentials = sinkCredentials("CAMARA_SINK_CREDENTIAL");
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -439,7 +448,30 @@ public record Config(
                     provider.metaWebhooks() && (appSecret.isEmpty() || verifyToken.isEmpty()), accessToken, graphUrl, graphVersion,
                     adminKey, relayUrl, relayUrls, get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls,
                     maxWebhookBytes, java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber,
-                    groupCommitWriters, groupCommitBatch, logFormat, provider, dialog360, infobip);
+                    groupCommitWriters, groupCommitBatch, logFormat, provider, dialog360, infobip, sinkCredentials);
+        }
+
+        /**
+         * Sink credentials, comma-separated: each long enough not to be guessed and of characters a bearer token
+         * carries; a problem never repeats one (they are secrets).
+         */
+        List<String> sinkCredentials(String name) {
+            List<String> credentials = new ArrayList<>();
+            String[] items = get(name).orElse("").split(",");
+            for (int i = 0; i < items.length; i++) {
+                String credential = items[i].strip();
+                if (credential.isEmpty()) {
+                    continue;
+                }
+                if (!SINK_CREDENTIAL.matcher(credential).matches()) {
+                    problems.add(name + ": credential " + (i + 1) + " must be " + SINK_CREDENTIAL_RULE);
+                } else if (credentials.contains(credential)) {
+                    problems.add(name + ": credential " + (i + 1) + " is given twice");
+                } else {
+                    credentials.add(credential);
+                }
+            }
+            return List.copyOf(credentials);
         }
 
         /**

@@ -96,13 +96,14 @@ public final class TrustgateServer implements AutoCloseable {
             UseCases useCases = new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
                     s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld,
-                    s.release, s.discard, s.subscriptions, s.parkedDeliveries);
+                    s.release, s.discard, s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(storage.simSwaps));
             // Ready only once start-up is complete: the admin key is stored after the port is taken.
             AtomicBoolean started = new AtomicBoolean();
             java.util.function.BooleanSupplier ready = () -> started.get() && storage.ping();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey())
-                            .withOnPremisesNumber(config.onPremisesNumber()).withWebhooks(webhooks(config)),
+                            .withOnPremisesNumber(config.onPremisesNumber()).withWebhooks(webhooks(config))
+                            .withSimSwapSinkCredentials(config.simSwapSinkCredentials()),
                     ready, clock::now, new HttpMetrics(metrics.registry, () -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());

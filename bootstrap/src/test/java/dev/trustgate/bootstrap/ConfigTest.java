@@ -95,6 +95,18 @@ class ConfigTest {
         assertThat(live.developmentSecrets()).isFalse();
     }
 
+    @Test
+    void simSwapNoticesNeedASinkCredentialAndSeveralMayBeGivenWhileOneIsReplaced() {
+        assertThat(Config.load(Map.of(), Optional.empty()).simSwapSinkCredentials()).isEmpty();
+        assertThat(Config.load(Map.of("CAMARA_SINK_CREDENTIAL", SECRET_A + ", " + SECRET_B), Optional.empty()).simSwapSinkCredentials())
+                .containsExactly(SECRET_A, SECRET_B);
+        assertThatThrownBy(() -> Config.load(Map.of("CAMARA_SINK_CREDENTIAL", "short," + SECRET_A + "," + SECRET_A), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CAMARA_SINK_CREDENTIAL: credential 1 must be 32 to 256")
+                .hasMessageContaining("CAMARA_SINK_CREDENTIAL: credential 3 is given twice")
+                .hasMessageNotContaining(SECRET_A);
+    }
+
     private static final String SECRET_A = "whs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String SECRET_B = "whs_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 

@@ -60,6 +60,8 @@ public final class OpenApi {
         document.put("components", Map.of("securitySchemes", Map.of(
                 "apiKey", Map.of("type", "http", "scheme", "bearer"),
                 "metricsKey", Map.of("type", "http", "scheme", "bearer", "description", "TRUSTGATE_METRICS_KEY, when set"),
+                "simSwapSinkCredential", Map.of("type", "http", "scheme", "bearer",
+                        "description", "CAMARA_SINK_CREDENTIAL: the sink credential trustgate gives with its SIM-swap subscriptions"),
                 "whatsAppSignature", Map.of("type", "apiKey", "in", "header", "name", "X-Hub-Signature-256",
                         "description", "sha256=<hex HMAC-SHA256 of the raw body, keyed with the app secret>"),
                 "whatsAppVerifyToken", Map.of("type", "apiKey", "in", "query", "name", "hub.verify_token")),
@@ -80,6 +82,7 @@ public final class OpenApi {
             case WHATSAPP_VERIFY_TOKEN -> "whatsAppVerifyToken";
             case WHATSAPP_SIGNATURE -> "whatsAppSignature";
             case METRICS_KEY -> "metricsKey";
+            case SIM_SWAP_SINK_CREDENTIAL -> "simSwapSinkCredential";
             case KEY, ADMIN, GRAPH, GRAPH_ADMIN -> "apiKey";
         });
     }

@@ -36,6 +36,12 @@ public record Route(String method, String path, Access access, String summary, H
         PROVIDER_WEBHOOK_SECRET,
         /** {@code TRUSTGATE_METRICS_KEY} as bearer token when one is configured; no credentials otherwise. */
         METRICS_KEY,
+        /**
+         * A mobile operator's SIM-swap notice: the bearer token is a sink credential trustgate gives with its SIM-swap
+         * subscriptions ({@code CAMARA_SINK_CREDENTIAL}), 401 otherwise (always, when none is configured); the
+         * body is read up to the webhook limit, 413 past it.
+         */
+        SIM_SWAP_SINK_CREDENTIAL,
         /** Any API key; on a business-scoped route a key of that business (another business's is answered 404). */
         KEY,
         /** The admin key only; any other key is answered 403. */

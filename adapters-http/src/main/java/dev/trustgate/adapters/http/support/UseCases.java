@@ -17,10 +17,12 @@ import dev.trustgate.application.port.in.ReadEventsUseCase;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
+import dev.trustgate.application.port.in.RecordSimSwapNoticeUseCase;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SetAcknowledgementPolicyUseCase;
+import dev.trustgate.application.port.in.SetSimSwapPolicyUseCase;
 import dev.trustgate.application.port.in.StartReauthenticationUseCase;
 import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 
@@ -48,5 +50,7 @@ public record UseCases(
         ReleaseHeldMessageUseCase release,
         DiscardHeldMessageUseCase discard,
         ManageSubscriptionsUseCase subscriptions,
-        ManageParkedDeliveriesUseCase parkedDeliveries) {
+        ManageParkedDeliveriesUseCase parkedDeliveries,
+        SetSimSwapPolicyUseCase setSimSwapPolicy,
+        RecordSimSwapNoticeUseCase recordSimSwaps) {
 }
