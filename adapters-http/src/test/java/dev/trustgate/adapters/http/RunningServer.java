@@ -77,7 +77,8 @@ public final class RunningServer implements AutoCloseable {
         return new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
                 s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld, s.release, s.discard,
-                s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(core.simSwaps));
+                s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(core.simSwaps),
+                s.simSwapSubscriptions(core.simSwaps, new dev.trustgate.application.service.NoSimSwapOperator()));
     }
 
     /** The contact {@code name} belongs to in {@code business}, as stored. */

@@ -9,6 +9,7 @@ import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SimSwapOperator;
 import dev.trustgate.application.port.out.SimSwapStore;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
@@ -126,5 +127,13 @@ public final class TrustgateServices {
      */
     public RecordSimSwapNoticeService simSwapNotices(SimSwapStore store) {
         return new RecordSimSwapNoticeService(transactions, contacts, ports.businesses(), store, ports.ids(), ports.clock());
+    }
+
+    /**
+     * The SIM-swap subscriptions trustgate holds at the mobile operator {@code operator} for business numbers' customers,
+     * kept in {@code store}.
+     */
+    public ManageSimSwapSubscriptionsService simSwapSubscriptions(SimSwapStore store, SimSwapOperator operator) {
+        return new ManageSimSwapSubscriptionsService(transactions, ports.contacts(), store, operator, ports.clock());
     }
 }

@@ -28,6 +28,7 @@ public final class BusinessApi {
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
         ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
+        ManageSimSwapSubscriptionsHandler simSwapSubscriptions = new ManageSimSwapSubscriptionsHandler(u.simSwapSubscriptions());
         return List.of(
                 new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
                         new OptInToIdentityChecksHandler(u.optIn(), json)::handle),
@@ -36,6 +37,11 @@ public final class BusinessApi {
                 new Route("PUT", "/v1/businesses/{pnid}/sim-swap-policy", Access.ADMIN,
                         "set what a SIM swap of a customer's number does: BREAK_TRUST (default) or BLOCK",
                         new SetSimSwapPolicyHandler(u.setSimSwapPolicy(), json)::handle),
+                new Route("POST", "/v1/businesses/{pnid}/sim-swap-subscriptions", Access.ADMIN,
+                        "subscribe the customers without a live subscription to the mobile operator's SIM-swap notices",
+                        simSwapSubscriptions::subscribe),
+                new Route("GET", "/v1/businesses/{pnid}/sim-swap-subscriptions", Access.ADMIN,
+                        "the SIM-swap subscriptions held for the business number's customers", simSwapSubscriptions::list),
                 new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
                         new ListContactsHandler(u.listContacts())::handle).answering(ApiSchemas.CONTACT_PAGE),
                 new Route("GET", CONTACT, Access.KEY, "the contact's trust view, with the actions the calling key may take",

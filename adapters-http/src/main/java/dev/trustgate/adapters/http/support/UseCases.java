@@ -9,6 +9,7 @@ import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
+import dev.trustgate.application.port.in.ManageSimSwapSubscriptionsUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.in.MarkMessageReadUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
@@ -52,5 +53,6 @@ public record UseCases(
         ManageSubscriptionsUseCase subscriptions,
         ManageParkedDeliveriesUseCase parkedDeliveries,
         SetSimSwapPolicyUseCase setSimSwapPolicy,
-        RecordSimSwapNoticeUseCase recordSimSwaps) {
+        RecordSimSwapNoticeUseCase recordSimSwaps,
+        ManageSimSwapSubscriptionsUseCase simSwapSubscriptions) {
 }
