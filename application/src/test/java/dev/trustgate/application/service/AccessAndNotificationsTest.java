@@ -3,61 +3,18 @@ package dev.trustgate.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.trustgate.application.Caller;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
-import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.domain.EventType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AccessAndNotificationsTest extends ServiceTestSupport {
-
-    @Test
-    void anApiKeyIsShownOnceStoredHashedAndStopsWorkingWhenRevoked() {
-        ManageApiKeysUseCase.Created created = services.apiKeys.create(
-                new ManageApiKeysUseCase.CreateCommand(ADMIN, "crm", Set.of(BUSINESS)));
-
-        assertThat(created.key()).startsWith("tg_");
-        assertThat(core.apiKeys.list()).singleElement().satisfies(k -> assertThat(k.keyHash()).doesNotContain(created.key()));
-        Caller caller = services.authenticate.authenticate(created.key()).orElseThrow();
-        assertThat(caller.admin()).isFalse();
-        assertThat(caller.businesses()).containsExactly(BUSINESS);
-
-        services.apiKeys.revoke(ADMIN, created.apiKey().id());
-        assertThat(services.authenticate.authenticate(created.key())).isEmpty();
-        assertThat(services.authenticate.authenticate("tg_wrong")).isEmpty();
-        assertThat(services.authenticate.authenticate("")).isEmpty();
-    }
-
-    @Test
-    void onlyTheAdminManagesKeys() {
-        assertThatThrownBy(() -> services.apiKeys.create(new ManageApiKeysUseCase.CreateCommand(ALICE, "x", Set.of(BUSINESS))))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
-    }
-
-    @Test
-    void theAdminKeyIsGeneratedOnceOnFirstStartOrTakenFromConfiguration() {
-        ManageApiKeysService.AdminKeyStatus first = services.apiKeys.ensureAdminKey(Optional.empty());
-        assertThat(first.source()).isEqualTo(ManageApiKeysService.AdminKeySource.GENERATED);
-        Optional<String> generated = first.shownOnce();
-        assertThat(generated).isPresent();
-        ManageApiKeysService.AdminKeyStatus later = services.apiKeys.ensureAdminKey(Optional.empty());
-        assertThat(later.shownOnce()).as("never printed again").isEmpty();
-        assertThat(later.source()).isEqualTo(ManageApiKeysService.AdminKeySource.STORED);
-        assertThat(services.authenticate.authenticate(generated.get())).hasValueSatisfying(c -> assertThat(c.admin()).isTrue());
-
-        assertThat(services.apiKeys.ensureAdminKey(Optional.of("configured-admin-key-0123456789")).source())
-                .isEqualTo(ManageApiKeysService.AdminKeySource.CONFIGURED);
-        assertThat(services.authenticate.authenticate(generated.get())).isEmpty();
-        assertThat(services.authenticate.authenticate("configured-admin-key-0123456789")).isPresent();
-    }
 
     @Test
     void everyEventIsQueuedForEachMatchingSubscriptionInTheSameTransaction() {
