@@ -8,7 +8,8 @@ import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AccessAndNotificationsTest extends ServiceTestSupport {
+/** Every event a use case publishes is queued for each subscription that asked for it, in the use case's transaction. */
+class EventPublisherTest extends ServiceTestSupport {
 
     @Test
     void everyEventIsQueuedForEachMatchingSubscriptionInTheSameTransaction() {
