@@ -1,12 +1,9 @@
 package dev.trustgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Authorization: Bearer}) or as 360dialog does ({@code /messages} with the number's own {@code D360-API-KEY}),
  * answering with the Cloud API's published bodies: the send response, Graph errors, {@code {"success":true}}.
  */
-public final class FakeCloudApi implements ProviderFake {
+public final class FakeCloudApi extends ScriptedProviderFake<FakeCloudApi> {
 
     /** A message as WhatsApp received it: from which business number, to whom, pinned to what. */
     public record Forwarded(String phoneNumberId, String to, Optional<String> pin, JsonNode body) {
@@ -27,23 +24,17 @@ public final class FakeCloudApi implements ProviderFake {
     public record Setting(String phoneNumberId, boolean enabled) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final Script script = new Script();
-    private final List<Received> sends = new CopyOnWriteArrayList<>();
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
     private final List<Setting> settings = new CopyOnWriteArrayList<>();
     private final List<JsonNode> readReceipts = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Optional<String> bearerToken;
     private final Map<String, String> d360Keys;
-    private final Javalin server;
 
     private FakeCloudApi(Optional<String> bearerToken, Map<String, String> d360Keys) {
         this.bearerToken = bearerToken;
         this.d360Keys = Map.copyOf(d360Keys);
-        server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+        serve(config -> {
             if (bearerToken.isPresent()) {
                 config.routes.post("/{version}/{pnid}/messages", ctx -> messages(ctx, ctx.pathParam("pnid")));
                 config.routes.post("/{version}/{pnid}/settings", ctx -> setting(ctx, ctx.pathParam("pnid")));
@@ -51,7 +42,7 @@ public final class FakeCloudApi implements ProviderFake {
                 config.routes.post("/messages", ctx -> messages(ctx, null));
                 config.routes.post("/settings", ctx -> setting(ctx, null));
             }
-        }).start("127.0.0.1", 0);
+        });
     }
 
     /** Meta's Graph API, taking {@code token}. */
@@ -95,23 +86,7 @@ public final class FakeCloudApi implements ProviderFake {
             ctx.contentType("application/json").result("{\"success\":true}");
             return;
         }
-        Map<String, String> headers = new HashMap<>();
-        ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-        sends.add(new Received("POST", ctx.path(), headers, ctx.body()));
-        Script.Answer answer = script.next();
-        switch (answer.kind()) {
-            case HANG -> {
-                script.hang();
-                ctx.status(200).contentType("application/json").result("{}");
-            }
-            case REFUSE -> graphError(ctx, 400, 131030, "(#131030) Recipient phone number not in allowed list");
-            case RATE_LIMIT -> {
-                ctx.header("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-                graphError(ctx, 429, 130429, "(#130429) Rate limit hit");
-            }
-            case FAIL -> graphError(ctx, answer.status(), 1, "An unknown error has occurred.");
-            case ACCEPT -> accept(ctx, number.get(), body);
-        }
+        answerSend(ctx, accepted -> accept(accepted, number.get(), body));
     }
 
     private void accept(Context ctx, String number, JsonNode body) {
@@ -123,6 +98,21 @@ public final class FakeCloudApi implements ProviderFake {
         String addressee = to.isEmpty() ? "\"user_id\":\"" + input + "\"" : "\"wa_id\":\"" + to.replaceAll("[^0-9]", "") + "\"";
         ctx.contentType("application/json").result("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + input
                 + "\"," + addressee + "}],\"messages\":[{\"id\":\"" + id + "\"}]}");
+    }
+
+    @Override
+    protected void refuse(Context ctx) {
+        graphError(ctx, 400, 131030, "(#131030) Recipient phone number not in allowed list");
+    }
+
+    @Override
+    protected void rateLimit(Context ctx) {
+        graphError(ctx, 429, 130429, "(#130429) Rate limit hit");
+    }
+
+    @Override
+    protected void fail(Context ctx, int status) {
+        graphError(ctx, status, 1, "An unknown error has occurred.");
     }
 
     private static void graphError(Context ctx, int status, int code, String message) {
@@ -145,46 +135,6 @@ public final class FakeCloudApi implements ProviderFake {
         ctx.contentType("application/json").result("{\"success\":true}");
     }
 
-    @Override
-    public String url() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
-    @Override
-    public FakeCloudApi accepting() {
-        script.add(new Script.Answer(Script.Kind.ACCEPT, 200, 0));
-        return this;
-    }
-
-    @Override
-    public FakeCloudApi refusing() {
-        script.add(new Script.Answer(Script.Kind.REFUSE, 400, 0));
-        return this;
-    }
-
-    @Override
-    public FakeCloudApi rateLimiting(int retryAfterSeconds) {
-        script.add(new Script.Answer(Script.Kind.RATE_LIMIT, 429, retryAfterSeconds));
-        return this;
-    }
-
-    @Override
-    public FakeCloudApi failing(int status) {
-        script.add(new Script.Answer(Script.Kind.FAIL, status, 0));
-        return this;
-    }
-
-    @Override
-    public FakeCloudApi hanging() {
-        script.add(new Script.Answer(Script.Kind.HANG, 0, 0));
-        return this;
-    }
-
-    @Override
-    public List<Received> sends() {
-        return List.copyOf(sends);
-    }
-
     /** The messages WhatsApp accepted, in order. */
     public List<Forwarded> forwarded() {
         return List.copyOf(forwarded);
@@ -197,11 +147,5 @@ public final class FakeCloudApi implements ProviderFake {
 
     public List<JsonNode> readReceipts() {
         return List.copyOf(readReceipts);
-    }
-
-    @Override
-    public void close() {
-        script.release();
-        server.stop();
     }
 }

@@ -1,12 +1,8 @@
 package dev.trustgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Errors are Infobip's {@code {"requestError":{"serviceException":{"messageId","text"}}}}. While an identity is
  * unacknowledged Infobip blocks the customer; {@link #blocked} tells whether it still does.
  */
-public final class FakeInfobip implements ProviderFake {
+public final class FakeInfobip extends ScriptedProviderFake<FakeInfobip> {
 
     /** A message as Infobip received it, translated: kind ({@code text}, {@code template}), sender, customer, body. */
     public record Message(String kind, String from, String to, JsonNode body) {
@@ -34,28 +30,22 @@ public final class FakeInfobip implements ProviderFake {
     private record Identity(String hash, boolean acknowledged) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final Script script = new Script();
     private final String apiKey;
-    private final List<Received> sends = new CopyOnWriteArrayList<>();
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final List<Confirmation> confirmations = new CopyOnWriteArrayList<>();
     private final List<String> readMarks = new CopyOnWriteArrayList<>();
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private final Javalin server;
 
     public FakeInfobip(String apiKey) {
         this.apiKey = apiKey;
-        server = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+        serve(config -> {
             config.routes.post("/whatsapp/1/message/text", ctx -> send(ctx, "text"));
             config.routes.post("/whatsapp/1/message/template", ctx -> send(ctx, "template"));
             config.routes.put("/whatsapp/1/{sender}/contacts/{userNumber}/identity", this::confirm);
             config.routes.get("/whatsapp/1/{sender}/contacts/{userNumber}/identity", this::identity);
             config.routes.post("/whatsapp/1/senders/{sender}/message/{messageId}/read", this::read);
-        }).start("127.0.0.1", 0);
+        });
     }
 
     private boolean authenticated(Context ctx) {
@@ -64,6 +54,21 @@ public final class FakeInfobip implements ProviderFake {
         }
         error(ctx, 401, "UNAUTHORIZED", "Invalid login details");
         return false;
+    }
+
+    @Override
+    protected void refuse(Context ctx) {
+        error(ctx, 400, "BAD_REQUEST", "Bad request");
+    }
+
+    @Override
+    protected void rateLimit(Context ctx) {
+        error(ctx, 429, "TOO_MANY_REQUESTS", "Too many requests");
+    }
+
+    @Override
+    protected void fail(Context ctx, int status) {
+        error(ctx, status, "GENERAL_ERROR", "Something went wrong. Please contact support.");
     }
 
     private static void error(Context ctx, int status, String messageId, String text) {
@@ -75,23 +80,7 @@ public final class FakeInfobip implements ProviderFake {
         if (!authenticated(ctx)) {
             return;
         }
-        Map<String, String> headers = new HashMap<>();
-        ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
-        sends.add(new Received("POST", ctx.path(), headers, ctx.body()));
-        Script.Answer answer = script.next();
-        switch (answer.kind()) {
-            case HANG -> {
-                script.hang();
-                ctx.status(200).contentType("application/json").result("{}");
-            }
-            case REFUSE -> error(ctx, 400, "BAD_REQUEST", "Bad request");
-            case RATE_LIMIT -> {
-                ctx.header("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-                error(ctx, 429, "TOO_MANY_REQUESTS", "Too many requests");
-            }
-            case FAIL -> error(ctx, answer.status(), "GENERAL_ERROR", "Something went wrong. Please contact support.");
-            case ACCEPT -> accept(ctx, kind);
-        }
+        answerSend(ctx, accepted -> accept(accepted, kind));
     }
 
     private void accept(Context ctx, String kind) throws Exception {
@@ -175,46 +164,6 @@ public final class FakeInfobip implements ProviderFake {
         return Optional.ofNullable(identities.get(sender + "/" + userNumber)).map(i -> !i.acknowledged()).orElse(false);
     }
 
-    @Override
-    public String url() {
-        return "http://127.0.0.1:" + server.port();
-    }
-
-    @Override
-    public FakeInfobip accepting() {
-        script.add(new Script.Answer(Script.Kind.ACCEPT, 200, 0));
-        return this;
-    }
-
-    @Override
-    public FakeInfobip refusing() {
-        script.add(new Script.Answer(Script.Kind.REFUSE, 400, 0));
-        return this;
-    }
-
-    @Override
-    public FakeInfobip rateLimiting(int retryAfterSeconds) {
-        script.add(new Script.Answer(Script.Kind.RATE_LIMIT, 429, retryAfterSeconds));
-        return this;
-    }
-
-    @Override
-    public FakeInfobip failing(int status) {
-        script.add(new Script.Answer(Script.Kind.FAIL, status, 0));
-        return this;
-    }
-
-    @Override
-    public FakeInfobip hanging() {
-        script.add(new Script.Answer(Script.Kind.HANG, 0, 0));
-        return this;
-    }
-
-    @Override
-    public List<Received> sends() {
-        return List.copyOf(sends);
-    }
-
     /** The messages Infobip accepted, in order. */
     public List<Message> messages() {
         return List.copyOf(messages);
@@ -228,11 +177,5 @@ public final class FakeInfobip implements ProviderFake {
     /** {@code sender/messageId} of every mark-as-read, in order. */
     public List<String> readMarks() {
         return List.copyOf(readMarks);
-    }
-
-    @Override
-    public void close() {
-        script.release();
-        server.stop();
     }
 }

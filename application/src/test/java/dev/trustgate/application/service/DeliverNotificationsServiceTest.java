@@ -197,18 +197,4 @@ class DeliverNotificationsServiceTest extends ServiceTestSupport {
         handedOver.forEach(Runnable::run);
         assertThat(deliveredTypes()).containsExactly("identity.baseline");
     }
-
-    @Test
-    void deliveredEntriesArePrunedAfterTheRetention() {
-        baseline();
-        runDispatcher();
-        identityChanges();
-        core.notifications.answerNext(new Outcome.RetryLater("HTTP 503", Optional.empty()));
-        runDispatcher();
-        core.clock.advance(Duration.ofDays(7).plusSeconds(1));
-
-        assertThat(services.pruneDeliveries.pruneDelivered(Duration.ofDays(7).plusSeconds(2))).isZero();
-        assertThat(services.pruneDeliveries.pruneDelivered(Duration.ofDays(7))).isEqualTo(1);
-        assertThat(core.outbox.backlog(core.clock.now()).pending()).as("undelivered entries stay").isEqualTo(2);
-    }
 }

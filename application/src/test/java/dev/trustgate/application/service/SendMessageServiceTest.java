@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.AcknowledgeIdentityChangeUseCase;
-import dev.trustgate.application.port.in.DiscardHeldMessageUseCase;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.OnBlocked;
@@ -168,20 +167,6 @@ class SendMessageServiceTest extends ServiceTestSupport {
             assertThat(e.getMessage()).contains("release or discard");
         });
         assertThat(core.messages.countHeld(BUSINESS)).isEqualTo(3);
-    }
-
-    @Test
-    void discardingAHeldMessageIsFinal() {
-        optIn();
-        baseline();
-        identityChanges();
-        Result.Held held = (Result.Held) send(OnBlocked.HOLD);
-
-        services.discard.discard(new DiscardHeldMessageUseCase.Command(ALICE, held.heldMessageId()));
-
-        assertThat(core.messages.countHeld(key())).isZero();
-        assertThatThrownBy(() -> services.discard.discard(new DiscardHeldMessageUseCase.Command(MALLORY, held.heldMessageId())))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test

@@ -137,14 +137,6 @@ class TrustLifecycleTest extends ServiceTestSupport {
     }
 
     @Test
-    void onlyTheAdminSetsPolicies() {
-        assertThatThrownBy(() -> services.setPolicy.setPolicy(
-                new SetAcknowledgementPolicyUseCase.Command(ALICE, BUSINESS, AcknowledgementPolicy.NONE)))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
-        assertThat(core.businesses.find(BUSINESS)).isEmpty();
-    }
-
-    @Test
     void aContactTrustgateNeverHeardOfIsNotFound() {
         assertThatThrownBy(this::contact)
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
