@@ -1,5 +1,7 @@
--- What a SIM swap of a customer's number does, per business number: BREAK_TRUST (the default) or BLOCK.
+-- What a SIM swap of a customer's number does, per business number: BREAK_TRUST (the default) or BLOCK; and how many
+-- hours back the mobile operator is asked about SIM swaps before a re-authentication counts as passed (0: not asked).
 ALTER TABLE business_numbers ADD COLUMN sim_swap_policy VARCHAR(32) DEFAULT 'BREAK_TRUST' NOT NULL;
+ALTER TABLE business_numbers ADD COLUMN sim_swap_check_hours INTEGER DEFAULT 0 NOT NULL;
 
 -- The SIM-swap subscriptions trustgate holds at mobile operators (CAMARA SIM Swap Subscriptions), one per watched
 -- number; status_at is the operator's time of the latest status, so an older lifecycle notice never undoes a newer one.

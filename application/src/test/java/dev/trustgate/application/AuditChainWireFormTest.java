@@ -50,6 +50,7 @@ class AuditChainWireFormTest {
             31 contact.sim_swapped 846e937882c61bf49c10d2c6f734b0847bdcfef8b98b4352745cbb2cd077b9c2
             32 contact.sim_swapped 2b8cd2c3592211015d3601eefde562d73e064018201ebb97eb1bc9ea8e76a49a
             33 identity.changed 0e88a3ed0e37fc77c372e4bae78ed6b4b79376cdcdaed91fe9247f201a0041f5
+            34 reauthentication.succeeded a0643a73e93086614198dcd3fd52e0a637bc3f8d5d87a960fcd48102c2d05564
             """;
 
     @Test

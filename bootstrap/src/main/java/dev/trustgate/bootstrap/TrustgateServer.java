@@ -95,11 +95,12 @@ public final class TrustgateServer implements AutoCloseable {
                     clock, new RandomIds()),
                     transactions(counted, config), SubscriptionUrlPolicy.of(config.subscriptionUrls()), HeldMessageLimits.DEFAULT);
             TrustgateServices s = services;
+            dev.trustgate.application.port.out.SimSwapOperator operator = simSwapOperator(config);
             UseCases useCases = new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
-                    s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
+                    s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResultCheckedBy(operator),
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld,
                     s.release, s.discard, s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(storage.simSwaps),
-                    s.simSwapSubscriptions(storage.simSwaps, simSwapOperator(config)));
+                    s.simSwapSubscriptions(storage.simSwaps, operator));
             // Ready only once start-up is complete: the admin key is stored after the port is taken.
             AtomicBoolean started = new AtomicBoolean();
             java.util.function.BooleanSupplier ready = () -> started.get() && storage.ping();

@@ -83,6 +83,8 @@ public final class SampleEvents {
                 TrustState.ACKNOWLEDGED, true));
         events.put("changed by a sim swap", new TrustEvent.IdentityChanged(CONTACT, t(21), Actor.TRUSTGATE, C1, Optional.of(H1),
                 Optional.empty(), t(20), SignalSource.SIM_SWAP, true));
+        events.put("reauthentication succeeded with a SIM-swap check", new TrustEvent.ReauthenticationSucceeded(CONTACT, t(22), ALICE,
+                R1, new Evidence("sms-otp", null, null, null).withSimSwapCheck(new SimSwapCheck(240, false))));
         return events;
     }
 

@@ -49,7 +49,7 @@ class BusinessStoreContractTest extends StorageContract {
         });
         assertThat(storage.tx(() -> storage.businesses().find(id)).orElseThrow().simSwapPolicy()).isEqualTo(SimSwapPolicy.BREAK_TRUST);
 
-        BusinessNumber blocking = plain.withSimSwapPolicy(SimSwapPolicy.BLOCK);
+        BusinessNumber blocking = plain.withSimSwapPolicy(SimSwapPolicy.BLOCK).withSimSwapCheck(240);
         storage.tx(() -> {
             storage.businesses().save(blocking);
             return null;

@@ -20,7 +20,8 @@ public final class SetSimSwapPolicyService implements SetSimSwapPolicyUseCase {
     public BusinessNumber setSimSwapPolicy(Command command) {
         command.caller().requireAdmin();
         return transactions.inTransaction(() -> {
-            BusinessNumber next = businesses.findOrUnknownForUpdate(command.business()).withSimSwapPolicy(command.policy());
+            BusinessNumber next = businesses.findOrUnknownForUpdate(command.business()).withSimSwapPolicy(command.policy())
+                    .withSimSwapCheck(command.reauthenticationCheckHours());
             businesses.save(next);
             return next;
         });

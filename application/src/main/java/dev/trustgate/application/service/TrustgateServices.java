@@ -64,6 +64,7 @@ public final class TrustgateServices {
     /** The transactions every use case but webhook intake runs in. */
     public final Transactions transactions;
     private final Ports ports;
+    private final ContactCommands commands;
 
     /** Use cases in {@linkplain UseCaseTransactions#standard the standard composition} of the ports' transactions. */
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
@@ -87,7 +88,7 @@ public final class TrustgateServices {
                 composed.scope(), () -> ports.whatsApp().capabilities().confirmsIdentities());
         transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
-        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
+        commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
         setSimSwapPolicy = new SetSimSwapPolicyService(transactions, ports.businesses());
@@ -102,7 +103,7 @@ public final class TrustgateServices {
         listHeld = new ListHeldMessagesService(transactions, contacts, ports.messages());
         startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
         cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
-        reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());
+        reauthenticationResult = reauthenticationResultCheckedBy(new NoSimSwapOperator());
         acknowledge = new AcknowledgeIdentityChangeService(commands, ports.clock());
         overrideUnknownIdentity = new OverrideUnknownIdentityService(commands, ports.clock());
         recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
@@ -135,5 +136,13 @@ public final class TrustgateServices {
      */
     public ManageSimSwapSubscriptionsService simSwapSubscriptions(SimSwapStore store, SimSwapOperator operator) {
         return new ManageSimSwapSubscriptionsService(transactions, ports.contacts(), store, operator, ports.clock());
+    }
+
+    /**
+     * Recording re-authentication results with {@code operator} asked about SIM swaps where a business number's policy
+     * says so ({@link #reauthenticationResult} has no operator: such a pass is refused as unsupported).
+     */
+    public RecordReauthenticationResultService reauthenticationResultCheckedBy(SimSwapOperator operator) {
+        return new RecordReauthenticationResultService(commands, ports.clock(), operator);
     }
 }

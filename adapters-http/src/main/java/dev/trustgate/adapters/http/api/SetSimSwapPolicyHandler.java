@@ -9,15 +9,18 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** {@code PUT /v1/businesses/{pnid}/sim-swap-policy} {@code {"policy":"BLOCK"}} (admin key). */
+/**
+ * {@code PUT /v1/businesses/{pnid}/sim-swap-policy} {@code {"policy":"BLOCK","reauthenticationCheckHours":240}} (admin
+ * key); without {@code reauthenticationCheckHours} re-authentications are not checked with the mobile operator.
+ */
 final class SetSimSwapPolicyHandler {
 
-    record Body(String policy) {
+    record Body(String policy, Integer reauthenticationCheckHours) {
     }
 
-    record View(String phoneNumberId, String simSwapPolicy) {
+    record View(String phoneNumberId, String simSwapPolicy, int reauthenticationCheckHours) {
         static View fromDomain(BusinessNumber b) {
-            return new View(b.id().value(), b.simSwapPolicy().name());
+            return new View(b.id().value(), b.simSwapPolicy().name(), b.simSwapCheckHours());
         }
     }
 
@@ -32,7 +35,8 @@ final class SetSimSwapPolicyHandler {
     void handle(Context ctx) {
         Body body = Requests.body(ctx, json, Body.class);
         ctx.json(View.fromDomain(useCase.setSimSwapPolicy(
-                new SetSimSwapPolicyUseCase.Command(Requests.caller(ctx), Requests.business(ctx), parse(body.policy())))));
+                new SetSimSwapPolicyUseCase.Command(Requests.caller(ctx), Requests.business(ctx), parse(body.policy()),
+                        body.reauthenticationCheckHours() == null ? 0 : body.reauthenticationCheckHours()))));
     }
 
     static SimSwapPolicy parse(String value) {

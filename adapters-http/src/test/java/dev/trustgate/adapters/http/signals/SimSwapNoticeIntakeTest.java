@@ -85,6 +85,7 @@ class SimSwapNoticeIntakeTest {
                 "{\"policy\":\"BLOCK\"}");
         assertThat(policy.statusCode()).isEqualTo(200);
         assertThat(server.json(policy).get("simSwapPolicy").asText()).isEqualTo("BLOCK");
+        assertThat(server.json(policy).get("reauthenticationCheckHours").asInt()).isZero();
 
         notice(RunningServer.SINK_CREDENTIAL, swapped("123655", "2026-06-01T11:18:23.682Z"));
 
@@ -189,5 +190,20 @@ class SimSwapNoticeIntakeTest {
 
         assertThat(notice(RunningServer.SINK_CREDENTIAL, huge).statusCode()).isEqualTo(413);
         assertThat(server.core.simSwaps.notices()).isZero();
+    }
+
+    @Test
+    void theSimSwapPolicyMayAskForACheckOfEveryPassedReauthenticationWithinBounds() {
+        HttpResponse<String> policy = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
+                "{\"policy\":\"break_trust\",\"reauthenticationCheckHours\":240}");
+        HttpResponse<String> tooFar = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
+                "{\"policy\":\"BLOCK\",\"reauthenticationCheckHours\":2401}");
+
+        assertThat(policy.statusCode()).isEqualTo(200);
+        assertThat(server.json(policy).get("simSwapPolicy").asText()).isEqualTo("BREAK_TRUST");
+        assertThat(server.json(policy).get("reauthenticationCheckHours").asInt()).isEqualTo(240);
+        assertThat(tooFar.statusCode()).isEqualTo(400);
+        assertThat(server.json(tooFar).get("detail").asText()).contains("reauthenticationCheckHours");
+        assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapPolicy()).isEqualTo(dev.trustgate.domain.SimSwapPolicy.BREAK_TRUST);
     }
 }
