@@ -117,14 +117,18 @@ public final class JdbiStorage implements AutoCloseable {
     }
 
     /**
-     * Applies pending migrations. Re-running on a migrated database does nothing; a database migrated by
-     * a newer trustgate is refused rather than used.
+     * Applies pending migrations. Re-running on a migrated database does nothing (and, when every shipped script
+     * is applied unchanged, does not even start Flyway); a database migrated by a newer trustgate is refused
+     * rather than used.
      */
     public static void migrate(DataSource dataSource) {
         migrate(dataSource, "classpath:db/migration/common");
     }
 
     static void migrate(DataSource dataSource, String... locations) {
+        if (SchemaCheck.isCurrent(dataSource, locations)) {
+            return;
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
