@@ -40,7 +40,8 @@ public final class CloudApiClient implements WhatsAppGateway {
 
     private final CloudApiSettings settings;
     private final Capabilities capabilities;
-    private final HttpClient http;
+    /** Built on the first call: a client loads TLS and its certificates, which the start need not wait for. */
+    private volatile HttpClient http;
     private final ObjectMapper json;
     private final Sleeper sleeper;
 
@@ -59,8 +60,21 @@ public final class CloudApiClient implements WhatsAppGateway {
         this.json = json;
         this.sleeper = sleeper;
         this.capabilities = new Capabilities(settings.host().provider(), true, IdentityChecks.API, false, Set.of());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
@@ -91,7 +105,7 @@ public final class CloudApiClient implements WhatsAppGateway {
             boolean lastAttempt = attempt >= settings.retries();
             HttpResponse<String> response;
             try {
-                response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http().send(request(call.get(), body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 if (lastAttempt || !pause(backoff(attempt))) {
                     return new SendOutcome.Unavailable("cannot connect to WhatsApp", false, false);
@@ -141,7 +155,7 @@ public final class CloudApiClient implements WhatsAppGateway {
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(call.get(), requestJson), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http().send(request(call.get(), requestJson), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 429 && response.statusCode() < 500) {
                     return new ReadOutcome.Answered(response.statusCode(), response.body());
                 }
@@ -172,7 +186,7 @@ public final class CloudApiClient implements WhatsAppGateway {
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http().send(request(call.get(), body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status / 100 == 2 && GraphResponses.parse(json, response.body())
                         .map(n -> n.path("success").asBoolean(false)).orElse(false)) {
