@@ -22,7 +22,13 @@ TRUSTGATE_PID=$!
 for port in 18300 18301 18302; do
   for _ in $(seq 1 120); do curl -s -o /dev/null "localhost:$port/" && break; sleep 0.5; done
 done
-curl -sf -X PUT "localhost:18302/v1/businesses/$PNID/identity-checks" -H "Authorization: Bearer $ADMIN" -d '{"enabled":true}' > /dev/null
+# opted in (retried: on a loaded machine the first call may find the server still warming up)
+for attempt in $(seq 1 10); do
+  curl -sf -X PUT "localhost:18302/v1/businesses/$PNID/identity-checks" -H "Authorization: Bearer $ADMIN" -d '{"enabled":true}' \
+    > /dev/null && break
+  [ "$attempt" = 10 ] && { echo "could not opt the business in:" >&2; tail -5 "$WORK/trustgate.log" >&2; exit 1; }
+  sleep 1
+done
 # 200 customers with a known identity, so every send is decided on a locked contact row and pinned
 python3 - "$WORK" <<'PY'
 import hashlib, hmac, json, sys, urllib.request
