@@ -18,10 +18,10 @@ benchmarks/webhook-ingest.sh postgres "$SECONDS_" "$CONNECTIONS" | tee "$OUT/ing
 benchmarks/start-time.sh 3 | tee "$OUT/start.txt"
 
 row() { awk -v name="$2" '$0 ~ "^" name {for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+$/) {print $i; exit}}' "$1"; }
-p99() { grep -E "^$2" "$1" | awk '{print $(NF-1)}'; }
+p99() { grep -E "^$2" "$1" | awk '{for (i = 1; i <= NF; i++) if ($i ~ /^[0-9.]+(us|ms|s|m)$/) {print $i; exit}}'; }
 ratio() { grep -oE "^$2[^:]*: [0-9.]+" "$1" | grep -oE '[0-9.]+$'; }
 gc() { grep -oE 'GC time [0-9.]+ %' "$1" | grep -oE '[0-9.]+'; }
-startms() { grep -F "| \`$2" "$OUT/start.txt" | awk -F'|' '{gsub(/ /, "", $3); print $3}'; }
+startms() { grep -F "| \`$1" "$OUT/start.txt" | awk -F'|' '{gsub(/ /, "", $3); print $3}'; }
 echo
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; wrk -t2 -c$CONNECTIONS, ${SECONDS_} s; trustgate -Xmx$TRUSTGATE_HEAP"
 echo "| path | bare baseline | trustgate | ratio | goal | GC share |"
