@@ -3,7 +3,7 @@
 # handler that only verifies the HMAC and parses, in the same run, with wrk.
 #   benchmarks/webhook-ingest.sh [h2|postgres] [seconds] [connections]
 # TRUSTGATE_JAR=path runs another build of trustgate.jar (to compare two versions on one machine);
-# BENCH_PORT (default 18080) is trustgate's port, the bare handler and PostgreSQL take the next two.
+# TRUSTGATE_HEAP (default 512m) is trustgate's -Xmx; BENCH_PORT (default 18080) is trustgate's port, the bare handler and PostgreSQL take the next two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-h2}; SECONDS_=${2:-20}; CONNECTIONS=${3:-16}
@@ -28,7 +28,7 @@ if [ "$DB" = postgres ]; then
 else
   ENV+=(TRUSTGATE_DB_URL=jdbc:h2:file:$WORK/data/trustgate)
 fi
-env "${ENV[@]}" java -Xmx512m -jar "$JAR" > "$WORK/trustgate.log" 2>&1 &
+env "${ENV[@]}" java -Xmx"${TRUSTGATE_HEAP:-512m}" -jar "$JAR" > "$WORK/trustgate.log" 2>&1 &
 TRUSTGATE_PID=$!
 java -Xmx512m -cp benchmarks/target/benchmarks.jar dev.trustgate.benchmarks.BareWebhookServer $BARE_PORT "$SECRET" > "$WORK/bare.log" 2>&1 &
 for port in $PORT $BARE_PORT; do
@@ -44,14 +44,18 @@ run() { # name port
   non2xx=$(awk '/Non-2xx/ {print $5}' "$WORK/$1.txt")
   echo "$1 $rps $p99 ${non2xx:-0}"
 }
+gc_seconds() { jstat -gcutil "$TRUSTGATE_PID" | awk 'NR == 2 {print $NF}'; }
 BARE=$(run bare $BARE_PORT)
+GC_BEFORE=$(gc_seconds); T0=$(date +%s%N)
 TG=$(run trustgate $PORT)
+GC_SHARE=$(awk -v g0="$GC_BEFORE" -v g1="$(gc_seconds)" -v t="$(( ($(date +%s%N) - T0) / 1000000 ))" 'BEGIN {printf "%.1f", 100 * (g1 - g0) * 1000 / t}')
 echo
 printf '%-28s %12s %10s %8s\n' "server" "requests/s" "p99" "non-2xx"
 printf '%-28s %12s %10s %8s\n' "bare HMAC+parse handler" $(echo "$BARE" | cut -d' ' -f2-4)
 printf '%-28s %12s %10s %8s\n' "trustgate ($DB, durable)" $(echo "$TG" | cut -d' ' -f2-4)
 awk -v a="$(echo "$TG" | cut -d' ' -f2)" -v b="$(echo "$BARE" | cut -d' ' -f2)" \
   'BEGIN { printf "ratio trustgate / bare: %.2f (target >= 0.35)\n", a / b }'
+echo "trustgate -Xmx${TRUSTGATE_HEAP:-512m}: GC time ${GC_SHARE} % of the load, still running: $(kill -0 $TRUSTGATE_PID 2>/dev/null && echo yes || echo NO)"
 if [ "$DB" = h2 ]; then
   echo "H2 file after the run: $(du -k "$WORK/data/trustgate.mv.db" | cut -f1) KiB"
 fi

@@ -13,13 +13,13 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the console's log lines in the configured format: logback's text pattern ({@code logback.xml}) for people,
+ * Puts the console's log lines in the configured format: logback's text pattern ({@link LogSetup}) for people,
  * or logback's own JSON encoder, one object per line, for log platforms. Both carry the same message (phone numbers
  * masked where it is written) and the request id.
  */
 final class LogOutput {
 
-    /** The property of {@code logback.xml} that holds the text pattern. */
+    /** The logging context's property that holds the text pattern ({@link LogSetup}). */
     static final String TEXT_PATTERN = "trustgate.text.pattern";
 
     private LogOutput() {

@@ -9,6 +9,7 @@ import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.AuditReport;
 import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 import dev.trustgate.application.port.out.ApiKey;
+import dev.trustgate.application.service.ApiKeyCache;
 import dev.trustgate.application.service.ManageApiKeysService;
 import dev.trustgate.application.service.VerifyAuditChainService;
 import dev.trustgate.application.transaction.Retry;
@@ -191,7 +192,7 @@ public final class Main implements Callable<Integer> {
 
         static ManageApiKeysService service(JdbiStorage storage) {
             return new ManageApiKeysService(new Retry(storage.transactions), storage.apiKeys, storage.subscriptions, new RandomIds(), new SystemClock(),
-                    new SecureRandom());
+                    new SecureRandom(), new ApiKeyCache());
         }
 
         static final Caller OPERATOR = Caller.admin(new Actor("cli"));

@@ -7,10 +7,10 @@ import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -104,13 +104,26 @@ final class Simulate implements Callable<Integer> {
         String body = envelope(business, body(parsed, customer, identity));
         Config config = Config.load(main.environment(), Optional.empty());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        url.replaceAll("/+$", "") + "/webhooks/whatsapp"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", new WebhookSignature(config.appSecret()).sign(bytes))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        main.out().println("HTTP " + response.statusCode() + " " + response.body());
-        return response.statusCode() == 200 ? 0 : 1;
+        // HttpURLConnection rather than java.net.http: for an http:// URL it loads no TLS, so the command starts fast
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + "/webhooks/whatsapp").toURL()
+                .openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("X-Hub-Signature-256", new WebhookSignature(config.appSecret()).sign(bytes));
+        connection.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(bytes);
+        }
+        int status = connection.getResponseCode();
+        String answer;
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+        main.out().println("HTTP " + status + " " + answer);
+        return status == 200 ? 0 : 1;
     }
 
     /** A CAMARA {@code swapped} CloudEvent (the specification's SWAPPED example shape) to the SIM-swap intake. */
@@ -133,13 +146,26 @@ final class Simulate implements Callable<Integer> {
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"phoneNumber\":\"+" + number.value() + "\","
                 + "\"subscriptionId\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(subscriptionId)
                 + "},\"time\":\"" + Instant.now() + "\"}";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        url.replaceAll("/+$", "") + "/signals/camara/sim-swap"))
-                .header("Content-Type", "application/cloudevents+json")
-                .header("Authorization", "Bearer " + config.simSwapSinkCredentials().get(0))
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
-        main.out().println("HTTP " + response.statusCode() + " " + response.body());
-        return response.statusCode() == 204 ? 0 : 1;
+        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + "/signals/camara/sim-swap").toURL()
+                .openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/cloudevents+json");
+        connection.setRequestProperty("Authorization", "Bearer " + config.simSwapSinkCredentials().get(0));
+        connection.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(bytes);
+        }
+        int status = connection.getResponseCode();
+        String answer;
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+        main.out().println("HTTP " + status + " " + answer);
+        return status == 204 ? 0 : 1;
     }
 
     private ContactNames customer() {

@@ -1,13 +1,12 @@
 package dev.trustgate.bootstrap;
 
-import java.net.http.HttpClient;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 
 /**
- * Loads, on a second core, the classes trustgate will need once storage is open (JSON, HTTP client and
- * TLS, Javalin and Jetty, metrics) while the main thread opens and migrates the database. Start-up is
- * mostly class loading, and the two halves do not depend on each other. Failing here costs nothing.
+ * Loads, on a second core, the classes trustgate will need once storage is open (JSON, Javalin and Jetty,
+ * metrics) while the main thread opens the database. Start-up is mostly class loading, and the two halves do
+ * not depend on each other. TLS is not among them: the outgoing HTTP clients load it on their first call, so a
+ * start does not wait for it. Failing here costs nothing.
  */
 final class Warmup {
 
@@ -32,8 +31,6 @@ final class Warmup {
         try {
             new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
                     .writeValueAsString(java.util.Map.of("warm", java.time.Instant.EPOCH));
-            SSLContext.getDefault();
-            HttpClient.newHttpClient();
             ClassLoader loader = Warmup.class.getClassLoader();
             for (String name : CLASSES) {
                 Class.forName(name, true, loader);

@@ -22,15 +22,29 @@ import java.util.concurrent.TimeoutException;
  */
 final class BoundedDelivery {
 
-    private final HttpClient http;
     private final Duration deadline;
+    /** Built on the first delivery: a client loads TLS and its certificates, which a start without deliveries need not pay. */
+    private volatile HttpClient http;
 
     BoundedDelivery(Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the delivery deadline must be positive");
         }
         this.deadline = deadline;
-        this.http = HttpClient.newBuilder().connectTimeout(deadline).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(deadline).followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** Why a request could never be sent to {@code url}; empty when it can. */
@@ -67,7 +81,7 @@ final class BoundedDelivery {
      * Retry-After (seconds) when it gave one.
      */
     Outcome send(HttpRequest request) {
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        CompletableFuture<HttpResponse<Void>> exchange = http().sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
             HttpResponse<Void> response = exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             int status = response.statusCode();

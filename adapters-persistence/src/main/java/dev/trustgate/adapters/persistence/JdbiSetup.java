@@ -18,7 +18,31 @@ final class JdbiSetup {
     }
 
     static Jdbi create(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource);
+        return configure(Jdbi.create(dataSource));
+    }
+
+    /**
+     * Loads, on a thread of its own, the classes {@link #create} and the first statement need (JDBI, its SqlObjects
+     * and its SQL parser, about 800 classes), so that this work runs on the second core while the caller opens the
+     * database. Only an optimisation: whatever it does not load is loaded when needed.
+     */
+    static void warmUpInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Jdbi jdbi = configure(Jdbi.create(() -> {
+                    throw new java.sql.SQLException("never connected");
+                }));
+                jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser()
+                        .parse("SELECT 1 WHERE :a = :b", null);
+            } catch (RuntimeException | LinkageError e) {
+                // the caller loads what is missing
+            }
+        }, "trustgate-jdbi-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override

@@ -5,11 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,6 +63,7 @@ public final class JdbiStorage implements AutoCloseable {
      * pending, acquire times) to {@code poolMetrics}, HikariCP's own metrics tracker (e.g. its Micrometer one).
      */
     public static JdbiStorage open(DatabaseSettings settings, Optional<MetricsTrackerFactory> poolMetrics) {
+        JdbiSetup.warmUpInBackground();
         settings.h2File().ifPresent(H2CrashRecovery::recoverNewestCommits);
         HikariDataSource pool = pool(settings, poolMetrics);
         try {
@@ -119,47 +116,22 @@ public final class JdbiStorage implements AutoCloseable {
     }
 
     /**
-     * Applies pending migrations. Re-running on a migrated database does nothing; a database migrated by
-     * a newer trustgate is refused rather than used.
+     * Applies pending migrations. Re-running on a migrated database does nothing (and, when every shipped script
+     * is applied unchanged, does not even start Flyway); a database migrated by a newer trustgate is refused
+     * rather than used.
      */
     public static void migrate(DataSource dataSource) {
         migrate(dataSource, "classpath:db/migration/common");
     }
 
     static void migrate(DataSource dataSource, String... locations) {
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(locations)
-                    .ignoreMigrationPatterns("*:missing")
-                    .validateOnMigrate(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StorageStartException("cannot migrate the database schema: " + migrationFailure(e), e);
+        if (SchemaCheck.isCurrent(dataSource, locations)) {
+            return;
         }
+        FlywayMigration.run(dataSource, locations);
     }
 
-    private static final Pattern SCRIPT = Pattern.compile("[A-Za-z0-9_.]+__[A-Za-z0-9_]+\\.sql");
-
-    /**
-     * What went wrong in the database's own words (Flyway's report around it is a page of dashes and the
-     * failed statement), with the migration script when one failed.
-     */
-    private static String migrationFailure(FlywayException e) {
-        Optional<SQLException> sql = sqlCause(e);
-        String flyway = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (sql.isEmpty()) {
-            return String.join(" ", flyway.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.matches("-+")).limit(2).toList());
-        }
-        String cause = Optional.ofNullable(sql.get().getMessage()).orElse("SQL state " + sql.get().getSQLState())
-                .lines().findFirst().orElse("").trim()
-                .replaceFirst("^ERROR: ", "").replaceFirst("; SQL statement:$", "");
-        Matcher script = SCRIPT.matcher(flyway);
-        return cause + (script.find() ? " (in " + script.group() + ")" : "");
-    }
-
-    private static Optional<SQLException> sqlCause(Throwable e) {
+    static Optional<SQLException> sqlCause(Throwable e) {
         SQLException found = null;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -49,4 +49,18 @@ class SubscriptionStoreContractTest extends StorageContract {
         assertThat(storage.tx(() -> storage.subscriptions().delete("sub_2"))).isFalse();
         assertThat(storage.tx(() -> storage.subscriptions().list())).containsExactly(all.disabled());
     }
+
+    @Test
+    void aSubscriptionIsFoundOnlyForTheExactNumbersItListsNotForNumbersThatContainThem() {
+        Subscription several = new Subscription("sub_3", "key_b", "http://crm/several", Set.of(),
+                Set.of(new BusinessNumberId("1111"), new BusinessNumberId("2220"), B), new byte[] {6}, true, Fixtures.T0);
+        save(several);
+
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(B))).containsExactly(several);
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(new BusinessNumberId("1111")))).containsExactly(several);
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(new BusinessNumberId("2220")))).containsExactly(several);
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(A))).isEmpty();
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(new BusinessNumberId("22")))).isEmpty();
+        assertThat(storage.tx(() -> storage.subscriptions().enabledFor(new BusinessNumberId("111")))).isEmpty();
+    }
 }

@@ -1,6 +1,9 @@
 package dev.trustgate.adapters.whatsapp;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +43,8 @@ public final class CloudApiClient implements WhatsAppGateway {
 
     private final CloudApiSettings settings;
     private final Capabilities capabilities;
-    private final HttpClient http;
+    /** Built on the first call: a client loads TLS and its certificates, which the start need not wait for. */
+    private volatile HttpClient http;
     private final ObjectMapper json;
     private final Sleeper sleeper;
 
@@ -59,8 +63,21 @@ public final class CloudApiClient implements WhatsAppGateway {
         this.json = json;
         this.sleeper = sleeper;
         this.capabilities = new Capabilities(settings.host().provider(), true, IdentityChecks.API, false, Set.of());
-        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
@@ -91,7 +108,7 @@ public final class CloudApiClient implements WhatsAppGateway {
             boolean lastAttempt = attempt >= settings.retries();
             HttpResponse<String> response;
             try {
-                response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                response = http().send(request(call.get(), body), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 if (lastAttempt || !pause(backoff(attempt))) {
                     return new SendOutcome.Unavailable("cannot connect to WhatsApp", false, false);
@@ -141,7 +158,7 @@ public final class CloudApiClient implements WhatsAppGateway {
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(call.get(), requestJson), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http().send(request(call.get(), requestJson), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 429 && response.statusCode() < 500) {
                     return new ReadOutcome.Answered(response.statusCode(), response.body());
                 }
@@ -172,7 +189,7 @@ public final class CloudApiClient implements WhatsAppGateway {
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             Duration wait = backoff(attempt);
             try {
-                HttpResponse<String> response = http.send(request(call.get(), body), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http().send(request(call.get(), body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status / 100 == 2 && GraphResponses.parse(json, response.body())
                         .map(n -> n.path("success").asBoolean(false)).orElse(false)) {
@@ -217,8 +234,24 @@ public final class CloudApiClient implements WhatsAppGateway {
                 .build();
     }
 
-    /** The caller's message body with trustgate's pin at the top level (and no pin of the caller's own). */
+    /**
+     * The caller's message body with trustgate's pin at the top level (and no pin of the caller's own). A body that is
+     * one JSON object with neither a pin of its own nor a field named twice (the usual case) keeps the caller's bytes:
+     * one streaming pass checks it and the pin is written in before its closing brace, with no tree built and written
+     * again. Any other body is read into a tree and written out, so WhatsApp gets each field once, with the value the
+     * gate read (the last, for a field named twice).
+     */
     String pinned(String messageJson, Optional<IdentityHash> pin) {
+        if (keptAsWritten(messageJson)) {
+            if (pin.isEmpty()) {
+                return messageJson;
+            }
+            int closing = messageJson.lastIndexOf('}');
+            boolean empty = messageJson.substring(messageJson.indexOf('{') + 1, closing).isBlank();
+            return messageJson.substring(0, closing) + (empty ? "" : ",") + "\"" + PIN_FIELD + "\":\""
+                    + new String(JsonStringEncoder.getInstance().quoteAsString(pin.get().value())) + "\""
+                    + messageJson.substring(closing);
+        }
         JsonNode node;
         try {
             node = json.readTree(messageJson);
@@ -235,6 +268,31 @@ public final class CloudApiClient implements WhatsAppGateway {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed JSON object always serialises", e);
+        }
+    }
+
+    /** True when {@code messageJson} is exactly one JSON object, naming no field twice and carrying no pin of its own. */
+    private boolean keptAsWritten(String messageJson) {
+        try (JsonParser parser = json.getFactory().createParser(messageJson)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                if (PIN_FIELD.equals(parser.currentName())) {
+                    return false;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            if (token != JsonToken.END_OBJECT) {
+                return false;
+            }
+            // nothing but white space may follow (a second document, or a brace inside trailing text, is not kept)
+            return parser.nextToken() == null && messageJson.substring(messageJson.lastIndexOf('}') + 1).isBlank();
+        } catch (IOException e) {
+            return false; // malformed, or a field named twice: the tree's reading decides
         }
     }
 

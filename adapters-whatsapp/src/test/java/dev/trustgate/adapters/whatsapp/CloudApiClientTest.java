@@ -98,6 +98,34 @@ class CloudApiClientTest {
     }
 
     @Test
+    void aWellFormedBodyLeavesAsTheCallerWroteItWithOnlyThePinAdded() throws Exception {
+        graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
+        String written = "{ \"messaging_product\": \"whatsapp\",\n  \"to\": \"+16505551234\", \"type\": \"text\",\n"
+                + "  \"text\": { \"body\": \"caf\u00e9 \\u00e9\" } }\n";
+
+        client(graph.url()).send(FROM, TO, written, Optional.of(PIN));
+
+        String forwarded = graph.received().get(0).body();
+        assertThat(forwarded).startsWith(written.substring(0, written.lastIndexOf('}')));
+        assertThat(json.readTree(forwarded).get("recipient_identity_key_hash").asText()).isEqualTo(PIN.value());
+        assertThat(json.readTree(forwarded).path("text").path("body").asText()).isEqualTo("caf\u00e9 \u00e9");
+    }
+
+    @Test
+    void aFieldNamedTwiceLeavesOnceWithTheValueTheGateReadSoWhatsAppCannotDeliverElsewhere() {
+        graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
+        graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
+
+        client(graph.url()).send(FROM, TO, "{\"to\":\"15550000000\",\"type\":\"text\",\"to\":\"+16505551234\"}", Optional.of(PIN));
+        client(graph.url()).send(FROM, TO, "{\"to\":\"+16505551234\",\"recipient_identity_key_hash\":\"mine\"}", Optional.of(PIN));
+
+        assertThat(graph.received().get(0).body()).isEqualTo("{\"to\":\"+16505551234\",\"type\":\"text\","
+                + "\"recipient_identity_key_hash\":\"" + PIN.value() + "\"}");
+        assertThat(graph.received().get(1).body()).isEqualTo("{\"to\":\"+16505551234\",\"recipient_identity_key_hash\":\""
+                + PIN.value() + "\"}");
+    }
+
+    @Test
     void anUnpinnedSendCarriesNoIdentityHashEvenIfTheCallerGaveOne() throws Exception {
         graph.then(Answer.ok(WhatsAppSamples.text("send-response.json")));
 

@@ -33,10 +33,12 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final SecureRandom random;
+    private final ApiKeyCache cache;
 
     public ManageApiKeysService(Transactions transactions, ApiKeyStore keys, SubscriptionStore subscriptions, IdGenerator ids, Clock clock,
-                                SecureRandom random) {
+                                SecureRandom random, ApiKeyCache cache) {
         this.transactions = transactions;
+        this.cache = cache;
         this.keys = keys;
         this.subscriptions = subscriptions;
         this.ids = ids;
@@ -80,6 +82,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
         if (!revoked) {
             throw TrustgateException.notFound("api key");
         }
+        cache.forget(id); // after the commit: from now on this node looks the key up again, and finds it revoked
     }
 
     /** Where the admin key in force comes from once the server is up. */
@@ -107,7 +110,7 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
      * generated key is never stored without being shown.
      */
     public AdminKeyStatus ensureAdminKey(Optional<String> configured) {
-        return transactions.inTransaction(() -> {
+        AdminKeyStatus status = transactions.inTransaction(() -> {
             Optional<ApiKey> existing = keys.find(ADMIN_KEY_ID);
             if (configured.isPresent()) {
                 if (existing.isEmpty() || !existing.get().keyHash().equals(hash(configured.get()))) {
@@ -122,6 +125,8 @@ public final class ManageApiKeysService implements ManageApiKeysUseCase {
             keys.save(adminKey(hash(generated)));
             return new AdminKeyStatus(AdminKeySource.GENERATED, Optional.of(generated));
         });
+        cache.forget(ADMIN_KEY_ID); // a replaced admin key stops working on this node at once
+        return status;
     }
 
     private ApiKey adminKey(String keyHash) {

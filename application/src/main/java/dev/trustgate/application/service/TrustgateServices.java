@@ -110,8 +110,10 @@ public final class TrustgateServices {
         revokeTrust = new RevokeTrustService(commands, ports.clock());
         subscriptions = new ManageSubscriptionsService(transactions, ports.subscriptions(), ports.ids(), ports.clock(), random,
                 subscriptionUrlAllowed, ports.notifications());
-        apiKeys = new ManageApiKeysService(transactions, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random);
-        authenticate = new AuthenticateApiKeyService(transactions, ports.apiKeys());
+        ApiKeyCache keyCache = new ApiKeyCache();
+        apiKeys = new ManageApiKeysService(transactions, ports.apiKeys(), ports.subscriptions(), ports.ids(), ports.clock(), random,
+                keyCache);
+        authenticate = new AuthenticateApiKeyService(transactions, ports.apiKeys(), keyCache);
         getContact = new GetContactTrustService(transactions, contacts, ports.businesses(), ports.messages());
         listContacts = new ListContactsService(transactions, ports.contacts(), ports.businesses(), ports.messages());
         readEvents = new ReadEventsService(transactions, contacts, ports.events());

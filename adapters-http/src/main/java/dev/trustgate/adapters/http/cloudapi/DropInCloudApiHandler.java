@@ -75,8 +75,9 @@ public final class DropInCloudApiHandler {
             }
             Recipient to = Recipients.of(message, Optional.empty(), Optional.empty());
             boolean sensitive = sensitive(ctx.header("X-Trustgate-Sensitive"));
+            // the body as the caller wrote it: read once here for its recipients, never written out again on the way
             Result result = send.send(new SendMessageUseCase.Command(caller, from, to,
-                    json.writeValueAsString(message), sensitive, SendMessageUseCase.OnBlocked.REJECT));
+                    ctx.body(), sensitive, SendMessageUseCase.OnBlocked.REJECT));
             metrics.send(result);
             result.<Runnable>fold(
                     sent -> () -> ctx.status(sent.status()).contentType("application/json").result(sent.body()),
