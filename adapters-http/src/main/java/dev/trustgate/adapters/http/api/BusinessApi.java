@@ -20,7 +20,7 @@ public final class BusinessApi {
     private static final ErrorCode[] SEND_REFUSALS = {ErrorCode.IDENTITY_CHANGE_UNACKNOWLEDGED, ErrorCode.NOT_TRUSTED,
             ErrorCode.IDENTITY_UNKNOWN, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_RECIPIENT,
             ErrorCode.UNSUPPORTED_MESSAGE_TYPE, ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.TOO_MANY_HELD_MESSAGES,
-            ErrorCode.UPSTREAM_ERROR};
+            ErrorCode.UPSTREAM_ERROR, ErrorCode.CONFLICT};
 
     private BusinessApi() {
     }
@@ -40,7 +40,8 @@ public final class BusinessApi {
         return List.of(
                 new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
                         new OptInToIdentityChecksHandler(u.optIn(), json)::handle)
-                        .id("setIdentityChecks").accepting(ApiSchemas.IDENTITY_CHECKS_SETTING).answering(ApiSchemas.IDENTITY_CHECKS),
+                        .id("setIdentityChecks").accepting(ApiSchemas.IDENTITY_CHECKS_SETTING).answering(ApiSchemas.IDENTITY_CHECKS)
+                        .refusing(ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.UPSTREAM_ERROR),
                 new Route("PUT", "/v1/businesses/{pnid}/acknowledgement-policy", Access.ADMIN, "set the acknowledgement policy",
                         new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle)
                         .id("setAcknowledgementPolicy").accepting(ApiSchemas.POLICY_SETTING).answering(ApiSchemas.IDENTITY_CHECKS),

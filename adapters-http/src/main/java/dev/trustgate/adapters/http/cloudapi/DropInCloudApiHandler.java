@@ -63,10 +63,11 @@ public final class DropInCloudApiHandler {
                         .id("sendGraphMessage").accepting(OpenApi.GRAPH_MESSAGE).answering(OpenApi.GRAPH_SEND_RESULT)
                         .answering(Route.ANY_OTHER_STATUS, "application/json", OpenApi.GRAPH_SEND_RESULT)
                         .refusing(ErrorCode.IDENTITY_CHANGE_UNACKNOWLEDGED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND,
-                                ErrorCode.UNSUPPORTED_RECIPIENT, ErrorCode.UNSUPPORTED_MESSAGE_TYPE, ErrorCode.UNSUPPORTED_BY_PROVIDER),
+                                ErrorCode.UNSUPPORTED_RECIPIENT, ErrorCode.UNSUPPORTED_MESSAGE_TYPE, ErrorCode.UNSUPPORTED_BY_PROVIDER,
+                                ErrorCode.CONFLICT),
                 new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH_ADMIN, "drop-in identity-check setting (admin key)",
                         dropIn::settings).id("setGraphIdentityCheck").accepting(OpenApi.GRAPH_SETTINGS)
-                        .answering(OpenApi.GRAPH_SUCCESS));
+                        .answering(OpenApi.GRAPH_SUCCESS).refusing(ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.UPSTREAM_ERROR));
     }
 
     void messages(Context ctx) throws Exception {

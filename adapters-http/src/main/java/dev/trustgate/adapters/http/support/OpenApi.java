@@ -242,6 +242,13 @@ public final class OpenApi {
         problemProperties.put("scope", Map.of("type", "string", "description", "too_many_held_messages: what the limit counts"));
         problemProperties.put("reason", Map.of("type", "string", "description", "too_many_held_messages: why the send was blocked"));
         problemProperties.put("limit", Map.of("type", "integer", "description", "too_many_held_messages: the most allowed"));
+        problemProperties.put("timedOut", Map.of("type", "boolean", "description", "upstream_error: WhatsApp did not answer in time"));
+        problemProperties.put("mayHaveBeenSent", Map.of("type", "boolean",
+                "description", "upstream_error: the message may have gone out all the same; do not resend blindly"));
+        problemProperties.put("graphCode", Map.of("type", "integer", "description", "upstream_error: the Graph API's error code"));
+        problemProperties.put("provider", Map.of("type", "string", "description", "unsupported_by_provider: the configured provider"));
+        problemProperties.put("contactIds", Map.of("type", "array", "items", Map.of("type", "string"),
+                "description", "conflict: the contacts a recipient's names lead to, when they are not one"));
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "object");
         problem.put("description", "an RFC 9457 problem document with trustgate's stable code, and the extension members named here");
