@@ -32,15 +32,24 @@ public final class OpenApiContract {
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
 
     private final OpenApiInteractionValidator validator;
+    private final List<String> besides;
 
-    private OpenApiContract(OpenApiInteractionValidator validator) {
+    private OpenApiContract(OpenApiInteractionValidator validator, List<String> besides) {
         this.validator = validator;
+        this.besides = List.copyOf(besides);
     }
 
     /** The contract {@code document} (OpenAPI JSON) states. */
     public static OpenApiContract of(String document) {
         return new OpenApiContract(VALIDATORS.computeIfAbsent(document,
-                spec -> OpenApiInteractionValidator.createForInlineApiSpecification(spec).build()));
+                spec -> OpenApiInteractionValidator.createForInlineApiSpecification(spec).build()), List.of());
+    }
+
+    /** This contract, leaving alone what the server serves under {@code prefixes} beside its API (the console's pages). */
+    public OpenApiContract besides(String... prefixes) {
+        List<String> all = new java.util.ArrayList<>(besides);
+        all.addAll(List.of(prefixes));
+        return new OpenApiContract(validator, all);
     }
 
     /** Fails when {@code response} to {@code request} (whose body was {@code body}) breaks the contract. */
@@ -60,7 +69,7 @@ public final class OpenApiContract {
 
     /** What is wrong with the exchange, as the validator words it; empty when the document describes it. */
     public List<String> problems(HttpRequest request, byte[] body, int status, Optional<String> contentType, String responseBody) {
-        if (status == 431) {
+        if (status == 431 || besides.stream().anyMatch(prefix -> request.uri().getPath().startsWith(prefix))) {
             return List.of();
         }
         Request validated = request(request, body);
