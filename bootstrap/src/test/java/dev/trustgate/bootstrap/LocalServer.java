@@ -3,6 +3,7 @@ package dev.trustgate.bootstrap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.WebhookSignature;
+import dev.trustgate.testkit.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The assembled server in the test's JVM (as {@code main} wires it), on a loopback port, and the calls
- * the end-to-end tests make against it: API calls with a key, and webhooks signed as WhatsApp signs them.
+ * the end-to-end tests make against it: API calls with a key, and webhooks signed as WhatsApp signs them. Every
+ * exchange is held to the OpenAPI document the server serves ({@link OpenApiContract}).
  */
 final class LocalServer implements AutoCloseable {
 
@@ -24,6 +26,7 @@ final class LocalServer implements AutoCloseable {
     private final String appSecret;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private OpenApiContract contract;
 
     private LocalServer(TrustgateServer server, String adminKey, String appSecret) {
         this.server = server;
@@ -89,6 +92,17 @@ final class LocalServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = sendUnchecked(request);
+        if (contract == null) {
+            // the console's pages are served beside the API, not described by its document
+            contract = OpenApiContract.of(sendUnchecked(HttpRequest.newBuilder(URI.create(url("/openapi.json"))).build()).body())
+                    .besides("/console/");
+        }
+        contract.check(request, response);
+        return response;
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.WebhookSignature;
+import dev.trustgate.testkit.OpenApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The built {@code trustgate.jar} as a separate operating-system process, as operators run it: started with
  * environment variables in a folder of its own (its {@code ./data} and its output live there), killed with
- * SIGKILL or stopped with SIGTERM, restarted on the same port.
+ * SIGKILL or stopped with SIGTERM, restarted on the same port. Its API calls are held to the OpenAPI document the
+ * node serves.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -32,6 +35,7 @@ final class NodeProcess implements AutoCloseable {
     private final Path logs;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private OpenApiContract contract;
     private Process process;
     private int starts;
 
@@ -125,7 +129,9 @@ final class NodeProcess implements AutoCloseable {
             request.header("Content-Type", "application/json");
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            contract().ifPresent(contract -> contract.check(sent, response));
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(-1, e.toString());
@@ -133,6 +139,19 @@ final class NodeProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Answer(-1, "interrupted");
         }
+    }
+
+    /** The OpenAPI document the node serves, which its answers are held to; empty while the node does not answer. */
+    private Optional<OpenApiContract> contract() throws InterruptedException {
+        if (contract == null) {
+            try {
+                contract = OpenApiContract.of(http.send(HttpRequest.newBuilder(uri("/openapi.json")).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(contract);
     }
 
     /** What a node answered. */

@@ -52,11 +52,12 @@ public final class TrustgateHttpServer {
     static List<Route> routes(UseCases u, HttpSettings settings, BooleanSupplier ready, Supplier<Instant> clock,
                               ObjectMapper json, HttpMetrics metrics) {
         List<Route> routes = new ArrayList<>(List.of(
-                new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up"))),
+                new Route("GET", "/health/live", Access.PUBLIC, "liveness", ctx -> ctx.json(Map.of("status", "up")))
+                        .id("live").answering(OpenApi.HEALTH),
                 new Route("GET", "/health/ready", Access.PUBLIC, "readiness: the database answers", ctx -> {
                     boolean up = ready.getAsBoolean();
                     ctx.status(up ? 200 : 503).json(Map.of("status", up ? "ready" : "storage unavailable"));
-                })));
+                }).id("ready").answering(OpenApi.HEALTH).answering(503, OpenApi.HEALTH)));
         // WhatsApp's webhooks come signed by Meta, or from 360dialog or Infobip to a path with a secret
         routes.addAll(settings.webhooks().fold(
                 meta -> WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics),
@@ -67,9 +68,11 @@ public final class TrustgateHttpServer {
         routes.addAll(Console.routes());
         routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));
         routes.add(new Route("GET", "/metrics", Access.METRICS_KEY, "Prometheus metrics (TRUSTGATE_METRICS_KEY protects them when set)",
-                ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape())));
-        routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI 3.1 document",
-                ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, BusinessApi.schemas(), json))));
+                ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()))
+                .id("metrics").answering(200, "text/plain", OpenApi.TEXT));
+        routes.add(new Route("GET", "/openapi.json", Access.PUBLIC, "this API's OpenAPI document",
+                ctx -> ctx.contentType("application/json").result(OpenApi.document(routes, BusinessApi.schemas(), json)))
+                .id("openApiDocument").answering(OpenApi.DOCUMENT));
         return List.copyOf(routes);
     }
 

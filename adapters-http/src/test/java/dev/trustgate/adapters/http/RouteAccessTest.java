@@ -162,7 +162,8 @@ class RouteAccessTest {
 
     /** A request to {@code route} as {@code caller}, with the credentials that takes for the route's access. */
     private static HttpResponse<String> call(Javalin server, Route route, Caller caller) {
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        // a GET carries no body, as no client sends one
+        byte[] body = (route.method().equals("GET") ? "" : "{}").getBytes(StandardCharsets.UTF_8);
         String path = route.path().replace("{pnid}", PNID).replace("{customer}", "16505551234").replace("{id}", "some_id")
                 .replace("{version}", "v25.0");
         if (route.access() == Access.WHATSAPP_VERIFY_TOKEN && caller != Caller.NONE) {
@@ -194,6 +195,7 @@ class RouteAccessTest {
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
-        return served.send(request.build());
+        // the served server's answers are held to its OpenAPI document; a tripwire's are the test's own
+        return server == served.server ? served.send(request.build()) : served.sendUnchecked(request.build());
     }
 }

@@ -13,6 +13,7 @@ import dev.trustgate.application.service.TrustgateServices;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.ContactTrust;
 import dev.trustgate.domain.CustomerName;
+import dev.trustgate.testkit.OpenApiContract;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
-/** The HTTP adapter on a real socket over the in-memory core, and a real HTTP client to call it. */
+/**
+ * The HTTP adapter on a real socket over the in-memory core, and a real HTTP client to call it. Every exchange made
+ * through {@link #send} is held to the OpenAPI document the server serves ({@link OpenApiContract}), so an answer
+ * the document does not describe fails the test that got it.
+ */
 public final class RunningServer implements AutoCloseable {
 
     public static final String APP_SECRET = "test-app-secret";
@@ -37,6 +42,7 @@ public final class RunningServer implements AutoCloseable {
     public final Javalin server;
     public final HttpClient http = HttpClient.newHttpClient();
     public final WebhookSignature signature = new WebhookSignature(APP_SECRET);
+    private OpenApiContract contract;
 
     /** The business number this test server takes On-Premises webhooks for. */
     public static final BusinessNumberId ON_PREMISES_NUMBER = new BusinessNumberId("106540352242922");
@@ -97,6 +103,21 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = sendUnchecked(request);
+        contract().check(request, response);
+        return response;
+    }
+
+    /** The OpenAPI document this server serves, as the contract its exchanges are held to. */
+    public OpenApiContract contract() {
+        if (contract == null) {
+            contract = OpenApiContract.of(sendUnchecked(HttpRequest.newBuilder(uri("/openapi.json")).GET().build()).body());
+        }
+        return contract;
+    }
+
+    /** {@code request} sent, its answer not held to the OpenAPI document (for the tests of that check itself). */
+    public HttpResponse<String> sendUnchecked(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -10,9 +10,11 @@ import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.Problems;
 import dev.trustgate.adapters.http.support.Recipients;
 import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.adapters.http.support.OpenApi;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.adapters.http.support.UseCases;
+import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.Caller;
 import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.MarkMessageReadUseCase;
@@ -57,9 +59,15 @@ public final class DropInCloudApiHandler {
     public static List<Route> routes(UseCases u, ObjectMapper json, HttpMetrics metrics) {
         DropInCloudApiHandler dropIn = new DropInCloudApiHandler(u.send(), u.markRead(), u.optIn(), json, metrics);
         return List.of(
-                new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages),
+                new Route("POST", "/{version}/{pnid}/messages", Access.GRAPH, "drop-in Cloud API send", dropIn::messages)
+                        .id("sendGraphMessage").accepting(OpenApi.GRAPH_MESSAGE).answering(OpenApi.GRAPH_SEND_RESULT)
+                        .answering(Route.ANY_OTHER_STATUS, "application/json", OpenApi.GRAPH_SEND_RESULT)
+                        .refusing(ErrorCode.IDENTITY_CHANGE_UNACKNOWLEDGED, ErrorCode.FORBIDDEN, ErrorCode.NOT_FOUND,
+                                ErrorCode.UNSUPPORTED_RECIPIENT, ErrorCode.UNSUPPORTED_MESSAGE_TYPE, ErrorCode.UNSUPPORTED_BY_PROVIDER,
+                                ErrorCode.CONFLICT),
                 new Route("POST", "/{version}/{pnid}/settings", Access.GRAPH_ADMIN, "drop-in identity-check setting (admin key)",
-                        dropIn::settings));
+                        dropIn::settings).id("setGraphIdentityCheck").accepting(OpenApi.GRAPH_SETTINGS)
+                        .answering(OpenApi.GRAPH_SUCCESS).refusing(ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.UPSTREAM_ERROR));
     }
 
     void messages(Context ctx) throws Exception {

@@ -37,7 +37,7 @@ public final class Console {
     public static List<Route> routes() {
         return List.of(new Route("GET", "/v1/me", Access.KEY,
                 "the calling key: its id, whether it is the admin key, its business numbers",
-                ctx -> ctx.json(whoAmI(Requests.caller(ctx)))));
+                ctx -> ctx.json(whoAmI(Requests.caller(ctx)))).id("whoAmI").answering("WhoAmI"));
     }
 
     public static void serveStaticFiles(JavalinConfig config) {

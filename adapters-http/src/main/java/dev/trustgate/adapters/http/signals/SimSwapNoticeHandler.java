@@ -3,6 +3,8 @@ package dev.trustgate.adapters.http.signals;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.adapters.http.support.OpenApi;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.application.port.in.RecordSimSwapNoticeUseCase;
@@ -55,7 +57,9 @@ public final class SimSwapNoticeHandler {
         SimSwapNoticeHandler handler = new SimSwapNoticeHandler(useCase, json);
         return List.of(new Route("POST", "/signals/camara/sim-swap", Access.SIM_SWAP_SINK_CREDENTIAL,
                 "a mobile operator's SIM-swap notice (CAMARA SIM Swap Subscriptions, CloudEvents 1.0 structured JSON)",
-                handler::handle));
+                handler::handle).id("receiveSimSwapNotice")
+                .accepting(OpenApi.SIM_SWAP_NOTICE, "application/cloudevents+json", "application/json")
+                .answering(204, null).refusing(ErrorCode.NOT_FOUND));
     }
 
     void handle(Context ctx) {

@@ -9,10 +9,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * JSON Schemas read off the records the API writes as JSON, so the OpenAPI document describes what is answered and
- * cannot drift from it: every component is present (a reference or a time may be {@code null}).
+ * cannot drift from it: every component is present (a reference or a time may be {@code null}), and no other field
+ * is ({@code additionalProperties: false}), so an answer with a field the document does not name fails validation.
+ * OpenAPI 3.0's {@code nullable} says what may be {@code null}.
  */
 public final class JsonSchemas {
 
@@ -50,6 +53,35 @@ public final class JsonSchemas {
         schema.put("type", "object");
         schema.put("required", required);
         schema.put("properties", properties);
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    /** {@code schema} with a {@code description} (and an {@code example}, when one is given). */
+    public static Map<String, Object> described(Map<String, Object> schema, String description, Object... example) {
+        // a schema of Map.of has no order of its own: sorted, so the document reads the same on every start
+        Map<String, Object> described = new LinkedHashMap<>(schema instanceof LinkedHashMap ? schema : new TreeMap<>(schema));
+        described.put("description", description);
+        if (example.length > 0) {
+            described.put("example", example[0]);
+        }
+        return described;
+    }
+
+    /** An object of exactly {@code properties}, all required but those named in {@code optional}. */
+    public static Map<String, Object> object(Map<String, Object> properties, String... optional) {
+        List<String> required = new ArrayList<>(properties.keySet());
+        required.removeAll(List.of(optional));
+        if (!(properties instanceof LinkedHashMap)) {
+            required.sort(null);
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("properties", properties);
+        schema.put("additionalProperties", false);
         return schema;
     }
 
@@ -58,22 +90,34 @@ public final class JsonSchemas {
         if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
             return arrayOf(of(list.getActualTypeArguments()[0]));
         }
+        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+            return Map.of("type", "object", "additionalProperties", Map.of("type", "string"));
+        }
         Class<?> c = (Class<?>) type;
         if (c == boolean.class) {
             return Map.of("type", "boolean");
         }
-        if (c == int.class || c == long.class) {
-            return Map.of("type", "integer");
+        if (c == int.class) {
+            return Map.of("type", "integer", "format", "int32");
+        }
+        if (c == long.class) {
+            return Map.of("type", "integer", "format", "int64");
+        }
+        if (c == Long.class) {
+            return Map.of("type", "integer", "format", "int64", "nullable", true);
         }
         if (c == String.class) {
-            return Map.of("type", List.of("string", "null"));
+            return Map.of("type", "string", "nullable", true);
+        }
+        if (c == Boolean.class) {
+            return Map.of("type", "boolean", "nullable", true);
         }
         if (c == Instant.class) {
-            return Map.of("type", List.of("string", "null"), "format", "date-time");
+            return Map.of("type", "string", "nullable", true, "format", "date-time");
         }
         if (c.isRecord()) {
             Map<String, Object> nested = new LinkedHashMap<>(of((Class<? extends Record>) c, Map.of()));
-            nested.put("type", List.of("object", "null"));
+            nested.put("nullable", true);
             return nested;
         }
         if (c.isEnum()) {

@@ -7,6 +7,7 @@ import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.HttpSettings;
 import dev.trustgate.adapters.http.support.Problems;
 import dev.trustgate.adapters.http.support.Requests;
+import dev.trustgate.adapters.http.support.OpenApi;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.application.ErrorCode;
@@ -64,15 +65,20 @@ public final class ProviderWebhookHandler {
                     throw new IllegalArgumentException("Meta's webhooks are WhatsAppWebhookHandler's");
                 },
                 dialog360 -> new Route("POST", "/webhooks/360dialog/{secret}", Access.PROVIDER_WEBHOOK_SECRET,
-                        "360dialog's webhook for the business number whose secret is in the path", handler::dialog360),
+                        "360dialog's webhook for the business number whose secret is in the path", handler::dialog360)
+                        .id("receive360dialogWebhook").accepting(OpenApi.PROVIDER_WEBHOOK).answering(OpenApi.WEBHOOK_RECEIPT)
+                        .refusing(ErrorCode.FORBIDDEN),
                 infobip -> new Route("POST", "/webhooks/infobip/{secret}", Access.PROVIDER_WEBHOOK_SECRET,
-                        "Infobip's inbound WhatsApp messages (the path carries the account's secret)", handler::infobip));
+                        "Infobip's inbound WhatsApp messages (the path carries the account's secret)", handler::infobip)
+                        .id("receiveInfobipWebhook").accepting(OpenApi.PROVIDER_WEBHOOK).answering(OpenApi.WEBHOOK_RECEIPT));
         String instead = intake.path().replace("{secret}", "<secret>");
         return List.of(intake,
                 new Route("GET", "/webhooks/whatsapp", Access.PUBLIC, "not taken: this trustgate reaches WhatsApp through " + provider,
-                        ctx -> notTaken(ctx, json, provider, instead)),
+                        ctx -> notTaken(ctx, json, provider, instead)).id("verifyWhatsAppSubscription")
+                        .answering(404, "application/problem+json", OpenApi.PROBLEM),
                 new Route("POST", "/webhooks/whatsapp", Access.PUBLIC, "not taken: this trustgate reaches WhatsApp through " + provider,
-                        ctx -> notTaken(ctx, json, provider, instead)));
+                        ctx -> notTaken(ctx, json, provider, instead)).id("receiveWhatsAppWebhook")
+                        .answering(404, "application/problem+json", OpenApi.PROBLEM));
     }
 
     private static void notTaken(Context ctx, ObjectMapper json, String provider, String instead) {

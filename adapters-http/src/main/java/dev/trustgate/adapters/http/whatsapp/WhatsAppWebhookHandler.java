@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.support.HttpMetrics;
 import dev.trustgate.adapters.http.support.HttpSettings;
 import dev.trustgate.adapters.http.support.Problems;
+import dev.trustgate.adapters.http.support.OpenApi;
 import dev.trustgate.adapters.http.support.Route;
 import dev.trustgate.adapters.http.support.Route.Access;
 import dev.trustgate.application.ErrorCode;
@@ -50,8 +51,9 @@ public final class WhatsAppWebhookHandler {
                 json, metrics);
         return List.of(
                 new Route("GET", "/webhooks/whatsapp", Access.WHATSAPP_VERIFY_TOKEN, "WhatsApp subscription handshake",
-                        webhook::verifySubscription),
-                new Route("POST", "/webhooks/whatsapp", Access.WHATSAPP_SIGNATURE, "signed WhatsApp webhook", webhook::receive));
+                        webhook::verifySubscription).id("verifyWhatsAppSubscription").answering(200, "text/plain", OpenApi.TEXT),
+                new Route("POST", "/webhooks/whatsapp", Access.WHATSAPP_SIGNATURE, "signed WhatsApp webhook", webhook::receive)
+                        .id("receiveWhatsAppWebhook").accepting(OpenApi.WHATSAPP_WEBHOOK).answering(OpenApi.WEBHOOK_RECEIPT));
     }
 
     /** The verify token was checked before this runs (its route's access); the challenge is echoed as WhatsApp asks. */

@@ -195,7 +195,7 @@ class SimSwapNoticeIntakeTest {
     @Test
     void theSimSwapPolicyMayAskForACheckOfEveryPassedReauthenticationWithinBounds() {
         HttpResponse<String> policy = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
-                "{\"policy\":\"break_trust\",\"reauthenticationCheckHours\":240}");
+                "{\"policy\":\"BREAK_TRUST\",\"reauthenticationCheckHours\":240}");
         HttpResponse<String> tooFar = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
                 "{\"policy\":\"BLOCK\",\"reauthenticationCheckHours\":2401}");
 
