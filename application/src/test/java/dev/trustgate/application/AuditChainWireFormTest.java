@@ -47,6 +47,10 @@ class AuditChainWireFormTest {
             28 contact.number_changed b241a7fbc0670fc157bc613b74c8eb84a7bec5ae8c15f7fd427f170723c4c01e
             29 contact.merged b3ef886fbc418fc8b13931d6d76e3d904f99861c83ba70baa27df7b3b9f507a8
             30 contact.merged d7378220eadf7a01fb7a98d30386ab92709277d1c346f3ca751cf26dfe218a4d
+            31 contact.sim_swapped 846e937882c61bf49c10d2c6f734b0847bdcfef8b98b4352745cbb2cd077b9c2
+            32 contact.sim_swapped 2b8cd2c3592211015d3601eefde562d73e064018201ebb97eb1bc9ea8e76a49a
+            33 identity.changed 0e88a3ed0e37fc77c372e4bae78ed6b4b79376cdcdaed91fe9247f201a0041f5
+            34 reauthentication.succeeded a0643a73e93086614198dcd3fd52e0a637bc3f8d5d87a960fcd48102c2d05564
             """;
 
     @Test

@@ -50,7 +50,9 @@ public record Config(
         LogFormat logFormat,
         Provider provider,
         Optional<Dialog360> dialog360,
-        Optional<Infobip> infobip) {
+        Optional<Infobip> infobip,
+        List<String> simSwapSinkCredentials,
+        Optional<Camara> camara) {
 
     /** Whether trustgate talks to WhatsApp or only pretends to. */
     public enum WhatsAppMode { LIVE, DRY_RUN }
@@ -104,6 +106,17 @@ public record Config(
         }
     }
 
+    /**
+     * A mobile operator's CAMARA SIM-swap APIs: the API root, the OAuth2 token endpoint and client credentials, and the
+     * sink URL operators post SIM-swap notices to (this trustgate's {@code /signals/camara/sim-swap}, as they reach it).
+     */
+    public record Camara(URI apiRoot, URI tokenUrl, String clientId, String clientSecret, URI sinkUrl) {
+        @Override
+        public String toString() {
+            return "Camara[" + apiRoot + ", token " + tokenUrl + ", client " + clientId + ", secret ***, sink " + sinkUrl + "]";
+        }
+    }
+
     /** Where business webhooks may point. */
     public enum SubscriptionUrls { ANY, PUBLIC_ONLY }
 
@@ -114,6 +127,10 @@ public record Config(
     /** A secret that is part of a webhook URL: long, and only characters a path carries unescaped. */
     private static final java.util.regex.Pattern PATH_SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32,128}");
     private static final String PATH_SECRET_RULE = "32 to 128 letters, digits, - or _";
+
+    /** A bearer credential given to mobile operators: long, and only characters a bearer token carries (RFC 6750). */
+    private static final java.util.regex.Pattern SINK_CREDENTIAL = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]{32,256}");
+    private static final String SINK_CREDENTIAL_RULE = "32 to 256 letters, digits or . _ ~ + / = -";
 
     /**
      * A variable trustgate reads: its default as the help shows it, the value read when it is not set (none where
@@ -184,6 +201,17 @@ public record Config(
                 "Threads that commit concurrent WhatsApp webhooks together (1-32)."));
         v.put("TRUSTGATE_GROUP_COMMIT_BATCH", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_BATCH),
                 "Most webhooks one of them commits in one transaction (1-1000)."));
+        v.put("CAMARA_SINK_CREDENTIAL", Variable.noted("(none: SIM-swap notices refused)", "The bearer credential trustgate "
+                + "gives mobile operators with its SIM-swap subscriptions; POST /signals/camara/sim-swap requires it. Several, "
+                + "comma-separated, while one is replaced. Never logged."));
+        v.put("CAMARA_API_ROOT", Variable.noted("(none: no SIM-swap subscriptions)", "The mobile operator's CAMARA API root; "
+                + "its sim-swap/v2 and sim-swap-subscriptions/v0.3 APIs are under it."));
+        v.put("CAMARA_TOKEN_URL", Variable.noted("(required with CAMARA_API_ROOT)", "The operator's OAuth2 token endpoint "
+                + "(client-credentials grant)."));
+        v.put("CAMARA_CLIENT_ID", Variable.noted("(required with CAMARA_API_ROOT)", "OAuth2 client id trustgate was given by the operator."));
+        v.put("CAMARA_CLIENT_SECRET", Variable.noted("(required with CAMARA_API_ROOT)", "OAuth2 client secret. Never logged."));
+        v.put("CAMARA_SINK_URL", Variable.noted("(required with CAMARA_API_ROOT)", "The https URL operators post SIM-swap "
+                + "notices to: this trustgate's /signals/camara/sim-swap as they reach it."));
         v.put("TRUSTGATE_LOG_FORMAT", Variable.defaulting("text", "text, or json for one JSON object per log line (for log platforms)."));
         return java.util.Collections.unmodifiableMap(v);
     }
@@ -429,6 +457,8 @@ public record Config(
                 problems.add("TRUSTGATE_RELAY_SECRET: required with a relay URL when TRUSTGATE_WHATSAPP_PROVIDER=" + provider.code()
                         + " (there is no Meta app secret to re-sign relayed webhooks with)");
             }
+            List<String> sinkCredentials = sinkCredentials("CAMARA_SINK_CREDENTIAL");
+            Optional<Camara> camara = camara(sinkCredentials);
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -439,7 +469,60 @@ public record Config(
                     provider.metaWebhooks() && (appSecret.isEmpty() || verifyToken.isEmpty()), accessToken, graphUrl, graphVersion,
                     adminKey, relayUrl, relayUrls, get("TRUSTGATE_RELAY_SECRET"), get("TRUSTGATE_METRICS_KEY"), subscriptionUrls,
                     maxWebhookBytes, java.time.Duration.ofSeconds(whatsAppTimeout), outboxRetention, onPremisesNumber,
-                    groupCommitWriters, groupCommitBatch, logFormat, provider, dialog360, infobip);
+                    groupCommitWriters, groupCommitBatch, logFormat, provider, dialog360, infobip, sinkCredentials, camara);
+        }
+
+        /** The operator's API, when {@code CAMARA_API_ROOT} is set: then its credentials and a sink are required. */
+        Optional<Camara> camara(List<String> sinkCredentials) {
+            List<String> others = List.of("CAMARA_TOKEN_URL", "CAMARA_CLIENT_ID", "CAMARA_CLIENT_SECRET", "CAMARA_SINK_URL");
+            if (get("CAMARA_API_ROOT").isEmpty()) {
+                others.stream().filter(values::containsKey).forEach(name -> problems.add(name + ": only used with CAMARA_API_ROOT "
+                        + "(the mobile operator's API), which is not set"));
+                return Optional.empty();
+            }
+            Optional<URI> apiRoot = url("CAMARA_API_ROOT");
+            Optional<URI> tokenUrl = url("CAMARA_TOKEN_URL");
+            Optional<URI> sinkUrl = url("CAMARA_SINK_URL");
+            others.stream().filter(name -> !values.containsKey(name))
+                    .forEach(name -> problems.add(name + ": required when CAMARA_API_ROOT is set"));
+            if (sinkCredentials.isEmpty()) {
+                problems.add("CAMARA_SINK_CREDENTIAL: required when CAMARA_API_ROOT is set (it is given to the operator with every "
+                        + "subscription)");
+            }
+            if (sinkUrl.isPresent() && !"https".equals(sinkUrl.get().getScheme())
+                    && !List.of("localhost", "127.0.0.1", "[::1]").contains(sinkUrl.get().getHost())) {
+                problems.add("CAMARA_SINK_URL=" + sinkUrl.get() + ": must be an https:// URL (CAMARA subscriptions take only "
+                        + "https sinks; http only on the loopback, for tests)");
+            }
+            if (apiRoot.isEmpty() || tokenUrl.isEmpty() || sinkUrl.isEmpty() || get("CAMARA_CLIENT_ID").isEmpty()
+                    || get("CAMARA_CLIENT_SECRET").isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Camara(apiRoot.get(), tokenUrl.get(), get("CAMARA_CLIENT_ID").get(), get("CAMARA_CLIENT_SECRET").get(),
+                    sinkUrl.get()));
+        }
+
+        /**
+         * Sink credentials, comma-separated: each long enough not to be guessed and of characters a bearer token
+         * carries; a problem never repeats one (they are secrets).
+         */
+        List<String> sinkCredentials(String name) {
+            List<String> credentials = new ArrayList<>();
+            String[] items = get(name).orElse("").split(",");
+            for (int i = 0; i < items.length; i++) {
+                String credential = items[i].strip();
+                if (credential.isEmpty()) {
+                    continue;
+                }
+                if (!SINK_CREDENTIAL.matcher(credential).matches()) {
+                    problems.add(name + ": credential " + (i + 1) + " must be " + SINK_CREDENTIAL_RULE);
+                } else if (credentials.contains(credential)) {
+                    problems.add(name + ": credential " + (i + 1) + " is given twice");
+                } else {
+                    credentials.add(credential);
+                }
+            }
+            return List.copyOf(credentials);
         }
 
         /**

@@ -25,23 +25,25 @@ import picocli.CommandLine.Parameters;
  * {@code trustgate simulate <kind> --to <customer> [--hash …]}: posts a correctly signed WhatsApp webhook
  * (in the published shapes) to a running trustgate, so the lifecycle can be walked without WhatsApp. The
  * customer may be a phone number (wa_id) or, for a customer with a username whose number WhatsApp withholds,
- * a business-scoped user id ({@code US.1349…}).
+ * a business-scoped user id ({@code US.1349…}). {@code sim-swap} plays the mobile operator instead: a CAMARA
+ * {@code swapped} notice of a subscription, with the configured sink credential.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Post a signed WhatsApp webhook to a running trustgate. Kinds: message (inbound message with the "
                 + "customer's identity hash), identity-change (system message; without --hash the new identity is unknown), "
                 + "status (delivered, with the hash), identity-mismatch (failed status, error 137000; needs --message-id), "
                 + "number-change (the customer moved to --new-number), user-id-change (the customer's user id is now "
-                + "--new-user-id).")
+                + "--new-user-id), sim-swap (the mobile operator's SIM-swap notice for --to, of the SIM-swap subscription "
+                + "--subscription-id, sent with CAMARA_SINK_CREDENTIAL).")
 final class Simulate implements Callable<Integer> {
 
-    enum Kind { message, identity_change, status, identity_mismatch, number_change, user_id_change }
+    enum Kind { message, identity_change, status, identity_mismatch, number_change, user_id_change, sim_swap }
 
     @CommandLine.ParentCommand
     Main main;
 
     @Parameters(paramLabel = "KIND", description = "message | identity-change | status | identity-mismatch | number-change | "
-            + "user-id-change")
+            + "user-id-change | sim-swap")
     String kind;
 
     @Option(names = "--to", required = true, description = "the customer: a wa_id (16505551234) or a user id (US.1349…)")
@@ -65,6 +67,10 @@ final class Simulate implements Callable<Integer> {
     @Option(names = "--message-id", description = "the WhatsApp message id a status is about")
     String messageId;
 
+    @Option(names = "--subscription-id", description = "sim-swap: the SIM-swap subscription the notice is of (GET "
+            + "/v1/businesses/{pnid}/sim-swap-subscriptions lists them)")
+    String subscriptionId;
+
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "trustgate's base URL (default ${DEFAULT-VALUE})")
     String url;
 
@@ -75,7 +81,10 @@ final class Simulate implements Callable<Integer> {
             parsed = Kind.valueOf(kind.replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw usage("unknown kind " + kind + " (message, identity-change, status, identity-mismatch, number-change, "
-                    + "user-id-change)");
+                    + "user-id-change, sim-swap)");
+        }
+        if (parsed == Kind.sim_swap) {
+            return simSwap();
         }
         ContactNames customer = customer();
         String business = new BusinessNumberId(phoneNumberId).value();
@@ -115,6 +124,48 @@ final class Simulate implements Callable<Integer> {
         }
         main.out().println("HTTP " + status + " " + answer);
         return status == 200 ? 0 : 1;
+    }
+
+    /** A CAMARA {@code swapped} CloudEvent (the specification's SWAPPED example shape) to the SIM-swap intake. */
+    private int simSwap() throws Exception {
+        if (subscriptionId == null) {
+            throw usage("sim-swap needs --subscription-id");
+        }
+        WaId number;
+        try {
+            number = WaId.canonical(to, "--to");
+        } catch (IllegalArgumentException e) {
+            throw usage("sim-swap: --to must be the customer's phone number, such as 16505551234");
+        }
+        Config config = Config.load(main.environment(), Optional.empty());
+        if (config.simSwapSinkCredentials().isEmpty()) {
+            throw usage("sim-swap needs CAMARA_SINK_CREDENTIAL, the credential the running trustgate takes notices with");
+        }
+        String event = "{\"id\":\"simulated-" + UUID.randomUUID() + "\",\"source\":\"trustgate.simulate\","
+                + "\"type\":\"org.camaraproject.sim-swap-subscriptions.v0.swapped\",\"specversion\":\"1.0\","
+                + "\"datacontenttype\":\"application/json\",\"data\":{\"phoneNumber\":\"+" + number.value() + "\","
+                + "\"subscriptionId\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(subscriptionId)
+                + "},\"time\":\"" + Instant.now() + "\"}";
+        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + "/signals/camara/sim-swap").toURL()
+                .openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/cloudevents+json");
+        connection.setRequestProperty("Authorization", "Bearer " + config.simSwapSinkCredentials().get(0));
+        connection.setFixedLengthStreamingMode(bytes.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(bytes);
+        }
+        int status = connection.getResponseCode();
+        String answer;
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            connection.disconnect();
+        }
+        main.out().println("HTTP " + status + " " + answer);
+        return status == 204 ? 0 : 1;
     }
 
     private ContactNames customer() {
@@ -161,6 +212,7 @@ final class Simulate implements Callable<Integer> {
                     + new UserId(newUserId).value() + "\","
                     + customer.userId().map(u -> "\"previous_user_id\":\"" + u.value() + "\",").orElse("")
                     + "\"type\":\"user_changed_user_id\"}}]";
+            case sim_swap -> throw new IllegalStateException("a SIM-swap notice is no WhatsApp webhook");
         };
     }
 

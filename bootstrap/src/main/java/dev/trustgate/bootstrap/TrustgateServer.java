@@ -8,6 +8,8 @@ import dev.trustgate.adapters.http.support.ProviderWebhooks;
 import dev.trustgate.adapters.http.support.UseCases;
 import dev.trustgate.adapters.notify.HttpWebhookRelay;
 import dev.trustgate.adapters.notify.StandardWebhooksSender;
+import dev.trustgate.adapters.camara.CamaraClient;
+import dev.trustgate.adapters.camara.CamaraSettings;
 import dev.trustgate.adapters.infobip.InfobipClient;
 import dev.trustgate.adapters.infobip.InfobipSettings;
 import dev.trustgate.adapters.persistence.JdbiStorage;
@@ -93,16 +95,19 @@ public final class TrustgateServer implements AutoCloseable {
                     clock, new RandomIds()),
                     transactions(counted, config), SubscriptionUrlPolicy.of(config.subscriptionUrls()), HeldMessageLimits.DEFAULT);
             TrustgateServices s = services;
+            dev.trustgate.application.port.out.SimSwapOperator operator = simSwapOperator(config);
             UseCases useCases = new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts,
-                    s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult,
+                    s.readEvents, s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResultCheckedBy(operator),
                     s.acknowledge, s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld,
-                    s.release, s.discard, s.subscriptions, s.parkedDeliveries);
+                    s.release, s.discard, s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(storage.simSwaps),
+                    s.simSwapSubscriptions(storage.simSwaps, operator));
             // Ready only once start-up is complete: the admin key is stored after the port is taken.
             AtomicBoolean started = new AtomicBoolean();
             java.util.function.BooleanSupplier ready = () -> started.get() && storage.ping();
             Javalin http = TrustgateHttpServer.create(useCases,
                     new HttpSettings(config.appSecret(), config.verifyToken(), config.maxWebhookBytes(), config.metricsKey())
-                            .withOnPremisesNumber(config.onPremisesNumber()).withWebhooks(webhooks(config)),
+                            .withOnPremisesNumber(config.onPremisesNumber()).withWebhooks(webhooks(config))
+                            .withSimSwapSinkCredentials(config.simSwapSinkCredentials()),
                     ready, clock::now, new HttpMetrics(metrics.registry, () -> {
                         var backlog = storage.transactions.inTransaction(() -> storage.outbox.backlog(clock.now()));
                         return new HttpMetrics.Backlog(backlog.pending(), backlog.parked(), backlog.oldestPendingAge());
@@ -228,5 +233,13 @@ public final class TrustgateServer implements AutoCloseable {
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
+    }
+
+    /** The mobile operator's SIM-swap APIs when configured: subscriptions carry the first sink credential. */
+    private static dev.trustgate.application.port.out.SimSwapOperator simSwapOperator(Config config) {
+        return config.camara().<dev.trustgate.application.port.out.SimSwapOperator>map(c -> new CamaraClient(new CamaraSettings(
+                c.apiRoot(), c.tokenUrl(), c.clientId(), c.clientSecret(), c.sinkUrl(), config.simSwapSinkCredentials().get(0),
+                config.whatsAppTimeout()), new ObjectMapper()))
+                .orElseGet(dev.trustgate.application.service.NoSimSwapOperator::new);
     }
 }

@@ -30,6 +30,7 @@ class ArchitectureTest {
             .layer("WhatsApp").definedBy("dev.trustgate.adapters.whatsapp..")
             .layer("Notify").definedBy("dev.trustgate.adapters.notify..")
             .layer("Infobip").definedBy("dev.trustgate.adapters.infobip..")
+            .layer("Camara").definedBy("dev.trustgate.adapters.camara..")
             .layer("Bootstrap").definedBy("dev.trustgate.bootstrap..")
             .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
             .whereLayer("Http").mayOnlyBeAccessedByLayers("Bootstrap")
@@ -37,12 +38,14 @@ class ArchitectureTest {
             .whereLayer("WhatsApp").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Notify").mayOnlyBeAccessedByLayers("Bootstrap")
             .whereLayer("Infobip").mayOnlyBeAccessedByLayers("Bootstrap")
-            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Notify", "Infobip", "Bootstrap")
-            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Notify", "Infobip",
+            .whereLayer("Camara").mayOnlyBeAccessedByLayers("Bootstrap")
+            .whereLayer("Application").mayOnlyBeAccessedByLayers("Http", "Persistence", "WhatsApp", "Notify", "Infobip", "Camara",
                     "Bootstrap")
+            .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Http", "Persistence", "WhatsApp", "Notify", "Infobip",
+                    "Camara", "Bootstrap")
             .allowEmptyShould(false);
 
-    /** Each adapter (http, infobip, notify, persistence, whatsapp) stands alone: only bootstrap puts them together. */
+    /** Each adapter (camara, http, infobip, notify, persistence, whatsapp) stands alone: only bootstrap puts them together. */
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("dev.trustgate.adapters.(*)..")
             .should().notDependOnEachOther().allowEmptyShould(false);

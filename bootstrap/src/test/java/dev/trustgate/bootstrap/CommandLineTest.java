@@ -288,6 +288,46 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateSimSwapPlaysTheMobileOperatorsNoticeOfASubscription(@TempDir Path data) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String adminKey = "tg_simulate_sim_swap_admin_key_0123456789";
+        try (dev.trustgate.testkit.FakeCamara operator = new dev.trustgate.testkit.FakeCamara("trustgate", "client-secret", 3600)) {
+            Map<String, String> env = embedded(data);
+            env.put("TRUSTGATE_HOST", "127.0.0.1");
+            env.put("TRUSTGATE_PORT", String.valueOf(port));
+            env.put("TRUSTGATE_ADMIN_KEY", adminKey);
+            env.put("CAMARA_API_ROOT", operator.url());
+            env.put("CAMARA_TOKEN_URL", operator.tokenUrl());
+            env.put("CAMARA_CLIENT_ID", "trustgate");
+            env.put("CAMARA_CLIENT_SECRET", "client-secret");
+            env.put("CAMARA_SINK_URL", "http://127.0.0.1:" + port + "/signals/camara/sim-swap");
+            env.put("CAMARA_SINK_CREDENTIAL", "sink-credential-0123456789abcdefghijklmnop");
+            try (TrustgateServer server = TrustgateServer.start(Config.load(env, Optional.empty()))) {
+                String url = "http://127.0.0.1:" + server.port();
+                assertThat(run(env, "simulate", "message", "--to", "16505551234", "--hash", "DF2lS5v2W6x=", "--url", url)).isZero();
+                java.net.http.HttpResponse<String> subscribed = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/v1/businesses/106540352242922/sim-swap-subscriptions"))
+                                .header("Authorization", "Bearer " + adminKey).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                String subscription = operator.subscriptions().get(0).get("id").asText();
+                assertThat(subscribed.statusCode()).isEqualTo(200);
+
+                assertThat(run(env, "simulate", "sim-swap", "--to", "+1 650 555 1234", "--subscription-id", subscription, "--url", url))
+                        .isZero();
+                assertThat(out()).startsWith("HTTP 204");
+                assertThat(run(env, "simulate", "sim-swap", "--to", "16505551234", "--url", url)).as("needs the subscription")
+                        .isEqualTo(2);
+                assertThat(run(env, "simulate", "sim-swap", "--to", "16505551234", "--subscription-id", "nobodys", "--url", url))
+                        .isEqualTo(1);
+                assertThat(out()).startsWith("HTTP 404");
+            }
+        }
+    }
+
+    @Test
     void simulatePlaysUsernameCustomersNumberChangesAndUserIdChanges(@TempDir Path data) {
         Map<String, String> env = embedded(data);
         env.put("TRUSTGATE_HOST", "127.0.0.1");

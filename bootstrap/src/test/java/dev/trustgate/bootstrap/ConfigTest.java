@@ -95,6 +95,41 @@ class ConfigTest {
         assertThat(live.developmentSecrets()).isFalse();
     }
 
+    @Test
+    void simSwapNoticesNeedASinkCredentialAndSeveralMayBeGivenWhileOneIsReplaced() {
+        assertThat(Config.load(Map.of(), Optional.empty()).simSwapSinkCredentials()).isEmpty();
+        assertThat(Config.load(Map.of("CAMARA_SINK_CREDENTIAL", SECRET_A + ", " + SECRET_B), Optional.empty()).simSwapSinkCredentials())
+                .containsExactly(SECRET_A, SECRET_B);
+        assertThatThrownBy(() -> Config.load(Map.of("CAMARA_SINK_CREDENTIAL", "short," + SECRET_A + "," + SECRET_A), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("CAMARA_SINK_CREDENTIAL: credential 1 must be 32 to 256")
+                .hasMessageContaining("CAMARA_SINK_CREDENTIAL: credential 3 is given twice")
+                .hasMessageNotContaining(SECRET_A);
+    }
+
+    @Test
+    void theOperatorsApiNeedsItsTokenEndpointClientCredentialsAnHttpsSinkAndASinkCredential() {
+        assertThat(Config.load(Map.of(), Optional.empty()).camara()).isEmpty();
+        Config config = Config.load(Map.of("CAMARA_API_ROOT", "https://api.operator.example", "CAMARA_TOKEN_URL",
+                "https://auth.operator.example/token", "CAMARA_CLIENT_ID", "trustgate", "CAMARA_CLIENT_SECRET", "s3cret",
+                "CAMARA_SINK_URL", "https://trustgate.example/signals/camara/sim-swap", "CAMARA_SINK_CREDENTIAL", SECRET_A), Optional.empty());
+        assertThat(config.camara()).hasValueSatisfying(c -> {
+            assertThat(c.apiRoot()).hasToString("https://api.operator.example");
+            assertThat(c.clientSecret()).isEqualTo("s3cret");
+            assertThat(c.toString()).doesNotContain("s3cret");
+        });
+        assertThatThrownBy(() -> Config.load(Map.of("CAMARA_API_ROOT", "https://api.operator.example", "CAMARA_CLIENT_SECRET", "s3cret",
+                "CAMARA_SINK_URL", "http://trustgate.example/sink"), Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).contains(
+                        "CAMARA_TOKEN_URL: required when CAMARA_API_ROOT is set",
+                        "CAMARA_CLIENT_ID: required when CAMARA_API_ROOT is set",
+                        "CAMARA_SINK_URL=http://trustgate.example/sink: must be an https:// URL (CAMARA subscriptions take only https sinks; http only on the loopback, for tests)")
+                        .anySatisfy(p -> assertThat(p).startsWith("CAMARA_SINK_CREDENTIAL: required"))
+                        .noneSatisfy(p -> assertThat(p).contains("s3cret")));
+        assertThatThrownBy(() -> Config.load(Map.of("CAMARA_CLIENT_ID", "trustgate"), Optional.empty()))
+                .hasMessageContaining("CAMARA_CLIENT_ID: only used with CAMARA_API_ROOT");
+    }
+
     private static final String SECRET_A = "whs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String SECRET_B = "whs_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /** docs/configuration.md lists every variable the code reads, and nothing it does not. */
 class ConfigurationDocsTest {
 
-    private static final Pattern VARIABLE = Pattern.compile("\"((?:TRUSTGATE|WHATSAPP|D360|INFOBIP)_[A-Z0-9_]+)\"");
-    private static final Pattern DOCUMENTED = Pattern.compile("^\\| `((?:TRUSTGATE|WHATSAPP|D360|INFOBIP)_[A-Z0-9_]+)` \\|",
+    private static final Pattern VARIABLE = Pattern.compile("\"((?:TRUSTGATE|WHATSAPP|D360|INFOBIP|CAMARA)_[A-Z0-9_]+)\"");
+    private static final Pattern DOCUMENTED = Pattern.compile("^\\| `((?:TRUSTGATE|WHATSAPP|D360|INFOBIP|CAMARA)_[A-Z0-9_]+)` \\|",
             Pattern.MULTILINE);
 
     @Test

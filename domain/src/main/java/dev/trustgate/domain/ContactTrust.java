@@ -20,6 +20,7 @@ import dev.trustgate.domain.TrustEvent.ReauthenticationCancelled;
 import dev.trustgate.domain.TrustEvent.ReauthenticationFailed;
 import dev.trustgate.domain.TrustEvent.ReauthenticationStarted;
 import dev.trustgate.domain.TrustEvent.ReauthenticationSucceeded;
+import dev.trustgate.domain.TrustEvent.SimSwapped;
 import dev.trustgate.domain.TrustEvent.TrustBroken;
 import dev.trustgate.domain.TrustEvent.TrustEstablished;
 import dev.trustgate.domain.TrustEvent.TrustRevoked;
@@ -211,7 +212,7 @@ public record ContactTrust(
         }
         Instant newAsOf = identityAsOf.filter(current -> current.isAfter(asOf)).orElse(asOf);
         boolean blocking = business.optedIn() || blocked();
-        Actor actor = source == SignalSource.EXTERNAL ? Actor.TRUSTGATE : Actor.WHATSAPP;
+        Actor actor = source.fromWhatsApp() ? Actor.WHATSAPP : Actor.TRUSTGATE;
         List<TrustEvent> events = new ArrayList<>();
         events.add(new IdentityChanged(ref(), at, actor, changeId, previousHash, hash, asOf, source, blocking));
         ContactTrust next;
@@ -231,6 +232,60 @@ public record ContactTrust(
             }
         }
         return new Changed(next, events);
+    }
+
+    /**
+     * The mobile operator reported that the customer's number moved to another SIM card at {@code asOf} (a CAMARA SIM
+     * Swap notice). Whoever holds the new SIM receives the customer's one-time codes, so under {@code business}'s
+     * {@link SimSwapPolicy}: {@code BREAK_TRUST} ends trust (TRUSTED becomes UNVERIFIED, a running or passed
+     * re-authentication is cancelled, blocked contacts stay blocked); {@code BLOCK} is an identity change with an
+     * unknown identity (source {@code sim_swap}) that stops every send until the business clears it, whatever the
+     * opt-in. A notice no later than {@code lastSwapAsOf}, the time of the last SIM swap applied to this contact, is
+     * ignored: an older notice never undoes what a newer one, or the business since, decided.
+     */
+    public CommandResult simSwapped(Instant asOf, Optional<Instant> lastSwapAsOf, ChangeId changeId, BusinessNumber business,
+                                    Instant at) {
+        Validation.notNull("asOf", asOf);
+        Validation.notNull("lastSwapAsOf", lastSwapAsOf);
+        Validation.notNull("changeId", changeId);
+        Validation.notNull("business", business);
+        if (lastSwapAsOf.filter(last -> !asOf.isAfter(last)).isPresent()) {
+            return new Ignored("SIM swap from " + asOf + " is no later than the last one applied, " + lastSwapAsOf.get());
+        }
+        SimSwapPolicy policy = business.simSwapPolicy();
+        List<TrustEvent> events = new ArrayList<>();
+        if (policy == SimSwapPolicy.BLOCK) {
+            events.add(new SimSwapped(ref(), at, asOf, policy, state, true));
+            if (pendingChange.isPresent() && pendingChange.get().hash().isEmpty()) {
+                // already blocked on an unknown identity: the notice is recorded, nothing more to stop
+                return new Changed(with(state, verifiedHash, pendingChange, reauthentication, at), events);
+            }
+            Instant newAsOf = identityAsOf.filter(current -> current.isAfter(asOf)).orElse(asOf);
+            ContactTrust next = new ContactTrust(key, names, IDENTITY_CHANGED, Optional.empty(), Optional.of(newAsOf), pinnedHash,
+                    Optional.empty(), Optional.of(new PendingChange(changeId, Optional.empty(), at, Optional.empty())),
+                    Optional.empty(), version + 1, Optional.of(at), false);
+            events.add(new IdentityChanged(ref(), at, Actor.TRUSTGATE, changeId, identityHash, Optional.empty(), asOf,
+                    SignalSource.SIM_SWAP, true));
+            events.add(new TrustBroken(ref(), at, Actor.TRUSTGATE, state, EventType.CONTACT_SIM_SWAPPED.code()));
+            return new Changed(next, events);
+        }
+        TrustState newState = switch (state) {
+            case TRUSTED -> UNVERIFIED;
+            case RE_AUTHENTICATING -> IDENTITY_CHANGED;
+            case UNVERIFIED, IDENTITY_CHANGED, ACKNOWLEDGED -> state;
+        };
+        events.add(new SimSwapped(ref(), at, asOf, policy, state, newState.blocksSends()));
+        Optional<Reauthentication> reauth = reauthentication;
+        if (state == RE_AUTHENTICATING) {
+            // a re-authentication by one-time code may reach whoever holds the new SIM
+            reauth = reauthentication.map(r -> r.with(ReauthenticationOutcome.CANCELLED, r.attempts()));
+            events.add(new ReauthenticationCancelled(ref(), at, Actor.TRUSTGATE, reauthentication.get().id(),
+                    EventType.CONTACT_SIM_SWAPPED.code()));
+        }
+        if (state == TRUSTED) {
+            events.add(new TrustBroken(ref(), at, Actor.TRUSTGATE, state, EventType.CONTACT_SIM_SWAPPED.code()));
+        }
+        return new Changed(with(newState, Optional.empty(), pendingChange, reauth, at), events);
     }
 
     private boolean olderThanCurrentIdentity(Instant asOf) {

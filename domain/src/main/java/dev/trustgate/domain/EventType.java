@@ -32,7 +32,8 @@ public enum EventType {
     MESSAGE_SENT_ACROSS_CHANGE("message.sent_across_change",
             "A message left while the identity changed: it may have reached the new owner"),
     CONTACT_NUMBER_CHANGED("contact.number_changed", "Moved to another number; the old number is blocked"),
-    CONTACT_MERGED("contact.merged", "Found to be the same person as another contact: merged");
+    CONTACT_MERGED("contact.merged", "Found to be the same person as another contact: merged"),
+    CONTACT_SIM_SWAPPED("contact.sim_swapped", "The mobile operator reported a SIM swap of the customer's number");
 
     private static final Map<String, EventType> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::code, Function.identity()));

@@ -5,13 +5,25 @@ import java.util.Map;
 
 /**
  * What a person or system offered to justify a decision (how the customer was re-authenticated, a
- * ticket reference, the operator's name for display). Recorded in the audit trail, never trusted.
+ * ticket reference, the operator's name for display, the mobile operator's SIM-swap check). Recorded in the audit
+ * trail, never trusted.
  */
-public record Evidence(String method, String reference, String operator, String note) {
+public record Evidence(String method, String reference, String operator, String note, java.util.Optional<SimSwapCheck> simSwapCheck) {
 
     public static final Evidence NONE = new Evidence(null, null, null, null);
 
+    /** Evidence a person offered, without a SIM-swap check. */
+    public Evidence(String method, String reference, String operator, String note) {
+        this(method, reference, operator, note, java.util.Optional.empty());
+    }
+
+    /** This evidence with the SIM-swap check {@code check} recorded. */
+    public Evidence withSimSwapCheck(SimSwapCheck check) {
+        return new Evidence(method, reference, operator, note, java.util.Optional.of(Validation.notNull("check", check)));
+    }
+
     public Evidence {
+        Validation.notNull("simSwapCheck", simSwapCheck);
         Validation.optionalText("method", method, 100);
         Validation.optionalText("reference", reference, 200);
         Validation.optionalText("operator", operator, 100);
@@ -33,6 +45,10 @@ public record Evidence(String method, String reference, String operator, String 
         if (note != null) {
             map.put("evidence", note);
         }
+        simSwapCheck.ifPresent(check -> {
+            map.put("simSwapCheckHours", Integer.toString(check.maxAgeHours()));
+            map.put("simSwappedWithinHours", Boolean.toString(check.swapped()));
+        });
         return map;
     }
 }

@@ -14,8 +14,15 @@ public enum SignalSource {
     NUMBER_CHANGED,
     /** Two contacts found to be one WhatsApp user carried different identities; the newer one counts. */
     CONTACT_MERGED,
-    /** Another source: a SIM-swap notice, the business's own fraud system. */
+    /** The mobile operator reported a SIM swap of the customer's number (CAMARA SIM Swap). */
+    SIM_SWAP,
+    /** Another source: the business's own fraud system. */
     EXTERNAL;
+
+    /** Whether WhatsApp itself reported the signal (else trustgate acted on another source's notice). */
+    public boolean fromWhatsApp() {
+        return this != SIM_SWAP && this != EXTERNAL;
+    }
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -274,6 +274,26 @@ public sealed interface TrustEvent {
         }
     }
 
+    /**
+     * The mobile operator reported that the customer's number moved to another SIM card at {@code asOf}; the business's
+     * {@code policy} decided what it did: {@code blocking} when every send stops, else trust is broken.
+     */
+    record SimSwapped(ContactRef contact, Instant at, Instant asOf, SimSwapPolicy policy, TrustState previousState,
+                      boolean blocking) implements TrustEvent {
+        public Actor actor() {
+            return Actor.TRUSTGATE;
+        }
+
+        public EventType eventType() {
+            return EventType.CONTACT_SIM_SWAPPED;
+        }
+
+        public Map<String, String> data() {
+            return new Data().time("asOf", asOf).code("source", SignalSource.SIM_SWAP.code()).code("policy", policy.code())
+                    .state("previousState", previousState).flag("blocking", blocking).map();
+        }
+    }
+
     /** A held message was discarded for good. */
     record MessageDiscarded(ContactRef contact, Instant at, Actor actor, String heldMessageId) implements TrustEvent {
         public EventType eventType() {

@@ -63,6 +63,13 @@ class ContactTrustPropertiesTest {
     record Policy(AcknowledgementPolicy policy) implements Op {
     }
 
+    /** The operator reports a SIM swap at {@code skew} seconds from now (negative: a late notice). */
+    record SimSwap(int skew) implements Op {
+    }
+
+    record SwapPolicy(SimSwapPolicy policy) implements Op {
+    }
+
     @Provide
     Arbitrary<List<Op>> sequences() {
         Arbitrary<Integer> hash = Arbitraries.integers().between(0, 3);
@@ -80,7 +87,9 @@ class ContactTrustPropertiesTest {
                 net.jqwik.api.Tuple.of(1, actor.map(Authenticated::new)),
                 net.jqwik.api.Tuple.of(1, actor.map(Revoke::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(true, false).map(OptIn::new)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(AcknowledgementPolicy.class).map(Policy::new)));
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(AcknowledgementPolicy.class).map(Policy::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(-40, 5).map(SimSwap::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of(SimSwapPolicy.class).map(SwapPolicy::new)));
         return op.list().ofMinSize(1).ofMaxSize(40);
     }
 
@@ -88,6 +97,7 @@ class ContactTrustPropertiesTest {
     void theGateHoldsOverAnySequenceOfCommands(@ForAll("sequences") List<Op> ops) {
         ContactTrust contact = ContactTrust.newContact(Fixtures.KEY, Fixtures.NAMES);
         BusinessNumber business = Fixtures.optedIn();
+        Optional<Instant> lastSwap = Optional.empty();
         int step = 0;
         for (Op op : ops) {
             step++;
@@ -104,8 +114,23 @@ class ContactTrustPropertiesTest {
                 business = business.withPolicy(policy.policy());
                 continue;
             }
-            CommandResult result = apply(contact, op, business, at, step);
+            if (op instanceof SwapPolicy policy) {
+                business = business.withSimSwapPolicy(policy.policy());
+                continue;
+            }
+            CommandResult result = op instanceof SimSwap swap
+                    ? swap(contact, swap, lastSwap, business, at, step)
+                    : apply(contact, op, business, at, step);
             checkStep(contact, op, business, result);
+            if (op instanceof SimSwap swap) {
+                Instant asOf = at.plusSeconds(swap.skew());
+                boolean noLater = lastSwap.filter(last -> !asOf.isAfter(last)).isPresent();
+                assertThat(result instanceof CommandResult.Ignored).as("a SIM swap is ignored exactly when no later than the last applied")
+                        .isEqualTo(noLater);
+                if (!noLater) {
+                    lastSwap = Optional.of(asOf);
+                }
+            }
             if (result instanceof CommandResult.Changed changed) {
                 assertThat(changed.contact().version()).isEqualTo(contact.version() + 1);
                 contact = changed.contact();
@@ -192,7 +217,7 @@ class ContactTrustPropertiesTest {
         int step = start;
         for (Op op : ops) {
             step++;
-            if (op instanceof OptIn || op instanceof Policy) {
+            if (op instanceof OptIn || op instanceof Policy || op instanceof SwapPolicy) {
                 continue;
             }
             CommandResult result = apply(contact, op, business, Fixtures.t(step * 10), step);
@@ -225,8 +250,15 @@ class ContactTrustPropertiesTest {
             return c.authenticated(ACTORS.get(s.actor()), Evidence.NONE, at);
         } else if (op instanceof Revoke s) {
             return c.revokeTrust(ACTORS.get(s.actor()), "revoked", at);
+        } else if (op instanceof SimSwap s) {
+            return swap(c, s, Optional.empty(), business, at, step);
         }
         throw new IllegalStateException("not a contact command: " + op);
+    }
+
+    private static CommandResult swap(ContactTrust c, SimSwap op, Optional<Instant> lastSwap, BusinessNumber business, Instant at,
+                                      int step) {
+        return c.simSwapped(at.plusSeconds(op.skew()), lastSwap, new ChangeId("chg_" + step), business, at);
     }
 
     /** Invariants about one transition. */
@@ -256,6 +288,22 @@ class ContactTrustPropertiesTest {
                 assertThat(older || hash.isEmpty() || hash.equals(before.identityHash())).isTrue();
                 assertThat(challengesFirstUse).as("a change to the identity taken on first use is never ignored").isFalse();
             }
+        }
+
+        if (op instanceof SimSwap && result instanceof CommandResult.Changed) {
+            assertThat(after.state()).as("a SIM swap leaves nobody trusted").isNotEqualTo(TrustState.TRUSTED);
+            assertThat(after.sendDecision(business, true).allowed()).as("no sensitive send after a SIM swap").isFalse();
+            assertThat(after.verifiedHash()).as("a SIM swap forgets what a re-authentication vouched for").isEmpty();
+            if (business.simSwapPolicy() == SimSwapPolicy.BLOCK) {
+                assertThat(after.blocked()).as("under BLOCK a SIM swap stops every send, opted in or not").isTrue();
+                assertThat(after.sendDecision(business.optOut(Fixtures.T0), false).allowed()).isFalse();
+            }
+            if (before.blocked()) {
+                assertThat(after.blocked()).as("a SIM swap releases no pending change").isTrue();
+            }
+        }
+        if (op instanceof SimSwap) {
+            assertThat(result).as("a SIM swap is applied or ignored, never rejected").isNotInstanceOf(CommandResult.Rejected.class);
         }
 
         boolean cleared = before.blocked() && !after.blocked();

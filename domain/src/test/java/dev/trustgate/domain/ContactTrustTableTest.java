@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every state × every command of DESIGN §2, as one table a reader can check against the design.
  * A cell is {@code >STATE event,event} (changed), {@code ~} (ignored: no event, no new version) or
- * {@code !REASON} (rejected).
+ * {@code !REASON} (rejected). A SIM swap acts by the business's {@link SimSwapPolicy}.
  */
 class ContactTrustTableTest {
 
@@ -49,6 +49,9 @@ class ContactTrustTableTest {
             override         | !INVALID_STATE            | !INVALID_STATE                   | !INVALID_STATE                          | >ACKNOWLEDGED identity.overridden       | !INVALID_STATE                                          | !INVALID_STATE                                           | !INVALID_STATE
             authenticated    | >TRUSTED trust.established | >TRUSTED trust.established      | !INVALID_STATE                          | !INVALID_STATE                          | !INVALID_STATE                                          | !INVALID_STATE                                           | >TRUSTED trust.established
             revokeTrust      | >UNVERIFIED trust.revoked | >UNVERIFIED trust.revoked        | >IDENTITY_CHANGED trust.revoked         | >IDENTITY_CHANGED trust.revoked         | >IDENTITY_CHANGED reauthentication.cancelled,trust.revoked | >IDENTITY_CHANGED reauthentication.cancelled,trust.revoked | >ACKNOWLEDGED trust.revoked
+            simSwapBreakTrust | >UNVERIFIED contact.sim_swapped | >UNVERIFIED contact.sim_swapped,trust.broken | >IDENTITY_CHANGED contact.sim_swapped | >IDENTITY_CHANGED contact.sim_swapped | >IDENTITY_CHANGED contact.sim_swapped,reauthentication.cancelled | >IDENTITY_CHANGED contact.sim_swapped,reauthentication.cancelled | >ACKNOWLEDGED contact.sim_swapped
+            simSwapBlock     | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken | >IDENTITY_CHANGED contact.sim_swapped | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken | >IDENTITY_CHANGED contact.sim_swapped,identity.changed,trust.broken
+            simSwapOlder     | ~                         | ~                                | ~                                       | ~                                       | ~                                                       | ~                                                        | ~
             """;
 
     private static final Map<String, Supplier<ContactTrust>> STATES = new LinkedHashMap<>();
@@ -83,6 +86,10 @@ class ContactTrustTableTest {
         COMMANDS.put("override", c -> c.overrideUnknownIdentity(ALICE, "customer verified in branch", optedIn(), t(100)));
         COMMANDS.put("authenticated", c -> c.authenticated(ALICE, Evidence.NONE, t(100)));
         COMMANDS.put("revokeTrust", c -> c.revokeTrust(ALICE, "crm unlinked", t(100)));
+        COMMANDS.put("simSwapBreakTrust", c -> c.simSwapped(t(100), Optional.of(t(5)), next, optedIn(), t(100)));
+        COMMANDS.put("simSwapBlock", c -> c.simSwapped(t(100), Optional.empty(), next, optedIn().withSimSwapPolicy(SimSwapPolicy.BLOCK), t(100)));
+        // A notice no later than the last SIM swap applied to the contact, under either policy.
+        COMMANDS.put("simSwapOlder", c -> c.simSwapped(t(5), Optional.of(t(5)), next, optedIn().withSimSwapPolicy(SimSwapPolicy.BLOCK), t(100)));
     }
 
     static Stream<Arguments> cells() {

@@ -77,6 +77,14 @@ public final class SampleEvents {
         events.put("merged with a contact known by its number", new TrustEvent.ContactMerged(CONTACT, t(20),
                 new ContactRef(Fixtures.OTHER_KEY, ContactNames.of(new WaId("16505550000"))), TrustState.UNVERIFIED,
                 TrustState.ACKNOWLEDGED, TrustState.UNVERIFIED));
+        events.put("sim swapped, trust broken", new TrustEvent.SimSwapped(CONTACT, t(21), t(20), SimSwapPolicy.BREAK_TRUST,
+                TrustState.TRUSTED, false));
+        events.put("sim swapped, blocked", new TrustEvent.SimSwapped(CONTACT, t(21), t(20), SimSwapPolicy.BLOCK,
+                TrustState.ACKNOWLEDGED, true));
+        events.put("changed by a sim swap", new TrustEvent.IdentityChanged(CONTACT, t(21), Actor.TRUSTGATE, C1, Optional.of(H1),
+                Optional.empty(), t(20), SignalSource.SIM_SWAP, true));
+        events.put("reauthentication succeeded with a SIM-swap check", new TrustEvent.ReauthenticationSucceeded(CONTACT, t(22), ALICE,
+                R1, new Evidence("sms-otp", null, null, null).withSimSwapCheck(new SimSwapCheck(240, false))));
         return events;
     }
 

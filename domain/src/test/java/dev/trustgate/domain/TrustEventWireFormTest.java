@@ -47,6 +47,10 @@ class TrustEventWireFormTest {
             number changed without a previous number | contact.number_changed | {}
             merged | contact.merged | {"blocking":"true","mergedContactId":"ct_2","mergedParentUserId":"US.ENT.11815799212886844830","mergedState":"IDENTITY_CHANGED","mergedUserId":"US.13491208655302741918","previousState":"TRUSTED","state":"IDENTITY_CHANGED"}
             merged with a contact known by its number | contact.merged | {"blocking":"false","mergedContactId":"ct_2","mergedState":"ACKNOWLEDGED","mergedWaId":"16505550000","previousState":"UNVERIFIED","state":"UNVERIFIED"}
+            sim swapped, trust broken | contact.sim_swapped | {"asOf":"2026-01-01T00:00:20Z","blocking":"false","policy":"break_trust","previousState":"TRUSTED","source":"sim_swap"}
+            sim swapped, blocked | contact.sim_swapped | {"asOf":"2026-01-01T00:00:20Z","blocking":"true","policy":"block","previousState":"ACKNOWLEDGED","source":"sim_swap"}
+            changed by a sim swap | identity.changed | {"asOf":"2026-01-01T00:00:20Z","blocking":"true","changeId":"chg_1","identityKnown":"false","previousHash":"DF2lS5v2W6x=","source":"sim_swap"}
+            reauthentication succeeded with a SIM-swap check | reauthentication.succeeded | {"method":"sms-otp","reauthenticationId":"reauth_1","simSwapCheckHours":"240","simSwappedWithinHours":"false"}
             """;
 
     @Test

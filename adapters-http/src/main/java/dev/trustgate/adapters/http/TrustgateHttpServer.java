@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trustgate.adapters.http.api.BusinessApi;
 import dev.trustgate.adapters.http.cloudapi.DropInCloudApiHandler;
 import dev.trustgate.adapters.http.console.Console;
+import dev.trustgate.adapters.http.signals.SimSwapNoticeHandler;
 import dev.trustgate.adapters.http.support.AccessControl;
 import dev.trustgate.adapters.http.support.GraphErrors;
 import dev.trustgate.adapters.http.support.HttpMetrics;
@@ -62,6 +63,7 @@ public final class TrustgateHttpServer {
                 meta -> WhatsAppWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics),
                 provider -> ProviderWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics),
                 provider -> ProviderWebhookHandler.routes(settings, clock, u.recordSignals(), json, metrics)));
+        routes.addAll(SimSwapNoticeHandler.routes(u.recordSimSwaps(), json));
         routes.addAll(BusinessApi.routes(u, json, metrics));
         routes.addAll(Console.routes());
         routes.addAll(DropInCloudApiHandler.routes(u, json, metrics));

@@ -44,9 +44,12 @@ class HttpArchitectureTest {
     static final ArchRule consoleUsesOnlySupport = usesOnlySupport("console");
 
     @ArchTest
+    static final ArchRule signalIntakeUsesOnlySupport = usesOnlySupport("signals");
+
+    @ArchTest
     static final ArchRule supportServesEveryPartAndKnowsNone = noClasses().that().resideInAPackage(HTTP + ".support..")
             .should().dependOnClassesThat().resideInAnyPackage(HTTP, HTTP + ".whatsapp..", HTTP + ".api..", HTTP + ".cloudapi..",
-                    HTTP + ".console..")
+                    HTTP + ".console..", HTTP + ".signals..")
             .allowEmptyShould(false);
 
     /** A route's declared access is the one check in front of it: nothing else looks at keys, signatures or tokens. */
@@ -58,12 +61,13 @@ class HttpArchitectureTest {
             .orShould().callMethod(HttpSettings.class, "verifyToken")
             .orShould().callMethod(HttpSettings.class, "appSecret")
             .orShould().callMethod(HttpSettings.class, "metricsKey")
+            .orShould().callMethod(HttpSettings.class, "simSwapSinkCredentials")
             .orShould().callMethod(Caller.class, "requireAdmin")
             .as("only AccessControl checks who calls a route")
             .allowEmptyShould(false);
 
     private static ArchRule usesOnlySupport(String part) {
-        String[] others = java.util.stream.Stream.of("whatsapp", "api", "cloudapi", "console").filter(p -> !p.equals(part))
+        String[] others = java.util.stream.Stream.of("whatsapp", "api", "cloudapi", "console", "signals").filter(p -> !p.equals(part))
                 .map(p -> HTTP + "." + p + "..").toArray(String[]::new);
         String[] forbidden = java.util.Arrays.copyOf(others, others.length + 1);
         forbidden[others.length] = HTTP;

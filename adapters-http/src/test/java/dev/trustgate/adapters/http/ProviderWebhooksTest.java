@@ -76,7 +76,7 @@ class ProviderWebhooksTest {
     void onlyThePathsSecretWithinTheSizeLimitReachesTheHandler(ProviderWebhooks webhooks, String secret) {
         server = new RunningServer(webhooks);
         HttpSettings settings = RunningServer.settings(HttpSettings.DEFAULT_IDLE_TIMEOUT, Optional.empty()).withWebhooks(webhooks);
-        List<Route> tripwires = TrustgateHttpServer.routes(RunningServer.useCases(server.services), settings, () -> true, Instant::now,
+        List<Route> tripwires = TrustgateHttpServer.routes(RunningServer.useCases(server.core), settings, () -> true, Instant::now,
                         Json.mapper(), new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).stream()
                 .filter(r -> r.access() == Route.Access.PROVIDER_WEBHOOK_SECRET)
                 .map(r -> new Route(r.method(), r.path(), r.access(), r.summary(), ctx -> ctx.result("reached")))

@@ -69,7 +69,7 @@ class RouteAccessTest {
     static List<Route> routes() {
         RunningServer probe = new RunningServer();
         try {
-            return TrustgateHttpServer.routes(RunningServer.useCases(probe.services), settings(), () -> true, Instant::now,
+            return TrustgateHttpServer.routes(RunningServer.useCases(probe.core), settings(), () -> true, Instant::now,
                     Json.mapper(), new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY));
         } finally {
             probe.close();
@@ -151,7 +151,7 @@ class RouteAccessTest {
         return switch (access) {
             case PUBLIC -> throw new IllegalArgumentException("a public route refuses no one");
             case WHATSAPP_VERIFY_TOKEN -> 403;
-            case WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET, METRICS_KEY, KEY, ADMIN, GRAPH, GRAPH_ADMIN -> 401;
+            case WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET, METRICS_KEY, SIM_SWAP_SINK_CREDENTIAL, KEY, ADMIN, GRAPH, GRAPH_ADMIN -> 401;
         };
     }
 
@@ -179,13 +179,15 @@ class RouteAccessTest {
         }
         String bearer = switch (caller) {
             case NONE -> null;
-            // an API key, even the admin's, is no metrics key
-            case WRONG -> route.access() == Access.METRICS_KEY ? RunningServer.ADMIN_KEY : "tg_never_issued";
+            // an API key, even the admin's, is no metrics key and no sink credential
+            case WRONG -> route.access() == Access.METRICS_KEY || route.access() == Access.SIM_SWAP_SINK_CREDENTIAL
+                    ? RunningServer.ADMIN_KEY : "tg_never_issued";
             case BUSINESS_KEY -> businessKey;
             case OTHER_BUSINESS_KEY -> otherBusinessKey;
             case DECLARED -> switch (route.access()) {
                 case PUBLIC, WHATSAPP_VERIFY_TOKEN, WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET -> null;
                 case METRICS_KEY -> METRICS_KEY;
+                case SIM_SWAP_SINK_CREDENTIAL -> RunningServer.SINK_CREDENTIAL;
                 case KEY, GRAPH -> businessKey;
                 case ADMIN, GRAPH_ADMIN -> RunningServer.ADMIN_KEY;
             };

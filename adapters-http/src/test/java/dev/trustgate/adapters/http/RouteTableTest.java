@@ -35,7 +35,7 @@ class RouteTableTest {
     static List<Route> routes() {
         RunningServer probe = new RunningServer();
         try {
-            return TrustgateHttpServer.routes(RunningServer.useCases(probe.services),
+            return TrustgateHttpServer.routes(RunningServer.useCases(probe.core),
                     new HttpSettings("x", "y", 4096, Optional.empty()), () -> true, Instant::now, Json.mapper(),
                     new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY));
         } finally {

@@ -34,6 +34,8 @@ public final class RunningServer implements AutoCloseable {
     public static final String APP_SECRET = "test-app-secret";
     public static final String VERIFY_TOKEN = "test-verify-token";
     public static final String ADMIN_KEY = "tg_admin_key_for_tests_0123456789";
+    /** The sink credential this test server's SIM-swap subscriptions were given. */
+    public static final String SINK_CREDENTIAL = "sink-credential-for-tests";
 
     public final InMemoryTrustgate core = new InMemoryTrustgate();
     public final TrustgateServices services = core.services;
@@ -65,21 +67,24 @@ public final class RunningServer implements AutoCloseable {
 
     private RunningServer(HttpSettings settings) {
         services.apiKeys.ensureAdminKey(Optional.of(ADMIN_KEY));
-        UseCases useCases = useCases(services);
+        UseCases useCases = useCases(core);
         server = TrustgateHttpServer.create(useCases, settings, () -> true, core.clock::now,
                 new HttpMetrics(() -> HttpMetrics.Backlog.EMPTY)).start("127.0.0.1", 0);
     }
 
     /** The settings this test server runs with. */
     public static HttpSettings settings(java.time.Duration idleTimeout, Optional<String> metricsKey) {
-        return new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, metricsKey, idleTimeout, Optional.of(ON_PREMISES_NUMBER));
+        return new HttpSettings(APP_SECRET, VERIFY_TOKEN, 64 * 1024, metricsKey, idleTimeout, Optional.of(ON_PREMISES_NUMBER))
+                .withSimSwapSinkCredentials(java.util.List.of(SINK_CREDENTIAL));
     }
 
-    public static UseCases useCases(TrustgateServices s) {
+    public static UseCases useCases(InMemoryTrustgate core) {
+        TrustgateServices s = core.services;
         return new UseCases(s.apiKeys, s.authenticate, s.recordSignals, s.optIn, s.setPolicy, s.getContact, s.listContacts, s.readEvents,
                 s.verifyAudit, s.startReauthentication, s.cancelReauthentication, s.reauthenticationResult, s.acknowledge,
                 s.overrideUnknownIdentity, s.recordAuthentication, s.revokeTrust, s.send, s.markRead, s.listHeld, s.release, s.discard,
-                s.subscriptions, s.parkedDeliveries);
+                s.subscriptions, s.parkedDeliveries, s.setSimSwapPolicy, s.simSwapNotices(core.simSwaps),
+                s.simSwapSubscriptions(core.simSwaps, new dev.trustgate.application.service.NoSimSwapOperator()));
     }
 
     /** The contact {@code name} belongs to in {@code business}, as stored. */

@@ -5,6 +5,7 @@ import dev.trustgate.application.port.out.ConcurrentUpdateException;
 import dev.trustgate.domain.AcknowledgementPolicy;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
+import dev.trustgate.domain.SimSwapPolicy;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -17,33 +18,37 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public final class JdbiBusinessStore implements BusinessStore {
 
     interface Dao {
-        @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id")
+        @SqlQuery("SELECT phone_number_id, opted_in, since, policy, sim_swap_policy, sim_swap_check_hours FROM business_numbers WHERE phone_number_id = :id")
         Optional<BusinessRow> find(@Bind("id") String id);
 
-        @SqlQuery("SELECT phone_number_id, opted_in, since, policy FROM business_numbers WHERE phone_number_id = :id FOR UPDATE")
+        @SqlQuery("SELECT phone_number_id, opted_in, since, policy, sim_swap_policy, sim_swap_check_hours FROM business_numbers WHERE phone_number_id = :id FOR UPDATE")
         Optional<BusinessRow> findForUpdate(@Bind("id") String id);
 
-        @SqlUpdate("UPDATE business_numbers SET opted_in = :optedIn, since = :since, policy = :policy "
+        @SqlUpdate("UPDATE business_numbers SET opted_in = :optedIn, since = :since, policy = :policy, sim_swap_policy = :simSwapPolicy, "
+                + "sim_swap_check_hours = :simSwapCheckHours "
                 + "WHERE phone_number_id = :phoneNumberId")
         int update(@BindMethods BusinessRow row);
 
-        @SqlUpdate("INSERT INTO business_numbers (phone_number_id, opted_in, since, policy) "
-                + "VALUES (:phoneNumberId, :optedIn, :since, :policy) ON CONFLICT DO NOTHING")
+        @SqlUpdate("INSERT INTO business_numbers (phone_number_id, opted_in, since, policy, sim_swap_policy, sim_swap_check_hours) "
+                + "VALUES (:phoneNumberId, :optedIn, :since, :policy, :simSwapPolicy, :simSwapCheckHours) ON CONFLICT DO NOTHING")
         int insert(@BindMethods BusinessRow row);
     }
 
     /** One row of {@code business_numbers}. */
-    public record BusinessRow(String phoneNumberId, boolean optedIn, Instant since, String policy) {
+    public record BusinessRow(String phoneNumberId, boolean optedIn, Instant since, String policy, String simSwapPolicy,
+                              int simSwapCheckHours) {
         static final RowMapper<BusinessRow> MAPPER = (rs, ctx) -> new BusinessRow(rs.getString("phone_number_id"), rs.getBoolean("opted_in"),
-                Columns.instant(rs, "since"), rs.getString("policy"));
+                Columns.instant(rs, "since"), rs.getString("policy"), rs.getString("sim_swap_policy"),
+                rs.getInt("sim_swap_check_hours"));
 
         static BusinessRow fromDomain(BusinessNumber b) {
-            return new BusinessRow(b.id().value(), b.optedIn(), b.since().orElse(null), b.policy().name());
+            return new BusinessRow(b.id().value(), b.optedIn(), b.since().orElse(null), b.policy().name(), b.simSwapPolicy().name(),
+                    b.simSwapCheckHours());
         }
 
         BusinessNumber toDomain() {
             return new BusinessNumber(new BusinessNumberId(phoneNumberId), optedIn, Optional.ofNullable(since),
-                    AcknowledgementPolicy.valueOf(policy));
+                    AcknowledgementPolicy.valueOf(policy), SimSwapPolicy.valueOf(simSwapPolicy), simSwapCheckHours);
         }
     }
 

@@ -66,6 +66,7 @@ final class JdbiSetup {
         jdbi.registerRowMapper(JdbiOutbox.OutboxRow.class, JdbiOutbox.OutboxRow.MAPPER);
         jdbi.registerRowMapper(JdbiSubscriptionStore.SubscriptionRow.class, JdbiSubscriptionStore.SubscriptionRow.MAPPER);
         jdbi.registerRowMapper(JdbiApiKeyStore.ApiKeyRow.class, JdbiApiKeyStore.ApiKeyRow.MAPPER);
+        jdbi.registerRowMapper(JdbiSimSwapStore.SubscriptionRow.class, JdbiSimSwapStore.SubscriptionRow.MAPPER);
         return jdbi;
     }
 }

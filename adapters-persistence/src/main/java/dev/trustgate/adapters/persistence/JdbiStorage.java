@@ -23,6 +23,7 @@ public final class JdbiStorage implements AutoCloseable {
     public final JdbiOutbox outbox;
     public final JdbiSubscriptionStore subscriptions;
     public final JdbiApiKeyStore apiKeys;
+    public final JdbiSimSwapStore simSwaps;
     public final JdbiStatistics statistics;
 
     private final DataSource dataSource;
@@ -43,6 +44,7 @@ public final class JdbiStorage implements AutoCloseable {
         outbox = new JdbiOutbox(transactions);
         subscriptions = new JdbiSubscriptionStore(transactions);
         apiKeys = new JdbiApiKeyStore(transactions);
+        simSwaps = new JdbiSimSwapStore(transactions);
         statistics = new JdbiStatistics(transactions);
     }
 

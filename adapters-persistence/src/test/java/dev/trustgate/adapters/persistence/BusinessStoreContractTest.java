@@ -6,6 +6,7 @@ import dev.trustgate.domain.AcknowledgementPolicy;
 import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.Fixtures;
+import dev.trustgate.domain.SimSwapPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,5 +37,23 @@ class BusinessStoreContractTest extends StorageContract {
             return null;
         });
         assertThat(storage.tx(() -> storage.businesses().find(id))).contains(changed);
+    }
+
+    @Test
+    void keepsTheSimSwapPolicyBreakTrustUnlessToldOtherwise() {
+        BusinessNumberId id = new BusinessNumberId("106540352242922");
+        BusinessNumber plain = BusinessNumber.unknown(id).optIn(Fixtures.T0);
+        storage.tx(() -> {
+            storage.businesses().save(plain);
+            return null;
+        });
+        assertThat(storage.tx(() -> storage.businesses().find(id)).orElseThrow().simSwapPolicy()).isEqualTo(SimSwapPolicy.BREAK_TRUST);
+
+        BusinessNumber blocking = plain.withSimSwapPolicy(SimSwapPolicy.BLOCK).withSimSwapCheck(240);
+        storage.tx(() -> {
+            storage.businesses().save(blocking);
+            return null;
+        });
+        assertThat(storage.tx(() -> storage.businesses().find(id))).contains(blocking);
     }
 }

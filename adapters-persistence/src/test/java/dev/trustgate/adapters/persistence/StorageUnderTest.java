@@ -6,6 +6,7 @@ import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SimSwapStore;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
@@ -32,6 +33,8 @@ public interface StorageUnderTest {
     SubscriptionStore subscriptions();
 
     ApiKeyStore apiKeys();
+
+    SimSwapStore simSwaps();
 
     /** Empties every table. */
     void reset();

@@ -7,6 +7,7 @@ import dev.trustgate.application.port.out.ContactStore;
 import dev.trustgate.application.port.out.EventLog;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SimSwapStore;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
@@ -19,7 +20,8 @@ public final class Storages {
 
     private static final Map<String, JdbiStorageUnderTest> DATABASES = new ConcurrentHashMap<>();
     static final String[] TABLES = {"business_numbers", "contacts", "contact_names", "event_heads", "events", "webhook_receipts",
-            "sent_messages", "held_messages", "outbox", "subscriptions", "api_keys"};
+            "sent_messages", "held_messages", "outbox", "subscriptions", "api_keys", "sim_swap_subscriptions", "sim_swap_notices",
+            "sim_swap_contacts"};
 
     private Storages() {
     }
@@ -111,6 +113,10 @@ public final class Storages {
             return storage.apiKeys;
         }
 
+        public SimSwapStore simSwaps() {
+            return storage.simSwaps;
+        }
+
         public void reset() {
             for (String table : TABLES) {
                 execute("DELETE FROM " + table);
@@ -171,6 +177,10 @@ public final class Storages {
 
         public ApiKeyStore apiKeys() {
             return core.apiKeys;
+        }
+
+        public SimSwapStore simSwaps() {
+            return core.simSwaps;
         }
 
         public void reset() {

@@ -1,24 +1,77 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ContactCommandResult;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
 import dev.trustgate.application.port.out.Clock;
+import dev.trustgate.application.port.out.SimSwapOperator;
+import dev.trustgate.domain.CommandResult;
+import dev.trustgate.domain.Evidence;
+import dev.trustgate.domain.SimSwapCheck;
+import dev.trustgate.domain.WaId;
+import java.time.Instant;
+import java.util.Optional;
 
-/** {@link RecordReauthenticationResultUseCase}, through {@link ContactCommands}. */
+/**
+ * {@link RecordReauthenticationResultUseCase}, through {@link ContactCommands}. When the business number asks for it
+ * ({@code BusinessNumber.simSwapCheckHours}), a pass is first checked with the mobile operator — outside any
+ * transaction, a network call holds no row: the first attempt ends without a change when it finds the check wanted —
+ * and recorded with the check as evidence
+ * ({@code "simSwappedWithinHours":"false"}); a customer whose SIM was swapped within those hours does not pass: the
+ * result is recorded as failed, since a one-time code sent to that number may have reached whoever holds the new SIM.
+ */
 public final class RecordReauthenticationResultService implements RecordReauthenticationResultUseCase {
 
     private final ContactCommands commands;
     private final Clock clock;
+    private final SimSwapOperator operator;
 
-    public RecordReauthenticationResultService(ContactCommands commands, Clock clock) {
+    public RecordReauthenticationResultService(ContactCommands commands, Clock clock, SimSwapOperator operator) {
         this.commands = commands;
         this.clock = clock;
+        this.operator = operator;
     }
 
     @Override
     public ContactCommandResult record(Command command) {
-        return commands.execute(command.caller(), command.contact(),
-                (contact, business) -> contact.reauthenticationResult(command.reauthentication(), command.succeeded(),
-                        command.evidence(), command.caller().actor(), clock.now()));
+        try {
+            return record(command, Optional.empty());
+        } catch (CheckNeeded needed) {
+            // the first attempt changed nothing: ask the operator, outside any transaction, then record with the answer
+            WaId number = needed.number.orElseThrow(() -> new TrustgateException(ErrorCode.CONFLICT, "the business number asks the "
+                    + "mobile operator about SIM swaps before a re-authentication passes, and this customer has no known phone number"));
+            return record(command, Optional.of(new SimSwapCheck(needed.hours, operator.swappedWithin(number, needed.hours))));
+        }
+    }
+
+    private ContactCommandResult record(Command command, Optional<SimSwapCheck> check) {
+        return commands.execute(command.caller(), command.contact(), (contact, business) -> {
+            Instant now = clock.now();
+            if (command.succeeded() && business.checksSimSwaps()
+                    && check.filter(c -> c.maxAgeHours() == business.simSwapCheckHours()).isEmpty()) {
+                CommandResult unchecked = contact.reauthenticationResult(command.reauthentication(), true, command.evidence(),
+                        command.caller().actor(), now);
+                if (unchecked instanceof CommandResult.Rejected) {
+                    return unchecked; // refused whatever the operator would say
+                }
+                throw new CheckNeeded(business.simSwapCheckHours(), contact.names().waId());
+            }
+            Evidence evidence = check.map(command.evidence()::withSimSwapCheck).orElse(command.evidence());
+            boolean passed = command.succeeded() && check.filter(SimSwapCheck::swapped).isEmpty();
+            return contact.reauthenticationResult(command.reauthentication(), passed, evidence, command.caller().actor(), now);
+        });
+    }
+
+    /** A pass the business number wants checked with the operator first: ends the transaction without a change. */
+    private static final class CheckNeeded extends RuntimeException {
+        private final int hours;
+        private final Optional<WaId> number;
+
+        CheckNeeded(int hours, Optional<WaId> number) {
+            super(null, null, false, false);
+            this.hours = hours;
+            this.number = number;
+        }
     }
 }

@@ -9,6 +9,8 @@ import dev.trustgate.application.port.out.IdGenerator;
 import dev.trustgate.application.port.out.MessageLog;
 import dev.trustgate.application.port.out.NotificationSender;
 import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.SimSwapOperator;
+import dev.trustgate.application.port.out.SimSwapStore;
 import dev.trustgate.application.port.out.SubscriptionStore;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.port.out.WebhookReceipts;
@@ -33,6 +35,7 @@ public final class TrustgateServices {
 
     public final OptInToIdentityChecksService optIn;
     public final SetAcknowledgementPolicyService setPolicy;
+    public final SetSimSwapPolicyService setSimSwapPolicy;
     public final RecordIdentitySignalService recordSignals;
     public final SendMessageService send;
     public final ReleaseHeldMessageService release;
@@ -60,6 +63,8 @@ public final class TrustgateServices {
     public final Contacts contacts;
     /** The transactions every use case but webhook intake runs in. */
     public final Transactions transactions;
+    private final Ports ports;
+    private final ContactCommands commands;
 
     /** Use cases in {@linkplain UseCaseTransactions#standard the standard composition} of the ports' transactions. */
     public TrustgateServices(Ports ports, Predicate<String> subscriptionUrlAllowed) {
@@ -77,14 +82,16 @@ public final class TrustgateServices {
      */
     public TrustgateServices(Ports ports, UseCaseTransactions composed, Predicate<String> subscriptionUrlAllowed,
                              HeldMessageLimits heldLimits) {
+        this.ports = ports;
         SecureRandom random = new SecureRandom();
         publisher = new EventPublisher(ports.events(), ports.subscriptions(), ports.outbox(), ports.ids(), ports.clock(),
                 composed.scope(), () -> ports.whatsApp().capabilities().confirmsIdentities());
         transactions = composed.useCases();
         contacts = new Contacts(ports.contacts(), ports.messages(), publisher, ports.ids());
-        ContactCommands commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
+        commands = new ContactCommands(transactions, contacts, ports.businesses(), ports.messages());
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
+        setSimSwapPolicy = new SetSimSwapPolicyService(transactions, ports.businesses());
         recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
@@ -96,7 +103,7 @@ public final class TrustgateServices {
         listHeld = new ListHeldMessagesService(transactions, contacts, ports.messages());
         startReauthentication = new StartReauthenticationService(commands, ports.ids(), ports.clock());
         cancelReauthentication = new CancelReauthenticationService(commands, ports.clock());
-        reauthenticationResult = new RecordReauthenticationResultService(commands, ports.clock());
+        reauthenticationResult = reauthenticationResultCheckedBy(new NoSimSwapOperator());
         acknowledge = new AcknowledgeIdentityChangeService(commands, ports.clock());
         overrideUnknownIdentity = new OverrideUnknownIdentityService(commands, ports.clock());
         recordAuthentication = new RecordAuthenticationService(commands, ports.clock());
@@ -115,5 +122,29 @@ public final class TrustgateServices {
                 ports.notifications(), ports.relay(), ports.whatsApp(), ports.clock());
         parkedDeliveries = new ManageParkedDeliveriesService(transactions, ports.outbox(), ports.clock());
         pruneDeliveries = new PruneDeliveredNotificationsService(transactions, ports.outbox(), ports.clock());
+    }
+
+    /**
+     * The intake of mobile operators' SIM-swap notices over {@code store}, where the subscriptions trustgate holds are
+     * kept: only a deployment that takes SIM-swap notices needs it.
+     */
+    public RecordSimSwapNoticeService simSwapNotices(SimSwapStore store) {
+        return new RecordSimSwapNoticeService(transactions, contacts, ports.businesses(), store, ports.ids(), ports.clock());
+    }
+
+    /**
+     * The SIM-swap subscriptions trustgate holds at the mobile operator {@code operator} for business numbers' customers,
+     * kept in {@code store}.
+     */
+    public ManageSimSwapSubscriptionsService simSwapSubscriptions(SimSwapStore store, SimSwapOperator operator) {
+        return new ManageSimSwapSubscriptionsService(transactions, ports.contacts(), store, operator, ports.clock());
+    }
+
+    /**
+     * Recording re-authentication results with {@code operator} asked about SIM swaps where a business number's policy
+     * says so ({@link #reauthenticationResult} has no operator: such a pass is refused as unsupported).
+     */
+    public RecordReauthenticationResultService reauthenticationResultCheckedBy(SimSwapOperator operator) {
+        return new RecordReauthenticationResultService(commands, ports.clock(), operator);
     }
 }

@@ -16,6 +16,7 @@ public final class InMemoryTrustgate {
     public final InMemoryOutbox outbox = new InMemoryOutbox();
     public final InMemorySubscriptionStore subscriptions = new InMemorySubscriptionStore();
     public final InMemoryApiKeyStore apiKeys = new InMemoryApiKeyStore();
+    public final InMemorySimSwapStore simSwaps = new InMemorySimSwapStore();
     public final FakeWhatsAppGateway whatsApp = new FakeWhatsAppGateway();
     public final RecordingNotificationSender notifications = new RecordingNotificationSender();
     public final RecordingWebhookRelay relay = new RecordingWebhookRelay();
@@ -24,7 +25,7 @@ public final class InMemoryTrustgate {
     public final TrustgateServices services;
 
     public InMemoryTrustgate() {
-        transactions.register(contacts, businesses, events, receipts, messages, outbox, subscriptions, apiKeys);
+        transactions.register(contacts, businesses, events, receipts, messages, outbox, subscriptions, apiKeys, simSwaps);
         services = new TrustgateServices(ports(), url -> true);
     }
 

@@ -11,6 +11,7 @@ import dev.trustgate.domain.AcknowledgementPolicy;
 import dev.trustgate.domain.BlockReason;
 import dev.trustgate.domain.ContactAction;
 import dev.trustgate.domain.EventType;
+import dev.trustgate.domain.SimSwapPolicy;
 import dev.trustgate.domain.TrustState;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ final class ApiSchemas {
     static final String IDENTITY_CHECKS = "IdentityChecks";
     static final String IDENTITY_CHECKS_SETTING = "IdentityChecksSetting";
     static final String POLICY_SETTING = "AcknowledgementPolicySetting";
+    static final String SIM_SWAP_POLICY_SETTING = "SimSwapPolicySetting";
+    static final String SIM_SWAP_POLICY = "SimSwapPolicy";
+    static final String SIM_SWAP_SUBSCRIPTIONS = "SimSwapSubscriptions";
     static final String EVENT_PAGE = "EventPage";
     static final String CONTACT_EVENTS = "ContactEvents";
     static final String REAUTHENTICATION_START = "ReauthenticationStart";
@@ -94,6 +98,18 @@ final class ApiSchemas {
                 "whether the business's contacts are checked", Map.of("enabled", true)));
         schemas.put(POLICY_SETTING, described(object(properties("policy", ref("AcknowledgementPolicy"))),
                 "the evidence an acknowledgement needs from now on", Map.of("policy", "REAUTHENTICATION_REQUIRED")));
+        schemas.put(SIM_SWAP_POLICY_SETTING, described(object(properties(
+                        "policy", oneOf("what a SIM swap of a customer's number does: BREAK_TRUST (trust ends, sensitive sends "
+                                + "stop) or BLOCK (an identity change with an unknown identity: every send stops until cleared)",
+                                Arrays.stream(SimSwapPolicy.values()).map(SimSwapPolicy::name).toList()),
+                        "reauthenticationCheckHours", described(Map.of("type", "integer", "minimum", 0, "maximum", 2400),
+                                "when above 0, a passed re-authentication is first checked with the mobile operator: a SIM "
+                                        + "swapped within these hours records it as failed")), "reauthenticationCheckHours"),
+                "what a SIM swap does for this business number from now on", Map.of("policy", "BLOCK",
+                        "reauthenticationCheckHours", 240)));
+        schemas.put(SIM_SWAP_POLICY, JsonSchemas.of(SetSimSwapPolicyHandler.View.class, Map.of()));
+        schemas.put(SIM_SWAP_SUBSCRIPTIONS, object(properties("subscriptions",
+                arrayOf(JsonSchemas.of(ManageSimSwapSubscriptionsHandler.View.class, Map.of())))));
         Map<String, Object> event = JsonSchemas.of(ReadEventsHandler.EventView.class, Map.of());
         schemas.put("Event", event);
         schemas.put(EVENT_PAGE, JsonSchemas.of(ReadEventsHandler.Page.class, Map.of("events", arrayOf(ref("Event")))));

@@ -37,6 +37,7 @@ public final class BusinessApi {
         ManageApiKeysHandler apiKeys = new ManageApiKeysHandler(u.apiKeys(), json);
         ManageSubscriptionsHandler subscriptions = new ManageSubscriptionsHandler(u.subscriptions(), json);
         ManageParkedDeliveriesHandler parked = new ManageParkedDeliveriesHandler(u.parkedDeliveries());
+        ManageSimSwapSubscriptionsHandler simSwapSubscriptions = new ManageSimSwapSubscriptionsHandler(u.simSwapSubscriptions());
         return List.of(
                 new Route("PUT", "/v1/businesses/{pnid}/identity-checks", Access.ADMIN, "opt in or out of identity checks",
                         new OptInToIdentityChecksHandler(u.optIn(), json)::handle)
@@ -45,6 +46,18 @@ public final class BusinessApi {
                 new Route("PUT", "/v1/businesses/{pnid}/acknowledgement-policy", Access.ADMIN, "set the acknowledgement policy",
                         new SetAcknowledgementPolicyHandler(u.setPolicy(), json)::handle)
                         .id("setAcknowledgementPolicy").accepting(ApiSchemas.POLICY_SETTING).answering(ApiSchemas.IDENTITY_CHECKS),
+                new Route("PUT", "/v1/businesses/{pnid}/sim-swap-policy", Access.ADMIN,
+                        "set what a SIM swap of a customer's number does: BREAK_TRUST (default) or BLOCK",
+                        new SetSimSwapPolicyHandler(u.setSimSwapPolicy(), json)::handle)
+                        .id("setSimSwapPolicy").accepting(ApiSchemas.SIM_SWAP_POLICY_SETTING).answering(ApiSchemas.SIM_SWAP_POLICY),
+                new Route("POST", "/v1/businesses/{pnid}/sim-swap-subscriptions", Access.ADMIN,
+                        "subscribe the customers without a live subscription to the mobile operator's SIM-swap notices",
+                        simSwapSubscriptions::subscribe)
+                        .id("subscribeToSimSwaps").answering(ApiSchemas.SIM_SWAP_SUBSCRIPTIONS)
+                        .refusing(ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.UPSTREAM_ERROR),
+                new Route("GET", "/v1/businesses/{pnid}/sim-swap-subscriptions", Access.ADMIN,
+                        "the SIM-swap subscriptions held for the business number's customers", simSwapSubscriptions::list)
+                        .id("listSimSwapSubscriptions").answering(ApiSchemas.SIM_SWAP_SUBSCRIPTIONS),
                 new Route("GET", "/v1/businesses/{pnid}/contacts", Access.KEY, "list contacts, e.g. ?state=IDENTITY_CHANGED",
                         new ListContactsHandler(u.listContacts())::handle).id("listContacts").answering(ApiSchemas.CONTACT_PAGE),
                 new Route("GET", CONTACT, Access.KEY, "the contact's trust view, with the actions the calling key may take",
@@ -61,7 +74,9 @@ public final class BusinessApi {
                 new Route("POST", CONTACT + "/reauthentications/{id}/result", Access.KEY, "record the re-authentication's outcome",
                         new RecordReauthenticationResultHandler(u.reauthenticationResult(), responses, json)::handle)
                         .id("recordReauthenticationResult").accepting(ApiSchemas.REAUTHENTICATION_RESULT)
-                        .answering(ApiSchemas.CONTACT_VIEW).refusing(CONTACT_REFUSALS),
+                        .answering(ApiSchemas.CONTACT_VIEW).refusing(CONTACT_REFUSALS)
+                        // a business number whose SIM-swap policy checks passes asks the mobile operator first
+                        .refusing(ErrorCode.UNSUPPORTED_BY_PROVIDER, ErrorCode.UPSTREAM_ERROR),
                 new Route("POST", CONTACT + "/acknowledgements", Access.KEY, "acknowledge the identity change",
                         new AcknowledgeIdentityChangeHandler(u.acknowledge(), responses, json)::handle)
                         .id("acknowledgeIdentityChange").accepting(ApiSchemas.ACKNOWLEDGEMENT).answering(ApiSchemas.CONTACT_VIEW)

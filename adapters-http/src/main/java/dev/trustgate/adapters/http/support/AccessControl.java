@@ -54,6 +54,7 @@ public final class AccessControl {
             case WHATSAPP_SIGNATURE -> signedBody(ctx);
             case PROVIDER_WEBHOOK_SECRET -> providerSecret(ctx);
             case METRICS_KEY -> metricsKey(ctx);
+            case SIM_SWAP_SINK_CREDENTIAL -> sinkCredential(ctx);
             case KEY -> apiKey(route, ctx, false);
             case ADMIN -> apiKey(route, ctx, true);
             case GRAPH -> graphToken(route, ctx, false);
@@ -122,6 +123,30 @@ public final class AccessControl {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A SIM-swap notice carries, as bearer token, the sink credential trustgate gave the operator with the subscription:
+     * compared with every configured one, each in constant time, so the time taken tells nothing about a guess.
+     */
+    private boolean sinkCredential(Context ctx) {
+        if (!withinWebhookLimit(ctx)) {
+            return false;
+        }
+        Optional<String> presented = bearer(ctx);
+        boolean admitted = false;
+        for (String credential : settings.simSwapSinkCredentials()) {
+            admitted |= ConstantTime.same(credential, presented.orElse(null));
+        }
+        if (!admitted) {
+            LOG.warn("a SIM-swap notice without a sink credential of this trustgate refused");
+            ctx.header("WWW-Authenticate", "Bearer");
+            Problems.write(ctx, json, ErrorCode.UNAUTHORIZED, settings.simSwapSinkCredentials().isEmpty()
+                    ? "this trustgate takes no SIM-swap notices (CAMARA_SINK_CREDENTIAL is not set)"
+                    : "the sink credential given with the SIM-swap subscription is required: Authorization: Bearer <credential>",
+                    Map.of());
+        }
+        return admitted;
     }
 
     private boolean metricsKey(Context ctx) {

@@ -35,6 +35,7 @@ public final class OpenApi {
     public static final String WHATSAPP_WEBHOOK = "WhatsAppWebhook";
     public static final String PROVIDER_WEBHOOK = "ProviderWebhook";
     public static final String WEBHOOK_RECEIPT = "WebhookReceipt";
+    public static final String SIM_SWAP_NOTICE = "SimSwapNotice";
     public static final String GRAPH_MESSAGE = "GraphMessage";
     public static final String GRAPH_SEND_RESULT = "GraphSendResult";
     public static final String GRAPH_SETTINGS = "GraphSettings";
@@ -142,7 +143,9 @@ public final class OpenApi {
         }
         contract.request().ifPresent(schema -> {
             known(schemas, schema, where);
-            operation.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", JsonSchemas.ref(schema)))));
+            Map<String, Object> content = new LinkedHashMap<>();
+            contract.requestMediaTypes().forEach(mediaType -> content.put(mediaType, Map.of("schema", JsonSchemas.ref(schema))));
+            operation.put("requestBody", Map.of("required", true, "content", content));
         });
         // the metrics key is asked for only when one is configured: the empty requirement says "or none"
         // (a route without a scheme says so with an empty list: public, or a provider's secret path)
@@ -181,6 +184,8 @@ public final class OpenApi {
             case WHATSAPP_SIGNATURE, PROVIDER_WEBHOOK_SECRET -> codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.PAYLOAD_TOO_LARGE,
                     ErrorCode.INVALID_REQUEST, ErrorCode.STORAGE_UNAVAILABLE));
             case METRICS_KEY -> codes.add(ErrorCode.UNAUTHORIZED);
+            case SIM_SWAP_SINK_CREDENTIAL -> codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.PAYLOAD_TOO_LARGE,
+                    ErrorCode.INVALID_REQUEST, ErrorCode.STORAGE_UNAVAILABLE));
             case KEY, ADMIN, GRAPH, GRAPH_ADMIN -> {
                 codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.INVALID_REQUEST, ErrorCode.STORAGE_UNAVAILABLE));
                 if (route.access() == Route.Access.ADMIN || route.access() == Route.Access.GRAPH_ADMIN) {
@@ -267,6 +272,22 @@ public final class OpenApi {
         schemas.put(PROVIDER_WEBHOOK, Map.of("type", "object", "additionalProperties", true,
                 "description", "the provider's webhook body as it sends it: 360dialog's is Meta's Cloud API webhook, "
                         + "Infobip's its inbound-messages report"));
+        schemas.put(SIM_SWAP_NOTICE, JsonSchemas.described(Map.of("type", "object",
+                "required", List.of("specversion", "id", "source", "type", "time", "data"),
+                "properties", Map.of("specversion", Map.of("type", "string", "enum", List.of("1.0")),
+                        "id", Map.of("type", "string"), "source", Map.of("type", "string"), "type", Map.of("type", "string"),
+                        "time", Map.of("type", "string", "format", "date-time"),
+                        "data", Map.of("type", "object", "required", List.of("subscriptionId"), "additionalProperties", true,
+                                "properties", Map.of("subscriptionId", Map.of("type", "string"),
+                                        "phoneNumber", Map.of("type", "string", "pattern", "^\\+[1-9][0-9]{4,14}$")))),
+                "additionalProperties", true),
+                "a mobile operator's notice for a SIM-swap subscription (CAMARA SIM Swap Subscriptions v0.3): a CloudEvent 1.0 "
+                        + "in structured mode, of type org.camaraproject.sim-swap-subscriptions.v0.swapped or a subscription "
+                        + "lifecycle type (subscription-started, -updated, -ended)",
+                Map.of("id", "83a0d986-0866-4f38-b8c0-fc65bfcda452", "source", "https://notificationSendServer12.supertelco.com",
+                        "type", "org.camaraproject.sim-swap-subscriptions.v0.swapped", "specversion", "1.0",
+                        "datacontenttype", "application/json", "time", "2023-01-17T13:18:23.682Z",
+                        "data", Map.of("phoneNumber", "+123456789", "subscriptionId", "qs15-h556-rt89-1298"))));
         schemas.put(WEBHOOK_RECEIPT, JsonSchemas.object(Map.of("received", Map.of("type", "boolean"),
                 "applied", Map.of("type", "integer", "description", "identity signals that changed a contact"),
                 "ignored", Map.of("type", "integer", "description", "signals that changed nothing"),
@@ -301,6 +322,9 @@ public final class OpenApi {
         schemes.put("whatsAppSignature", Map.of("type", "apiKey", "in", "header", "name", "X-Hub-Signature-256",
                 "description", "Meta's signature of the webhook: sha256=<hex HMAC-SHA256 of the raw body, keyed with the app "
                         + "secret (WHATSAPP_APP_SECRET)>. A missing or wrong signature is answered 401 and nothing is recorded."));
+        schemes.put("simSwapSinkCredential", Map.of("type", "http", "scheme", "bearer", "description",
+                "CAMARA_SINK_CREDENTIAL: the sink credential trustgate gives the mobile operator with its SIM-swap "
+                        + "subscriptions, sent back as Authorization: Bearer <credential>; another is answered 401"));
         schemes.put("whatsAppVerifyToken", Map.of("type", "apiKey", "in", "query", "name", "hub.verify_token",
                 "description", "WHATSAPP_VERIFY_TOKEN, sent by Meta with hub.mode=subscribe and hub.challenge"));
         return schemes;
@@ -314,6 +338,7 @@ public final class OpenApi {
             case WHATSAPP_VERIFY_TOKEN -> "whatsAppVerifyToken";
             case WHATSAPP_SIGNATURE -> "whatsAppSignature";
             case METRICS_KEY -> "metricsKey";
+            case SIM_SWAP_SINK_CREDENTIAL -> "simSwapSinkCredential";
             case KEY, ADMIN, GRAPH, GRAPH_ADMIN -> "apiKey";
         });
     }
@@ -327,6 +352,8 @@ public final class OpenApi {
             case PROVIDER_WEBHOOK_SECRET -> "the path's {secret} must be one this trustgate was given for the provider "
                     + "(the provider signs nothing: the URL is the credential, keep it secret), 401 otherwise.";
             case METRICS_KEY -> "TRUSTGATE_METRICS_KEY as bearer token when one is configured.";
+            case SIM_SWAP_SINK_CREDENTIAL -> "the sink credential trustgate gave the mobile operator (CAMARA_SINK_CREDENTIAL) "
+                    + "as bearer token, 401 otherwise; bodies past the webhook limit are answered 413.";
             case KEY -> "any API key; on a business's path, a key of that business (another's is answered 404).";
             case ADMIN -> "the admin key only (another key is answered 403).";
             case GRAPH -> "an API key as the Graph access token; refusals are Graph-style errors.";

@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,12 +31,18 @@ public record Route(String method, String path, Access access, String summary, H
 
     /** This route's {@code operationId}: the method name a generated client gives it. */
     public Route id(String operationId) {
-        return with(new Contract(Optional.of(operationId), contract.request(), contract.answers(), contract.refusals()));
+        return with(new Contract(Optional.of(operationId), contract.request(), contract.requestMediaTypes(), contract.answers(), contract.refusals()));
     }
 
     /** This route, taking a JSON body of the schema {@code schema}. */
     public Route accepting(String schema) {
-        return with(new Contract(contract.operationId(), Optional.of(schema), contract.answers(), contract.refusals()));
+        return accepting(schema, "application/json");
+    }
+
+    /** This route, taking a body of the schema {@code schema} in any of {@code mediaTypes} (JSON each). */
+    public Route accepting(String schema, String... mediaTypes) {
+        return with(new Contract(contract.operationId(), Optional.of(schema), List.of(mediaTypes), contract.answers(),
+                contract.refusals()));
     }
 
     /** This route, answering 200 with JSON of the schema {@code schema}. */
@@ -52,7 +59,7 @@ public record Route(String method, String path, Access access, String summary, H
     public Route answering(int status, String mediaType, String schema) {
         Map<Integer, Answer> answers = new LinkedHashMap<>(contract.answers());
         answers.put(status, new Answer(Optional.ofNullable(mediaType), Optional.ofNullable(schema)));
-        return with(new Contract(contract.operationId(), contract.request(), answers, contract.refusals()));
+        return with(new Contract(contract.operationId(), contract.request(), contract.requestMediaTypes(), answers, contract.refusals()));
     }
 
     /** This route may also refuse with {@code codes}, beyond those its access and its body bring (OpenApi adds those). */
@@ -60,7 +67,7 @@ public record Route(String method, String path, Access access, String summary, H
         Set<ErrorCode> refusals = EnumSet.noneOf(ErrorCode.class);
         refusals.addAll(contract.refusals());
         refusals.addAll(Arrays.asList(codes));
-        return with(new Contract(contract.operationId(), contract.request(), contract.answers(), refusals));
+        return with(new Contract(contract.operationId(), contract.request(), contract.requestMediaTypes(), contract.answers(), refusals));
     }
 
     private Route with(Contract changed) {
@@ -68,15 +75,18 @@ public record Route(String method, String path, Access access, String summary, H
     }
 
     /**
-     * What the OpenAPI document says of a route: its operationId, the schema of its JSON body, its answers by status,
+     * What the OpenAPI document says of a route: its operationId, the schema of its body and the media types it is
+     * taken in, its answers by status,
      * and the error codes it may refuse with (as problem+json, or Graph errors on the drop-in routes).
      */
-    public record Contract(Optional<String> operationId, Optional<String> request, Map<Integer, Answer> answers,
-                           Set<ErrorCode> refusals) {
+    public record Contract(Optional<String> operationId, Optional<String> request, List<String> requestMediaTypes,
+                           Map<Integer, Answer> answers, Set<ErrorCode> refusals) {
 
-        public static final Contract NONE = new Contract(Optional.empty(), Optional.empty(), Map.of(), Set.of());
+        public static final Contract NONE = new Contract(Optional.empty(), Optional.empty(), List.of("application/json"), Map.of(),
+                Set.of());
 
         public Contract {
+            requestMediaTypes = List.copyOf(requestMediaTypes);
             answers = Map.copyOf(answers);
             refusals = Set.copyOf(refusals);
         }
@@ -102,6 +112,12 @@ public record Route(String method, String path, Access access, String summary, H
         PROVIDER_WEBHOOK_SECRET,
         /** {@code TRUSTGATE_METRICS_KEY} as bearer token when one is configured; no credentials otherwise. */
         METRICS_KEY,
+        /**
+         * A mobile operator's SIM-swap notice: the bearer token is a sink credential trustgate gives with its SIM-swap
+         * subscriptions ({@code CAMARA_SINK_CREDENTIAL}), 401 otherwise (always, when none is configured); the
+         * body is read up to the webhook limit, 413 past it.
+         */
+        SIM_SWAP_SINK_CREDENTIAL,
         /** Any API key; on a business-scoped route a key of that business (another business's is answered 404). */
         KEY,
         /** The admin key only; any other key is answered 403. */

@@ -9,6 +9,7 @@ import dev.trustgate.application.port.in.ListContactsUseCase;
 import dev.trustgate.application.port.in.ListHeldMessagesUseCase;
 import dev.trustgate.application.port.in.ManageApiKeysUseCase;
 import dev.trustgate.application.port.in.ManageParkedDeliveriesUseCase;
+import dev.trustgate.application.port.in.ManageSimSwapSubscriptionsUseCase;
 import dev.trustgate.application.port.in.ManageSubscriptionsUseCase;
 import dev.trustgate.application.port.in.MarkMessageReadUseCase;
 import dev.trustgate.application.port.in.OptInToIdentityChecksUseCase;
@@ -17,10 +18,12 @@ import dev.trustgate.application.port.in.ReadEventsUseCase;
 import dev.trustgate.application.port.in.RecordAuthenticationUseCase;
 import dev.trustgate.application.port.in.RecordIdentitySignalUseCase;
 import dev.trustgate.application.port.in.RecordReauthenticationResultUseCase;
+import dev.trustgate.application.port.in.RecordSimSwapNoticeUseCase;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.RevokeTrustUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.in.SetAcknowledgementPolicyUseCase;
+import dev.trustgate.application.port.in.SetSimSwapPolicyUseCase;
 import dev.trustgate.application.port.in.StartReauthenticationUseCase;
 import dev.trustgate.application.port.in.VerifyAuditChainUseCase;
 
@@ -48,5 +51,8 @@ public record UseCases(
         ReleaseHeldMessageUseCase release,
         DiscardHeldMessageUseCase discard,
         ManageSubscriptionsUseCase subscriptions,
-        ManageParkedDeliveriesUseCase parkedDeliveries) {
+        ManageParkedDeliveriesUseCase parkedDeliveries,
+        SetSimSwapPolicyUseCase setSimSwapPolicy,
+        RecordSimSwapNoticeUseCase recordSimSwaps,
+        ManageSimSwapSubscriptionsUseCase simSwapSubscriptions) {
 }
