@@ -147,4 +147,18 @@ class RecordSimSwapNoticeServiceTest extends ServiceTestSupport {
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThat(core.simSwaps.notices()).isZero();
     }
+
+    @Test
+    void aNoticeNamingAnotherNumberThanItsSubscriptionWatchesIsRefusedAndChangesNothing() {
+        trusted();
+        WaId stranger = new WaId("16505559999");
+
+        assertThatThrownBy(() -> intake.record(swap("e-other", T, Optional.of(stranger))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("data.phoneNumber");
+
+        assertThat(core.simSwaps.notices()).isZero();
+        assertThat(core.contacts.resolve(BUSINESS, java.util.List.of(stranger))).isEmpty();
+        assertThat(stored().state()).isEqualTo(TrustState.TRUSTED);
+    }
 }
