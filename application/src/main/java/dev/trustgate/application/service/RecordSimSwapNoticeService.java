@@ -57,7 +57,9 @@ public final class RecordSimSwapNoticeService implements RecordSimSwapNoticeUseC
                 throw new IllegalArgumentException("data.phoneNumber is not the number SIM-swap subscription " + subscription.id()
                         + " watches");
             }
-            Instant asOf = notice.time();
+            // a notice dated later than its receipt (an operator's clock ahead) counts as of its receipt: its date never
+            // hides a later swap or status behind it
+            Instant asOf = notice.time().isAfter(now) ? now : notice.time();
             if (!store.record(new SimSwapNotice(notice.source(), notice.id(), subscription.business(), subscription.id(),
                     notice.type(), notice.time(), now))) {
                 return Outcome.DUPLICATE;
