@@ -160,6 +160,8 @@ class SimSwapNoticeIntakeTest {
                 {swapped("1", "2026-06-01T11:18:23Z").replace("\"subscriptionId\":\"2ghy-55gg-7iup-yuo9\"", "\"x\":1"),
                         "data.subscriptionId is required"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("+16505551234", "16505551234"), "data.phoneNumber"},
+                {swapped("1", "2026-06-01T11:18:23Z").replace("+16505551234", "+16505559999"),
+                        "data.phoneNumber is not the number SIM-swap subscription 2ghy-55gg-7iup-yuo9 watches"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace(",\"source\":\"supertelco.notificationSendServer12\"", ""),
                         "source is required"},
         };
