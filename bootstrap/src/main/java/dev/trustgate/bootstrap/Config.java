@@ -489,10 +489,18 @@ public record Config(
                 problems.add("CAMARA_SINK_CREDENTIAL: required when CAMARA_API_ROOT is set (it is given to the operator with every "
                         + "subscription)");
             }
-            if (sinkUrl.isPresent() && !"https".equals(sinkUrl.get().getScheme())
-                    && !List.of("localhost", "127.0.0.1", "[::1]").contains(sinkUrl.get().getHost())) {
+            if (sinkUrl.isPresent() && !secure(sinkUrl.get())) {
                 problems.add("CAMARA_SINK_URL=" + sinkUrl.get() + ": must be an https:// URL (CAMARA subscriptions take only "
                         + "https sinks; http only on the loopback, for tests)");
+            }
+            // the token endpoint is sent the client secret, the API every token and, with each subscription, the sink credential
+            if (apiRoot.isPresent() && !secure(apiRoot.get())) {
+                problems.add("CAMARA_API_ROOT=" + apiRoot.get() + ": must be an https:// URL (its calls carry the access token and "
+                        + "the sink credential; http only on the loopback, for tests)");
+            }
+            if (tokenUrl.isPresent() && !secure(tokenUrl.get())) {
+                problems.add("CAMARA_TOKEN_URL=" + tokenUrl.get() + ": must be an https:// URL (it is sent the client secret; http "
+                        + "only on the loopback, for tests)");
             }
             if (apiRoot.isEmpty() || tokenUrl.isEmpty() || sinkUrl.isEmpty() || get("CAMARA_CLIENT_ID").isEmpty()
                     || get("CAMARA_CLIENT_SECRET").isEmpty()) {
@@ -500,6 +508,11 @@ public record Config(
             }
             return Optional.of(new Camara(apiRoot.get(), tokenUrl.get(), get("CAMARA_CLIENT_ID").get(), get("CAMARA_CLIENT_SECRET").get(),
                     sinkUrl.get()));
+        }
+
+        /** Whether {@code url} keeps what it carries private: https, or http on the loopback (tests). */
+        private static boolean secure(URI url) {
+            return "https".equals(url.getScheme()) || List.of("localhost", "127.0.0.1", "[::1]").contains(url.getHost());
         }
 
         /**
