@@ -156,6 +156,8 @@ class SimSwapNoticeIntakeTest {
                 {swapped("1", "2026-06-01T11:18:23Z").replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""), "specversion"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("v0.swapped", "v0.roaming-on"), "is not a SIM-swap notice"},
                 {swapped("1", "2026-06-01T11:18:23"), "time zone"},
+                {swapped("1", "+10000-06-01T11:18:23Z"), "time must be an RFC 3339 timestamp"},
+                {swapped("1", "-0001-06-01T11:18:23Z"), "time must be an RFC 3339 timestamp"},
                 {swapped("", "2026-06-01T11:18:23Z"), "id must be a non-empty string"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("\"subscriptionId\":\"2ghy-55gg-7iup-yuo9\"", "\"x\":1"),
                         "data.subscriptionId is required"},
