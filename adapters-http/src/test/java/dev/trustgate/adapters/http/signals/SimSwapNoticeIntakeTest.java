@@ -210,4 +210,17 @@ class SimSwapNoticeIntakeTest {
         assertThat(server.json(tooFar).get("detail").asText()).contains("reauthenticationCheckHours");
         assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapPolicy()).isEqualTo(dev.trustgate.domain.SimSwapPolicy.BREAK_TRUST);
     }
+
+    @Test
+    void aCheckWindowThatIsNotAWholeNumberOfHoursIsRefusedNotRoundedAndChangesNothing() {
+        for (String hours : new String[] {"1.5", "\"24\"", "true", "[24]"}) {
+            HttpResponse<String> response = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
+                    "{\"policy\":\"BLOCK\",\"reauthenticationCheckHours\":" + hours + "}");
+
+            assertThat(response.statusCode()).as(hours).isEqualTo(400);
+            assertThat(server.json(response).get("detail").asText()).as(hours).contains("reauthenticationCheckHours");
+        }
+        assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapPolicy()).isEqualTo(dev.trustgate.domain.SimSwapPolicy.BREAK_TRUST);
+        assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapCheckHours()).isZero();
+    }
 }
