@@ -480,9 +480,10 @@ public record Config(
                         + "(the mobile operator's API), which is not set"));
                 return Optional.empty();
             }
-            Optional<URI> apiRoot = url("CAMARA_API_ROOT");
-            Optional<URI> tokenUrl = url("CAMARA_TOKEN_URL");
-            Optional<URI> sinkUrl = url("CAMARA_SINK_URL");
+            // without user:password@: a problem, or the logged settings, would show it
+            Optional<URI> apiRoot = get("CAMARA_API_ROOT").flatMap(v -> relayUrl("CAMARA_API_ROOT=" + v, "CAMARA_API_ROOT", v));
+            Optional<URI> tokenUrl = get("CAMARA_TOKEN_URL").flatMap(v -> relayUrl("CAMARA_TOKEN_URL=" + v, "CAMARA_TOKEN_URL", v));
+            Optional<URI> sinkUrl = get("CAMARA_SINK_URL").flatMap(v -> relayUrl("CAMARA_SINK_URL=" + v, "CAMARA_SINK_URL", v));
             others.stream().filter(name -> !values.containsKey(name))
                     .forEach(name -> problems.add(name + ": required when CAMARA_API_ROOT is set"));
             if (sinkCredentials.isEmpty()) {
