@@ -480,19 +480,28 @@ public record Config(
                         + "(the mobile operator's API), which is not set"));
                 return Optional.empty();
             }
-            Optional<URI> apiRoot = url("CAMARA_API_ROOT");
-            Optional<URI> tokenUrl = url("CAMARA_TOKEN_URL");
-            Optional<URI> sinkUrl = url("CAMARA_SINK_URL");
+            // without user:password@: a problem, or the logged settings, would show it
+            Optional<URI> apiRoot = get("CAMARA_API_ROOT").flatMap(v -> relayUrl("CAMARA_API_ROOT=" + v, "CAMARA_API_ROOT", v));
+            Optional<URI> tokenUrl = get("CAMARA_TOKEN_URL").flatMap(v -> relayUrl("CAMARA_TOKEN_URL=" + v, "CAMARA_TOKEN_URL", v));
+            Optional<URI> sinkUrl = get("CAMARA_SINK_URL").flatMap(v -> relayUrl("CAMARA_SINK_URL=" + v, "CAMARA_SINK_URL", v));
             others.stream().filter(name -> !values.containsKey(name))
                     .forEach(name -> problems.add(name + ": required when CAMARA_API_ROOT is set"));
             if (sinkCredentials.isEmpty()) {
                 problems.add("CAMARA_SINK_CREDENTIAL: required when CAMARA_API_ROOT is set (it is given to the operator with every "
                         + "subscription)");
             }
-            if (sinkUrl.isPresent() && !"https".equals(sinkUrl.get().getScheme())
-                    && !List.of("localhost", "127.0.0.1", "[::1]").contains(sinkUrl.get().getHost())) {
+            if (sinkUrl.isPresent() && !secure(sinkUrl.get())) {
                 problems.add("CAMARA_SINK_URL=" + sinkUrl.get() + ": must be an https:// URL (CAMARA subscriptions take only "
                         + "https sinks; http only on the loopback, for tests)");
+            }
+            // the token endpoint is sent the client secret, the API every token and, with each subscription, the sink credential
+            if (apiRoot.isPresent() && !secure(apiRoot.get())) {
+                problems.add("CAMARA_API_ROOT=" + apiRoot.get() + ": must be an https:// URL (its calls carry the access token and "
+                        + "the sink credential; http only on the loopback, for tests)");
+            }
+            if (tokenUrl.isPresent() && !secure(tokenUrl.get())) {
+                problems.add("CAMARA_TOKEN_URL=" + tokenUrl.get() + ": must be an https:// URL (it is sent the client secret; http "
+                        + "only on the loopback, for tests)");
             }
             if (apiRoot.isEmpty() || tokenUrl.isEmpty() || sinkUrl.isEmpty() || get("CAMARA_CLIENT_ID").isEmpty()
                     || get("CAMARA_CLIENT_SECRET").isEmpty()) {
@@ -500,6 +509,11 @@ public record Config(
             }
             return Optional.of(new Camara(apiRoot.get(), tokenUrl.get(), get("CAMARA_CLIENT_ID").get(), get("CAMARA_CLIENT_SECRET").get(),
                     sinkUrl.get()));
+        }
+
+        /** Whether {@code url} keeps what it carries private: https, or http on the loopback (tests). */
+        private static boolean secure(URI url) {
+            return "https".equals(url.getScheme()) || List.of("localhost", "127.0.0.1", "[::1]").contains(url.getHost());
         }
 
         /**

@@ -130,6 +130,38 @@ class ConfigTest {
                 .hasMessageContaining("CAMARA_CLIENT_ID: only used with CAMARA_API_ROOT");
     }
 
+    @Test
+    void theOperatorsApiAndTokenEndpointAreReachedOverHttpsOnlySinceTheyCarryTheClientSecretAndTheSinkCredential() {
+        Map<String, String> plain = Map.of("CAMARA_API_ROOT", "http://api.operator.example", "CAMARA_TOKEN_URL",
+                "http://auth.operator.example/token", "CAMARA_CLIENT_ID", "trustgate", "CAMARA_CLIENT_SECRET", "s3cret",
+                "CAMARA_SINK_URL", "https://trustgate.example/signals/camara/sim-swap", "CAMARA_SINK_CREDENTIAL", SECRET_A);
+
+        assertThatThrownBy(() -> Config.load(plain, Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("CAMARA_API_ROOT=http://api.operator.example: must be an https:// URL"))
+                        .anySatisfy(p -> assertThat(p).startsWith("CAMARA_TOKEN_URL=http://auth.operator.example/token: must be an https:// URL"))
+                        .noneSatisfy(p -> assertThat(p).contains("s3cret")));
+        Map<String, String> loopback = new java.util.HashMap<>(plain);
+        loopback.put("CAMARA_API_ROOT", "http://127.0.0.1:8089");
+        loopback.put("CAMARA_TOKEN_URL", "http://localhost:8089/token");
+        assertThat(Config.load(loopback, Optional.empty()).camara()).isPresent();
+    }
+
+    @Test
+    void theOperatorsUrlsCarryNoCredentialsAndAProblemNeverRepeatsThem() {
+        Map<String, String> withUserInfo = Map.of("CAMARA_API_ROOT", "https://trustgate:pa55word@api.operator.example",
+                "CAMARA_TOKEN_URL", "http://trustgate:pa55word@auth.operator.example/token", "CAMARA_CLIENT_ID", "trustgate",
+                "CAMARA_CLIENT_SECRET", "s3cret", "CAMARA_SINK_URL", "https://user:pa55word@trustgate.example/signals/camara/sim-swap",
+                "CAMARA_SINK_CREDENTIAL", SECRET_A);
+
+        assertThatThrownBy(() -> Config.load(withUserInfo, Optional.empty()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .contains("CAMARA_API_ROOT: must not carry credentials (user:password@)",
+                                "CAMARA_TOKEN_URL: must not carry credentials (user:password@)",
+                                "CAMARA_SINK_URL: must not carry credentials (user:password@)")
+                        .noneSatisfy(p -> assertThat(p).contains("pa55word")));
+    }
+
     private static final String SECRET_A = "whs_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private static final String SECRET_B = "whs_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 

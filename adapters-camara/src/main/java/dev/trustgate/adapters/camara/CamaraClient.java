@@ -10,6 +10,7 @@ import dev.trustgate.application.port.out.SimSwapSubscription;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.WaId;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,17 +104,19 @@ public final class CamaraClient implements SimSwapOperator {
     /** One call with the kept token; a token the operator refuses is replaced once. */
     private JsonNode call(String method, URI uri, Optional<JsonNode> body, int... expected) {
         try {
-            HttpResponse<String> response = send(method, uri, body, credentials.token());
+            HttpResponse<InputStream> response = send(method, uri, body, credentials.token());
             if (response.statusCode() == 401) {
+                response.body().close();
                 credentials.forget();
                 response = send(method, uri, body, credentials.token());
             }
+            String answer = BoundedBodies.text(response, "the operator");
             for (int status : expected) {
                 if (response.statusCode() == status) {
-                    return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+                    return answer.isBlank() ? json.createObjectNode() : json.readTree(answer);
                 }
             }
-            throw upstream("the operator answered " + response.statusCode() + error(response.body()));
+            throw upstream("the operator answered " + response.statusCode() + error(answer));
         } catch (CamaraException e) {
             throw upstream(e.getMessage());
         } catch (IOException e) {
@@ -125,7 +128,7 @@ public final class CamaraClient implements SimSwapOperator {
         }
     }
 
-    private HttpResponse<String> send(String method, URI uri, Optional<JsonNode> body, String token)
+    private HttpResponse<InputStream> send(String method, URI uri, Optional<JsonNode> body, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
@@ -136,7 +139,7 @@ public final class CamaraClient implements SimSwapOperator {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), BoundedBodies.handler());
     }
 
     /** CAMARA's ErrorInfo {@code code} and {@code message}, when the body is one. */

@@ -46,14 +46,15 @@ final class ClientCredentials {
         }
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.tokenUrl()).timeout(settings.timeout())
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(settings.tokenUrl()).timeout(settings.timeout())
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), BoundedBodies.handler());
+        String answer = BoundedBodies.text(response, "the token endpoint");
         if (response.statusCode() != 200) {
             throw new CamaraException("the token endpoint answered " + response.statusCode());
         }
-        JsonNode body = json.readTree(response.body());
+        JsonNode body = json.readTree(answer);
         if (!body.path("access_token").isTextual()) {
             throw new CamaraException("the token endpoint answered without an access_token");
         }

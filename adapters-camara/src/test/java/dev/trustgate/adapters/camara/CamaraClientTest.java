@@ -104,4 +104,35 @@ class CamaraClientTest {
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR))
                 .hasMessageContaining("answered 400 INVALID_ARGUMENT");
     }
+
+    @Test
+    void anAnswerLargerThanAnyTheApiGivesIsAnUpstreamErrorNotReadIntoMemory() throws Exception {
+        byte[] huge = ("{\"access_token\":\"t\",\"expires_in\":3600,\"swapped\":false,\"padding\":\"" + "x".repeat(4 << 20) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer bloated = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        bloated.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, huge.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(huge);
+            } catch (java.io.IOException closedByTheClient) {
+                // the client stopped reading, as it should
+            }
+        });
+        bloated.start();
+        try {
+            String root = "http://127.0.0.1:" + bloated.getAddress().getPort();
+            CamaraClient client = new CamaraClient(new CamaraSettings(URI.create(root), URI.create(root + "/token"), "trustgate-client",
+                    "client-secret", URI.create("https://trustgate.example/sink"), SINK_CREDENTIAL, Duration.ofSeconds(5)),
+                    new ObjectMapper());
+
+            assertThatThrownBy(() -> client.swappedWithin(CUSTOMER, 24))
+                    .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR))
+                    .hasMessageContaining("larger than");
+        } finally {
+            bloated.stop(0);
+        }
+    }
 }

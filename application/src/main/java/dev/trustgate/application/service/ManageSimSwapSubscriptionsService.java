@@ -1,6 +1,8 @@
 package dev.trustgate.application.service;
 
 import dev.trustgate.application.Caller;
+import dev.trustgate.application.ErrorCode;
+import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ManageSimSwapSubscriptionsUseCase;
 import dev.trustgate.application.port.out.Clock;
 import dev.trustgate.application.port.out.ContactStore;
@@ -54,6 +56,13 @@ public final class ManageSimSwapSubscriptionsService implements ManageSimSwapSub
         for (WaId number : unwatched) {
             SimSwapSubscription made = operator.subscribe(business, number, now.plus(LIFETIME));
             transactions.inTransaction(() -> {
+                // an id the operator already gave for another business number's customer, or another number, is the
+                // operator's mistake: taking it would send that subscription's notices to this business number
+                if (store.subscription(made.id()).filter(held -> !held.business().equals(made.business())
+                        || !PhoneAliases.same(held.phoneNumber(), made.phoneNumber())).isPresent()) {
+                    throw new TrustgateException(ErrorCode.UPSTREAM_ERROR, "the mobile operator answered a new SIM-swap subscription "
+                            + "with the id of one trustgate holds for another number");
+                }
                 store.save(made);
                 return null;
             });

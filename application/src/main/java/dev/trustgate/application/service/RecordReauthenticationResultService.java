@@ -33,23 +33,37 @@ public final class RecordReauthenticationResultService implements RecordReauthen
         this.operator = operator;
     }
 
-    @Override
-    public ContactCommandResult record(Command command) {
-        try {
-            return record(command, Optional.empty());
-        } catch (CheckNeeded needed) {
-            // the first attempt changed nothing: ask the operator, outside any transaction, then record with the answer
-            WaId number = needed.number.orElseThrow(() -> new TrustgateException(ErrorCode.CONFLICT, "the business number asks the "
-                    + "mobile operator about SIM swaps before a re-authentication passes, and this customer has no known phone number"));
-            return record(command, Optional.of(new SimSwapCheck(needed.hours, operator.swappedWithin(number, needed.hours))));
-        }
+    /** How many times the operator is asked when the policy or the customer's number changes while it answers. */
+    private static final int CHECK_ATTEMPTS = 3;
+
+    /** The operator's answer about {@code number}. */
+    private record Checked(WaId number, SimSwapCheck check) {
     }
 
-    private ContactCommandResult record(Command command, Optional<SimSwapCheck> check) {
+    @Override
+    public ContactCommandResult record(Command command) {
+        Optional<Checked> checked = Optional.empty();
+        for (int attempt = 0; attempt <= CHECK_ATTEMPTS; attempt++) {
+            try {
+                return record(command, checked);
+            } catch (CheckNeeded needed) {
+                // nothing changed: ask the operator, outside any transaction, then record with the answer, which counts
+                // only while the policy's hours and the customer's number are still those it answered about
+                WaId number = needed.number.orElseThrow(() -> new TrustgateException(ErrorCode.CONFLICT, "the business number asks the "
+                        + "mobile operator about SIM swaps before a re-authentication passes, and this customer has no known phone number"));
+                checked = Optional.of(new Checked(number, new SimSwapCheck(needed.hours, operator.swappedWithin(number, needed.hours))));
+            }
+        }
+        throw new TrustgateException(ErrorCode.CONFLICT, "the SIM-swap policy or the customer's number kept changing while the mobile "
+                + "operator was asked; nothing was recorded, try again");
+    }
+
+    private ContactCommandResult record(Command command, Optional<Checked> checked) {
         return commands.execute(command.caller(), command.contact(), (contact, business) -> {
             Instant now = clock.now();
-            if (command.succeeded() && business.checksSimSwaps()
-                    && check.filter(c -> c.maxAgeHours() == business.simSwapCheckHours()).isEmpty()) {
+            Optional<SimSwapCheck> check = checked.filter(c -> c.check().maxAgeHours() == business.simSwapCheckHours()
+                    && contact.names().waId().equals(Optional.of(c.number()))).map(Checked::check);
+            if (command.succeeded() && business.checksSimSwaps() && check.isEmpty()) {
                 CommandResult unchecked = contact.reauthenticationResult(command.reauthentication(), true, command.evidence(),
                         command.caller().actor(), now);
                 if (unchecked instanceof CommandResult.Rejected) {

@@ -53,16 +53,23 @@ public final class RecordSimSwapNoticeService implements RecordSimSwapNoticeUseC
             Instant now = clock.now();
             SimSwapSubscription subscription = store.subscription(notice.subscriptionId())
                     .orElseThrow(() -> TrustgateException.notFound("SIM-swap subscription"));
+            if (notice.phoneNumber().filter(number -> !PhoneAliases.same(number, subscription.phoneNumber())).isPresent()) {
+                throw new IllegalArgumentException("data.phoneNumber is not the number SIM-swap subscription " + subscription.id()
+                        + " watches");
+            }
+            // a notice dated later than its receipt (an operator's clock ahead) counts as of its receipt: its date never
+            // hides a later swap or status behind it
+            Instant asOf = notice.time().isAfter(now) ? now : notice.time();
             if (!store.record(new SimSwapNotice(notice.source(), notice.id(), subscription.business(), subscription.id(),
                     notice.type(), notice.time(), now))) {
                 return Outcome.DUPLICATE;
             }
             return switch (notice.kind()) {
-                case SWAPPED -> swapped(notice, subscription, now);
-                case SUBSCRIPTION_STARTED -> lifecycle(subscription, SimSwapSubscription.Status.ACTIVE, notice);
+                case SWAPPED -> swapped(subscription, asOf, now);
+                case SUBSCRIPTION_STARTED -> lifecycle(subscription, SimSwapSubscription.Status.ACTIVE, notice, asOf);
                 case SUBSCRIPTION_UPDATED -> lifecycle(subscription, notice.reason().filter("SUBSCRIPTION_INACTIVE"::equals).isPresent()
-                        ? SimSwapSubscription.Status.INACTIVE : SimSwapSubscription.Status.ACTIVE, notice);
-                case SUBSCRIPTION_ENDED -> lifecycle(subscription, SimSwapSubscription.Status.ENDED, notice);
+                        ? SimSwapSubscription.Status.INACTIVE : SimSwapSubscription.Status.ACTIVE, notice, asOf);
+                case SUBSCRIPTION_ENDED -> lifecycle(subscription, SimSwapSubscription.Status.ENDED, notice, asOf);
             };
         });
     }
@@ -73,29 +80,29 @@ public final class RecordSimSwapNoticeService implements RecordSimSwapNoticeUseC
      * never learned as a name. A number nobody has becomes a contact of its own, so a later send to it is decided with
      * the swap known.
      */
-    private Outcome swapped(Notice notice, SimSwapSubscription subscription, Instant now) {
-        WaId number = notice.phoneNumber().orElse(subscription.phoneNumber());
+    private Outcome swapped(SimSwapSubscription subscription, Instant asOf, Instant now) {
+        WaId number = subscription.phoneNumber();
         BusinessNumber business = businesses.findOrUnknown(subscription.business());
         List<CustomerName> spellings = List.copyOf(PhoneAliases.of(number));
         List<ContactTrust> known = contacts.lock(subscription.business(), spellings).contacts();
         List<Contacts.Attached> affected = known.isEmpty()
-                ? List.of(contacts.attach(subscription.business(), List.of(number), ContactNames.of(number), business, now, notice.time()))
+                ? List.of(contacts.attach(subscription.business(), List.of(number), ContactNames.of(number), business, now, asOf))
                 : known.stream().map(contact -> new Contacts.Attached(contact, false)).toList();
         boolean applied = false;
         for (Contacts.Attached attached : affected) {
-            CommandResult result = attached.contact().simSwapped(notice.time(), store.lastApplied(attached.contact().key()),
+            CommandResult result = attached.contact().simSwapped(asOf, store.lastApplied(attached.contact().key()),
                     new ChangeId(ids.newId("chg")), business, now);
             if (contacts.finish(attached, result, now)) {
-                store.applied(attached.contact().key(), notice.time());
+                store.applied(attached.contact().key(), asOf);
                 applied = true;
             }
         }
         return applied ? Outcome.APPLIED : Outcome.IGNORED;
     }
 
-    private Outcome lifecycle(SimSwapSubscription subscription, SimSwapSubscription.Status status, Notice notice) {
-        if (notice.time().isAfter(subscription.statusAt())) {
-            store.save(subscription.with(status, notice.reason(), notice.time()));
+    private Outcome lifecycle(SimSwapSubscription subscription, SimSwapSubscription.Status status, Notice notice, Instant asOf) {
+        if (asOf.isAfter(subscription.statusAt())) {
+            store.save(subscription.with(status, notice.reason(), asOf));
         }
         return Outcome.RECORDED;
     }

@@ -19,6 +19,7 @@ public final class FakeSimSwapOperator implements SimSwapOperator {
     private final List<WaId> subscribed = new ArrayList<>();
     private final Set<WaId> swapped = new HashSet<>();
     private int failAfter = Integer.MAX_VALUE;
+    private Runnable whileChecking = () -> { };
 
     @Override
     public synchronized SimSwapSubscription subscribe(BusinessNumberId business, WaId number, Instant expireAt) {
@@ -31,8 +32,16 @@ public final class FakeSimSwapOperator implements SimSwapOperator {
     }
 
     @Override
-    public synchronized boolean swappedWithin(WaId number, int maxAgeHours) {
-        return swapped.contains(number);
+    public boolean swappedWithin(WaId number, int maxAgeHours) {
+        Runnable meanwhile;
+        synchronized (this) {
+            meanwhile = whileChecking;
+            whileChecking = () -> { };
+        }
+        meanwhile.run();
+        synchronized (this) {
+            return swapped.contains(number);
+        }
     }
 
     /** The numbers subscribed, in order. */
@@ -43,6 +52,11 @@ public final class FakeSimSwapOperator implements SimSwapOperator {
     /** The operator reports {@code number}'s SIM as swapped lately. */
     public synchronized void swap(WaId number) {
         swapped.add(number);
+    }
+
+    /** {@code action} happens while the next check is answered (once), as another request might meanwhile. */
+    public synchronized void whileChecking(Runnable action) {
+        whileChecking = action;
     }
 
     /** The operator fails every subscription after {@code count} more succeeded. */

@@ -1,5 +1,6 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.domain.BusinessNumberId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,5 +70,23 @@ class ManageSimSwapSubscriptionsServiceTest extends ServiceTestSupport {
         assertThatThrownBy(() -> subscriptions.subscribe(ALICE, BUSINESS)).isInstanceOf(TrustgateException.class);
         assertThatThrownBy(() -> subscriptions.list(ALICE, BUSINESS)).isInstanceOf(TrustgateException.class);
         assertThat(operator.subscribed()).isEmpty();
+    }
+
+    @Test
+    void anIdTheOperatorAnswersThatAnotherBusinessNumbersSubscriptionHasNeverTakesThatSubscriptionOver() {
+        BusinessNumberId other = OTHER_BUSINESS_CUSTOMER.business();
+        SimSwapSubscription theirs = new SimSwapSubscription("sub-1", other, new WaId("4915100000001"), SimSwapSubscription.Status.ACTIVE,
+                core.clock.now().minusSeconds(60), Optional.empty(), Optional.empty());
+        core.transactions.inTransaction(() -> {
+            core.simSwaps.save(theirs);
+            return null;
+        });
+        customer("m1", ContactNames.of(WA_ID));
+
+        assertThatThrownBy(() -> subscriptions.subscribe(ADMIN, BUSINESS))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
+
+        assertThat(core.simSwaps.subscription("sub-1")).contains(theirs);
+        assertThat(subscriptions.list(ADMIN, BUSINESS)).isEmpty();
     }
 }

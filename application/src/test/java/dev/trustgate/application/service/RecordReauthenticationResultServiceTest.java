@@ -103,4 +103,19 @@ class RecordReauthenticationResultServiceTest extends ServiceTestSupport {
         assertThat(changed(services.reauthenticationResult.record(result(id, false))).contact().reauthentication().orElseThrow()
                 .outcome()).as("a failure needs no check").isEqualTo(ReauthenticationOutcome.FAILED);
     }
+
+    @Test
+    void aPolicyChangedWhileTheOperatorIsAskedIsCheckedAgainUnderTheNewHoursNeverAnsweredAsAServerError() {
+        ReauthenticationId id = started();
+        FakeSimSwapOperator operator = new FakeSimSwapOperator();
+        services.setSimSwapPolicy.setSimSwapPolicy(new SetSimSwapPolicyUseCase.Command(ADMIN, BUSINESS, SimSwapPolicy.BREAK_TRUST, 240));
+        operator.whileChecking(() -> services.setSimSwapPolicy.setSimSwapPolicy(
+                new SetSimSwapPolicyUseCase.Command(ADMIN, BUSINESS, SimSwapPolicy.BREAK_TRUST, 48)));
+
+        ContactTrustView view = changed(services.reauthenticationResultCheckedBy(operator).record(result(id, true)));
+
+        assertThat(view.contact().reauthentication().orElseThrow().outcome()).isEqualTo(ReauthenticationOutcome.SUCCEEDED);
+        assertThat(core.events.read(BUSINESS, 0, 1000).get(core.events.read(BUSINESS, 0, 1000).size() - 1).data())
+                .containsEntry("simSwapCheckHours", "48");
+    }
 }

@@ -147,4 +147,31 @@ class RecordSimSwapNoticeServiceTest extends ServiceTestSupport {
                 .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThat(core.simSwaps.notices()).isZero();
     }
+
+    @Test
+    void aNoticeDatedInTheFutureCountsAsOfItsReceiptSoALaterSwapIsStillApplied() {
+        trusted();
+        // an operator's clock far ahead: the notice must not hide every later swap behind its date
+        assertThat(intake.record(swap("e-future", Instant.parse("2999-01-01T00:00:00Z"), Optional.empty()))).isEqualTo(Outcome.APPLIED);
+        services.recordAuthentication.authenticated(new RecordAuthenticationUseCase.Command(ALICE, CUSTOMER, Evidence.NONE));
+        core.clock.advance(java.time.Duration.ofHours(1));
+
+        assertThat(intake.record(swap("e-next", core.clock.now(), Optional.empty()))).isEqualTo(Outcome.APPLIED);
+
+        assertThat(stored().state()).isEqualTo(TrustState.UNVERIFIED);
+    }
+
+    @Test
+    void aNoticeNamingAnotherNumberThanItsSubscriptionWatchesIsRefusedAndChangesNothing() {
+        trusted();
+        WaId stranger = new WaId("16505559999");
+
+        assertThatThrownBy(() -> intake.record(swap("e-other", T, Optional.of(stranger))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("data.phoneNumber");
+
+        assertThat(core.simSwaps.notices()).isZero();
+        assertThat(core.contacts.resolve(BUSINESS, java.util.List.of(stranger))).isEmpty();
+        assertThat(stored().state()).isEqualTo(TrustState.TRUSTED);
+    }
 }

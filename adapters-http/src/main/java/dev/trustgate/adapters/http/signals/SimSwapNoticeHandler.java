@@ -120,8 +120,14 @@ public final class SimSwapNoticeHandler {
         return value.asText();
     }
 
+    /** RFC 3339's date-time: a four-digit year, unsigned (java.time alone also takes signed years past 9999). */
+    private static final Pattern RFC_3339_YEAR = Pattern.compile("[0-9]{4}-.*");
+
     private static Instant time(String text) {
         try {
+            if (!RFC_3339_YEAR.matcher(text).matches()) {
+                throw new DateTimeParseException("not RFC 3339", text, 0);
+            }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("time must be an RFC 3339 timestamp with its time zone, such as 2023-01-18T13:18:23.682Z");

@@ -156,10 +156,14 @@ class SimSwapNoticeIntakeTest {
                 {swapped("1", "2026-06-01T11:18:23Z").replace("\"specversion\":\"1.0\"", "\"specversion\":\"0.3\""), "specversion"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("v0.swapped", "v0.roaming-on"), "is not a SIM-swap notice"},
                 {swapped("1", "2026-06-01T11:18:23"), "time zone"},
+                {swapped("1", "+10000-06-01T11:18:23Z"), "time must be an RFC 3339 timestamp"},
+                {swapped("1", "-0001-06-01T11:18:23Z"), "time must be an RFC 3339 timestamp"},
                 {swapped("", "2026-06-01T11:18:23Z"), "id must be a non-empty string"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("\"subscriptionId\":\"2ghy-55gg-7iup-yuo9\"", "\"x\":1"),
                         "data.subscriptionId is required"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace("+16505551234", "16505551234"), "data.phoneNumber"},
+                {swapped("1", "2026-06-01T11:18:23Z").replace("+16505551234", "+16505559999"),
+                        "data.phoneNumber is not the number SIM-swap subscription 2ghy-55gg-7iup-yuo9 watches"},
                 {swapped("1", "2026-06-01T11:18:23Z").replace(",\"source\":\"supertelco.notificationSendServer12\"", ""),
                         "source is required"},
         };
@@ -205,5 +209,18 @@ class SimSwapNoticeIntakeTest {
         assertThat(tooFar.statusCode()).isEqualTo(400);
         assertThat(server.json(tooFar).get("detail").asText()).contains("reauthenticationCheckHours");
         assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapPolicy()).isEqualTo(dev.trustgate.domain.SimSwapPolicy.BREAK_TRUST);
+    }
+
+    @Test
+    void aCheckWindowThatIsNotAWholeNumberOfHoursIsRefusedNotRoundedAndChangesNothing() {
+        for (String hours : new String[] {"1.5", "\"24\"", "true", "[24]"}) {
+            HttpResponse<String> response = server.put("/v1/businesses/" + PNID + "/sim-swap-policy", RunningServer.ADMIN_KEY,
+                    "{\"policy\":\"BLOCK\",\"reauthenticationCheckHours\":" + hours + "}");
+
+            assertThat(response.statusCode()).as(hours).isEqualTo(400);
+            assertThat(server.json(response).get("detail").asText()).as(hours).contains("reauthenticationCheckHours");
+        }
+        assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapPolicy()).isEqualTo(dev.trustgate.domain.SimSwapPolicy.BREAK_TRUST);
+        assertThat(server.core.businesses.findOrUnknown(BUSINESS).simSwapCheckHours()).isZero();
     }
 }
