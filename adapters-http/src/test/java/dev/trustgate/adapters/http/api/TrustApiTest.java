@@ -81,6 +81,12 @@ class TrustApiTest {
                 {"/v1/messages", "42", "the body must be a JSON object"},
                 {"/v1/api-keys", "{\"name\":\"crm\",\"phoneNumberIds\":\"" + BUSINESS + "\"}", "phoneNumberIds must be an array"},
                 {"/v1/api-keys", "{\"name\":{\"first\":\"crm\"},\"phoneNumberIds\":[]}", "name must be a string"},
+                // a value of another JSON type is refused, never coerced: "true" is not true, 42 is not "42"
+                {"/v1/messages", send + ",\"sensitive\":\"true\"}", "sensitive must be true or false"},
+                {"/v1/messages", send + ",\"sensitive\":\"false\"}", "sensitive must be true or false"},
+                {"/v1/api-keys", "{\"name\":42,\"phoneNumberIds\":[\"" + BUSINESS + "\"]}", "name must be a string"},
+                {"/v1/api-keys", "{\"name\":true,\"phoneNumberIds\":[\"" + BUSINESS + "\"]}", "name must be a string"},
+                {"/v1/api-keys", "{\"name\":\"crm\",\"phoneNumberIds\":[106540352242922]}", "phoneNumberIds[0] must be a string"},
         };
         for (String[] each : cases) {
             HttpResponse<String> response = server.post(each[0], each[0].equals("/v1/api-keys") ? RunningServer.ADMIN_KEY : key, each[1]);
@@ -88,6 +94,9 @@ class TrustApiTest {
             assertThat(body(response).get("detail").asText()).as(each[1]).startsWith(each[2])
                     .doesNotContain("java.").doesNotContain("`").doesNotContain("deserialize");
         }
+        assertThat(server.core.whatsApp.forwarded()).as("no refused send left").isEmpty();
+        assertThat(server.core.apiKeys.list()).as("no refused key created").noneMatch(k -> k.name().equals("42") || k.name().equals("true")
+                || k.name().equals("crm"));
         HttpResponse<String> enabled = server.put("/v1/businesses/" + BUSINESS + "/identity-checks", RunningServer.ADMIN_KEY,
                 "{\"enabled\":\"yes please\"}");
         assertThat(body(enabled).get("detail").asText()).isEqualTo("enabled must be true or false");
