@@ -70,8 +70,15 @@ public final class CamaraClient implements SimSwapOperator {
                 .orElse(SimSwapSubscription.Status.ACTIVATION_REQUESTED);
         Instant startsAt = text(answer, "startsAt").map(CamaraClient::instant).orElseGet(Instant::now);
         Optional<Instant> expiresAt = text(answer, "expiresAt").map(CamaraClient::instant).or(() -> Optional.of(expireAt));
+        SimSwapSubscription made;
+        try {
+            made = new SimSwapSubscription(id, business, number, status, startsAt, Optional.empty(), expiresAt);
+        } catch (IllegalArgumentException e) {
+            // the operator's answer is at fault, not the caller's request: 502, not 400 (its values are not repeated)
+            throw upstream("a subscription was answered that trustgate cannot hold (" + e.getMessage() + ")");
+        }
         LOG.info("SIM-swap subscription {} made for {} of business number {}", id, number.masked(), business);
-        return new SimSwapSubscription(id, business, number, status, startsAt, Optional.empty(), expiresAt);
+        return made;
     }
 
     /** The subscriptions the operator holds for these client credentials: their ids and statuses, as it lists them. */

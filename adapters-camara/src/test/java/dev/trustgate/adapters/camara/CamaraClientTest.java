@@ -135,4 +135,35 @@ class CamaraClientTest {
             bloated.stop(0);
         }
     }
+
+    @Test
+    void aSubscriptionIdNoCamaraSubscriptionCanHaveIsTheOperatorsErrorNotTheCallers() throws Exception {
+        com.sun.net.httpserver.HttpServer odd = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        odd.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = (exchange.getRequestURI().getPath().endsWith("/token")
+                    ? "{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+                    : "{\"id\":\"" + "s".repeat(300) + "\",\"status\":\"ACTIVATION_REQUESTED\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/token") ? 200 : 201, answer.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        });
+        odd.start();
+        try {
+            String root = "http://127.0.0.1:" + odd.getAddress().getPort();
+            CamaraClient client = new CamaraClient(new CamaraSettings(URI.create(root), URI.create(root + "/token"), "trustgate-client",
+                    "client-secret", URI.create("https://trustgate.example/sink"), SINK_CREDENTIAL, Duration.ofSeconds(5)),
+                    new ObjectMapper());
+
+            assertThatThrownBy(() -> client.subscribe(BUSINESS, CUSTOMER, NOW.plus(Duration.ofDays(30))))
+                    .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR))
+                    .hasMessageContaining("subscriptionId must be 1 to 256 characters");
+        } finally {
+            odd.stop(0);
+        }
+    }
 }
