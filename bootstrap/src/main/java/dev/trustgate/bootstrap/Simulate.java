@@ -7,12 +7,14 @@ import dev.trustgate.domain.CustomerName;
 import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -104,13 +106,17 @@ final class Simulate implements Callable<Integer> {
         String body = envelope(business, body(parsed, customer, identity));
         Config config = Config.load(main.environment(), Optional.empty());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return post("/webhooks/whatsapp", bytes, Map.of("Content-Type", "application/json",
+                "X-Hub-Signature-256", new WebhookSignature(config.appSecret()).sign(bytes))) == 200 ? 0 : 1;
+    }
+
+    /** Posts {@code bytes} to the running trustgate's {@code path} and prints its answer; the answer's status. */
+    private int post(String path, byte[] bytes, Map<String, String> headers) throws IOException {
         // HttpURLConnection rather than java.net.http: for an http:// URL it loads no TLS, so the command starts fast
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + "/webhooks/whatsapp").toURL()
-                .openConnection();
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + path).toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/json");
-        connection.setRequestProperty("X-Hub-Signature-256", new WebhookSignature(config.appSecret()).sign(bytes));
+        headers.forEach(connection::setRequestProperty);
         connection.setFixedLengthStreamingMode(bytes.length);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(bytes);
@@ -123,7 +129,7 @@ final class Simulate implements Callable<Integer> {
             connection.disconnect();
         }
         main.out().println("HTTP " + status + " " + answer);
-        return status == 200 ? 0 : 1;
+        return status;
     }
 
     /** A CAMARA {@code swapped} CloudEvent (the specification's SWAPPED example shape) to the SIM-swap intake. */
@@ -146,26 +152,9 @@ final class Simulate implements Callable<Integer> {
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"phoneNumber\":\"+" + number.value() + "\","
                 + "\"subscriptionId\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(subscriptionId)
                 + "},\"time\":\"" + Instant.now() + "\"}";
-        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + "/signals/camara/sim-swap").toURL()
-                .openConnection();
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        connection.setRequestProperty("Content-Type", "application/cloudevents+json");
-        connection.setRequestProperty("Authorization", "Bearer " + config.simSwapSinkCredentials().get(0));
-        connection.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(bytes);
-        }
-        int status = connection.getResponseCode();
-        String answer;
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            connection.disconnect();
-        }
-        main.out().println("HTTP " + status + " " + answer);
-        return status == 204 ? 0 : 1;
+        return post("/signals/camara/sim-swap", event.getBytes(StandardCharsets.UTF_8), Map.of(
+                "Content-Type", "application/cloudevents+json",
+                "Authorization", "Bearer " + config.simSwapSinkCredentials().get(0))) == 204 ? 0 : 1;
     }
 
     private ContactNames customer() {
