@@ -21,15 +21,12 @@ import dev.trustgate.client.model.SendRequest;
 import dev.trustgate.client.model.SentMessage;
 import dev.trustgate.client.model.TrustState;
 import dev.trustgate.client.model.WhatsAppWebhook;
-import java.io.ByteArrayOutputStream;
+import dev.trustgate.testkit.OpenApiContract;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,34 +148,8 @@ class GeneratedClientSeedTest {
         WebhookSignature signature = new WebhookSignature(appSecret);
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://127.0.0.1:" + server.port());
-        client.setRequestInterceptor(request -> request.header("X-Hub-Signature-256", signature.sign(body(request.copy().build()))));
+        client.setRequestInterceptor(request -> request.header("X-Hub-Signature-256",
+                signature.sign(OpenApiContract.body(request.copy().build()))));
         return new DefaultApi(client);
-    }
-
-    private static byte[] body(HttpRequest request) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        request.bodyPublisher().ifPresent(publisher -> publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                bytes.writeBytes(chunk);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                throw new IllegalStateException(throwable);
-            }
-
-            @Override
-            public void onComplete() {
-            }
-        }));
-        return bytes.toByteArray();
     }
 }
