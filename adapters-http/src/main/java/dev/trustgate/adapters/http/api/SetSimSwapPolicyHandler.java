@@ -15,8 +15,8 @@ import java.util.Locale;
  */
 final class SetSimSwapPolicyHandler {
 
-    /** {@code reauthenticationCheckHours} read as given, so 1.5 or "24" is refused rather than coerced. */
-    record Body(String policy, com.fasterxml.jackson.databind.JsonNode reauthenticationCheckHours) {
+    /** {@code reauthenticationCheckHours} as the server's mapper reads every number: 1.5 or "24" refused, not coerced. */
+    record Body(String policy, Integer reauthenticationCheckHours) {
     }
 
     record View(String phoneNumberId, String simSwapPolicy, int reauthenticationCheckHours) {
@@ -37,18 +37,7 @@ final class SetSimSwapPolicyHandler {
         Body body = Requests.body(ctx, json, Body.class);
         ctx.json(View.fromDomain(useCase.setSimSwapPolicy(
                 new SetSimSwapPolicyUseCase.Command(Requests.caller(ctx), Requests.business(ctx), parse(body.policy()),
-                        hours(body.reauthenticationCheckHours())))));
-    }
-
-    /** The whole number of hours given, 0 when none. */
-    static int hours(com.fasterxml.jackson.databind.JsonNode value) {
-        if (value == null || value.isNull()) {
-            return 0;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new IllegalArgumentException("reauthenticationCheckHours must be a whole number of hours, 0 (no check) to 2400");
-        }
-        return value.intValue();
+                        body.reauthenticationCheckHours() == null ? 0 : body.reauthenticationCheckHours()))));
     }
 
     static SimSwapPolicy parse(String value) {
