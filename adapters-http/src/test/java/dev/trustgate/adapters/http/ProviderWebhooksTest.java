@@ -97,9 +97,10 @@ class ProviderWebhooksTest {
                 assertThat(refused.statusCode()).isEqualTo(401);
                 assertThat(refused.body()).doesNotContain("reached");
             }
-            HttpResponse<String> tooLarge = server.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + tripwired.port()
-                    + path.replace("{secret}", secret))).POST(HttpRequest.BodyPublishers.ofString(" ".repeat(65 * 1024) + "{}")).build());
-            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            RunningServer.RawAnswer tooLarge = RunningServer.declaringBody(tripwired.port(), "POST", path.replace("{secret}", secret),
+                    Map.of("Content-Type", "application/json"), 65 * 1024 + 2);
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.body()).doesNotContain("reached").contains("payload_too_large");
         } finally {
             tripwired.stop();
         }

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -161,6 +162,51 @@ public final class RunningServer implements AutoCloseable {
             request.header("X-Hub-Signature-256", signatureHeader);
         }
         return send(request.build());
+    }
+
+    /** An answer read off the socket by {@link #declaringBody}: its status and body. */
+    public record RawAnswer(int status, String body) {
+    }
+
+    /**
+     * Sends to the server on {@code port} the head of a request declaring a body of {@code declaredLength} bytes and none of the body, and reads
+     * the answer. A server refusing a declared size answers without reading the body and closes the connection; a
+     * client still uploading the body may then see only the close ("broken pipe"), so this one never starts to.
+     * A server that waited for the body would be cut off by the read timeout here, failing the test.
+     */
+    public static RawAnswer declaringBody(int port, String method, String path, Map<String, String> headers, long declaredLength) {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(declaredLength).append("\r\n\r\n");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            int end = -1;
+            long length = -1;
+            byte[] buffer = new byte[4096];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                read.write(buffer, 0, n);
+                String sofar = read.toString(StandardCharsets.ISO_8859_1);
+                if (end < 0 && (end = sofar.indexOf("\r\n\r\n")) >= 0) {
+                    java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                            .matcher(sofar.substring(0, end));
+                    length = declared.find() ? Long.parseLong(declared.group(1)) : -1;
+                }
+                if (end >= 0 && length >= 0 && read.size() >= end + 4 + length) {
+                    break;
+                }
+            }
+            String answer = read.toString(StandardCharsets.UTF_8);
+            if (!answer.startsWith("HTTP/1.1 ") || answer.indexOf("\r\n\r\n") < 0) {
+                throw new AssertionError("not an HTTP answer: " + answer);
+            }
+            return new RawAnswer(Integer.parseInt(answer.substring(9, 12)), answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> response) {

@@ -189,10 +189,12 @@ class SimSwapNoticeIntakeTest {
 
     @Test
     void aNoticeLargerThanAWebhookMayBeIsRefusedBeforeItIsRead() {
-        String huge = swapped("1", "2026-06-01T11:18:23Z").replace("\"datacontenttype\"", "\"padding\":\"" + "x".repeat(70_000)
-                + "\",\"datacontenttype\"");
+        RunningServer.RawAnswer huge = RunningServer.declaringBody(server.server.port(), "POST", PATH,
+                java.util.Map.of("Content-Type", "application/cloudevents+json", "Authorization", "Bearer " + RunningServer.SINK_CREDENTIAL),
+                70_000 + swapped("1", "2026-06-01T11:18:23Z").length());
 
-        assertThat(notice(RunningServer.SINK_CREDENTIAL, huge).statusCode()).isEqualTo(413);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body()).contains("payload_too_large");
         assertThat(server.core.simSwaps.notices()).isZero();
     }
 

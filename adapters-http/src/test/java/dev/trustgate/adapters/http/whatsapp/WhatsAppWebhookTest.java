@@ -21,6 +21,7 @@ import dev.trustgate.domain.WaId;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,11 +228,10 @@ class WhatsAppWebhookTest {
 
     @Test
     void anOversizedWebhookIsRefusedBeforeItIsRead() throws Exception {
-        byte[] body = ("{\"padding\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        RunningServer.RawAnswer response = RunningServer.declaringBody(server.server.port(), "POST", "/webhooks/whatsapp",
+                Map.of("Content-Type", "application/json", "X-Hub-Signature-256", "sha256=" + "0".repeat(64)), 70 * 1024);
 
-        HttpResponse<String> response = server.signedWebhook(body);
-
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.status()).isEqualTo(413);
         assertThat(json.readTree(response.body()).get("code").asText()).isEqualTo("payload_too_large");
     }
 
