@@ -27,6 +27,10 @@ public record DatabaseSettings(String url, String user, String password, int max
             // a transaction waiting for a row lock (a business's event chain head under load) waits up to 10 s,
             // as it would wait on PostgreSQL, instead of failing after H2's default 1 s
             {"LOCK_TIMEOUT", "10000"},
+            // H2 keeps the parsed form of the last statements each connection ran, 8 by default; one gated send
+            // or webhook runs more distinct statements than that, so each was parsed again on every call
+            // (about a tenth of a send's CPU time in the profiles, docs/benchmarks.md)
+            {"QUERY_CACHE_SIZE", "64"},
             // "200 only after a durable commit". By default H2 (MVStore) keeps committed changes in memory and
             // a background thread writes them to the file up to WRITE_DELAY (500 ms) later: a SIGKILL in that
             // window loses transactions whose commit had returned. With 0, every commit that changed data

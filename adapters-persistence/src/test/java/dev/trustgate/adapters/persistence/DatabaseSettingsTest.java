@@ -20,6 +20,17 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void h2KeepsTheParsedFormOfEveryStatementOfAUseCase() throws Exception {
+        String url = DatabaseSettings.of("jdbc:h2:mem:query-cache-" + java.util.UUID.randomUUID(), "sa", "").url();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.ResultSet setting = connection.createStatement().executeQuery(
+                     "SELECT setting_value FROM information_schema.settings WHERE setting_name = 'QUERY_CACHE_SIZE'")) {
+            assertThat(setting.next()).isTrue();
+            assertThat(setting.getInt(1)).as("statements kept parsed per connection").isGreaterThanOrEqualTo(64);
+        }
+    }
+
+    @Test
     void aWriteDelayInTheOperatorsOwnH2UrlIsKept() {
         assertThat(DatabaseSettings.of("jdbc:h2:file:./data/trustgate;write_delay=100", null, null).url())
                 .contains(";write_delay=100").doesNotContain("WRITE_DELAY=0");
