@@ -97,6 +97,11 @@ public sealed interface CloudApiHost {
     }
 
     private static String base(URI url) {
-        return url.toString().replaceAll("/+$", "");
+        String base = url.toString();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        return base.substring(0, end);
     }
 }

@@ -14,18 +14,21 @@ import java.util.UUID;
 public final class GraphErrors {
 
     private static final String VERSION = "v[0-9]+\\.[0-9]+";
+    /** Compiled once: checked on every drop-in call. */
+    private static final java.util.regex.Pattern A_VERSION = java.util.regex.Pattern.compile(VERSION);
+    private static final java.util.regex.Pattern UNDER_A_VERSION = java.util.regex.Pattern.compile("/" + VERSION + "/.*");
 
     private GraphErrors() {
     }
 
     /** Whether {@code segment} names a Graph API version, such as {@code v25.0}. */
     public static boolean isVersion(String segment) {
-        return segment.matches(VERSION);
+        return A_VERSION.matcher(segment).matches();
     }
 
     /** Whether {@code path} is under a Graph API version, such as {@code /v25.0/…}. */
     public static boolean isGraphPath(String path) {
-        return path.matches("/" + VERSION + "/.*");
+        return UNDER_A_VERSION.matcher(path).matches();
     }
 
     /** Any Graph path trustgate does not serve: it serves only messages and settings. */
