@@ -132,8 +132,9 @@ public final class TrustgateServer implements AutoCloseable {
     }
 
     /**
-     * The transactions the use cases run in: every one retried when it lost a race, and webhook intake also
-     * committed in groups (concurrent webhooks in one transaction, each answered after its commit).
+     * The transactions the use cases run in: every one retried when it lost a race, and webhook intake and the
+     * outcomes of sends also committed in groups (concurrent callers' work in one transaction, each answered after
+     * its commit).
      */
     private static UseCaseTransactions transactions(Transactions storage, Config config) {
         return UseCaseTransactions.compose(storage, Retry::new,

@@ -168,9 +168,9 @@ public final class JdbiMessageLog implements MessageLog {
     @Override
     public void saveSent(SentMessage message) {
         SentRow row = SentRow.fromDomain(message);
-        requireWritten(transactions.withDao(Dao.class, dao -> {
-            return dao.updateSent(row) == 1 ? 1 : dao.insertSent(row);
-        }), message.id());
+        // a send is recorded SENDING once, when it is decided; every later save is its outcome
+        requireWritten(transactions.withDao(Dao.class, dao -> message.status() == SentMessage.Status.SENDING ? dao.insertSent(row)
+                : dao.updateSent(row) == 1 ? 1 : dao.insertSent(row)), message.id());
     }
 
     @Override

@@ -30,7 +30,8 @@ import java.util.Optional;
  * The two halves of every send: the decision, taken on the locked rows of every contact the recipient's
  * names lead to, inside the caller's transaction, and recorded with its pin; and the forwarding to WhatsApp
  * after that commit, whose outcome (and the names WhatsApp answered with) is recorded in a transaction of
- * its own. Shared by sending and releasing held messages.
+ * its own — committed together with the outcomes of concurrent sends when {@code outcomes} groups commits,
+ * and answered only after that commit. Shared by sending and releasing held messages.
  */
 final class SendGate {
 
@@ -38,7 +39,7 @@ final class SendGate {
     record Decision(ContactTrust contact, SendDecision decision) {
     }
 
-    private final Transactions transactions;
+    private final Transactions outcomes;
     private final Contacts contacts;
     private final BusinessStore businesses;
     private final MessageLog messages;
@@ -46,10 +47,11 @@ final class SendGate {
     private final EventPublisher publisher;
     private final Clock clock;
 
-    SendGate(Transactions transactions, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
+    /** @param outcomes what the outcome of a send is recorded in, after WhatsApp answered */
+    SendGate(Transactions outcomes, Contacts contacts, BusinessStore businesses, MessageLog messages, WhatsAppGateway gateway,
              EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
-        this.transactions = transactions;
+        this.outcomes = outcomes;
         this.contacts = contacts;
         this.businesses = businesses;
         this.messages = messages;
@@ -133,10 +135,13 @@ final class SendGate {
     Result forward(SentMessage message, Recipient to, String body, Runnable onLeft, Runnable onNotSent) {
         SendOutcome outcome = gateway.send(message.contact().business(), to, body, message.pin());
         return outcome.fold(sent -> {
-            transactions.inTransaction(() -> {
+            outcomes.inTransaction(() -> {
                 // the contact first, as every writer takes its locks: the contact's row, then the messages' rows
-                SentMessage accepted = acrossChange(message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
-                learn(message.contact().business(), to, sent.recipient());
+                Optional<ContactTrust> now = contacts.live(message.contact());
+                SentMessage accepted = acrossChange(now, message.withOutcome(SentMessage.Status.SENT, Optional.of(sent.messageId())));
+                if (!knownBy(now, to, sent.recipient())) {
+                    learn(message.contact().business(), to, sent.recipient());
+                }
                 onLeft.run();
                 messages.saveSent(accepted);
                 return null;
@@ -159,16 +164,29 @@ final class SendGate {
     /**
      * {@code sent}, marked when an identity change of its contact committed after the decision (the contact
      * is blocked now, or has another identity): the message may have reached the new owner, which the feed
-     * says with {@code message.sent_across_change}.
+     * says with {@code message.sent_across_change}. {@code now} is the contact as it is now, locked.
      */
-    private SentMessage acrossChange(SentMessage sent) {
-        Optional<ContactTrust> now = contacts.live(sent.contact());
+    private SentMessage acrossChange(Optional<ContactTrust> now, SentMessage sent) {
         if (now.isEmpty() || (!now.get().blocked() && now.get().identityHash().equals(sent.decidedIdentity()))) {
             return sent;
         }
         publisher.publish(List.of(new TrustEvent.MessageSentAcrossChange(now.get().ref(), clock.now(), sent.id(),
                 sent.whatsappMessageId().orElseThrow(), sent.pin())));
         return sent.sentAcrossChange();
+    }
+
+    /**
+     * Whether the contact the send went to, {@code now}, is already known by the name sent to and every name
+     * WhatsApp answered with: then there is nothing to learn (the usual case, every send after the first).
+     */
+    private static boolean knownBy(Optional<ContactTrust> now, Recipient to, ContactNames answered) {
+        if (answered.isEmpty()) {
+            return true;
+        }
+        return now.map(contact -> {
+            List<CustomerName> names = contact.names().all();
+            return names.contains(to.addressed()) && names.containsAll(answered.all());
+        }).orElse(false);
     }
 
     /** WhatsApp named the addressee {@code answered}: the name sent and the names answered are one user. */
@@ -185,7 +203,7 @@ final class SendGate {
     }
 
     private void record(SentMessage message, Runnable alsoInTransaction) {
-        transactions.inTransaction(() -> {
+        outcomes.inTransaction(() -> {
             messages.saveSent(message);
             alsoInTransaction.run();
             return null;

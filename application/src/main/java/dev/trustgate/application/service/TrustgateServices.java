@@ -92,10 +92,10 @@ public final class TrustgateServices {
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
         setSimSwapPolicy = new SetSimSwapPolicyService(transactions, ports.businesses());
-        recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
+        recordSignals = new RecordIdentitySignalService(composed.grouped(), contacts,
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
-        SendGate gate = new SendGate(transactions, contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
+        SendGate gate = new SendGate(composed.grouped(), contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
         send = new SendMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
         release = new ReleaseHeldMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock());
         discard = new DiscardHeldMessageService(transactions, contacts, ports.messages(), publisher, ports.clock());

@@ -9,38 +9,39 @@ import java.util.function.UnaryOperator;
  * {@link TransactionScope#opening} right over the storage, so every composition keeps the one joining rule
  * and ends its work (events last) inside the storage transaction, on every attempt.
  *
- * <p>Two compositions: one for every use case, one for webhook intake, which may commit concurrent
- * webhooks together. Both share one scope, so work of one that calls the other joins it.
+ * <p>Two compositions: one for every use case, and one for the work that may commit together with concurrent
+ * callers' work — webhook intake and the outcomes of sends. Both share one scope, so work of one that calls the
+ * other joins it.
  */
 public final class UseCaseTransactions {
 
     private final TransactionScope scope;
     private final Transactions useCases;
-    private final Transactions webhookIntake;
+    private final Transactions grouped;
 
-    private UseCaseTransactions(TransactionScope scope, Transactions useCases, Transactions webhookIntake) {
+    private UseCaseTransactions(TransactionScope scope, Transactions useCases, Transactions grouped) {
         this.scope = scope;
         this.useCases = useCases;
-        this.webhookIntake = webhookIntake;
+        this.grouped = grouped;
     }
 
     /**
      * @param storage       the storage adapter's transactions (one per call, nested calls refused)
-     * @param useCases      decorates the storage's transactions for every use case but webhook intake
-     * @param webhookIntake decorates them for webhook intake
+     * @param useCases decorates the storage's transactions for every use case but the grouped work
+     * @param grouped  decorates them for webhook intake and the outcomes of sends
      */
     public static UseCaseTransactions compose(Transactions storage, UnaryOperator<Transactions> useCases,
-                                              UnaryOperator<Transactions> webhookIntake) {
+                                              UnaryOperator<Transactions> grouped) {
         TransactionScope scope = new TransactionScope();
         Transactions opened = scope.opening(storage);
-        return new UseCaseTransactions(scope, scope.joining(useCases.apply(opened)), scope.joining(webhookIntake.apply(opened)));
+        return new UseCaseTransactions(scope, scope.joining(useCases.apply(opened)), scope.joining(grouped.apply(opened)));
     }
 
     /**
      * The server's composition, for tests and embedding products: every use case retried with
-     * {@link Retry.BackOff#DEFAULT}; webhook intake committed in groups (one writer, up to 64 per
-     * transaction), each caller retried on its own. Sends are not grouped: measured, a shared writer slowed
-     * the two transactions of each gated send.
+     * {@link Retry.BackOff#DEFAULT}; webhook intake and the outcomes of sends committed in groups (one writer,
+     * up to 64 per transaction), each caller retried on its own. A send's decision is not grouped: it holds the
+     * contact's row lock from the decision to its commit, and measured, a shared writer slowed it.
      */
     public static UseCaseTransactions standard(Transactions storage) {
         return compose(storage, Retry::new,
@@ -52,9 +53,9 @@ public final class UseCaseTransactions {
         return useCases;
     }
 
-    /** Webhook intake's transactions. */
-    public Transactions webhookIntake() {
-        return webhookIntake;
+    /** The transactions of webhook intake and of the outcomes of sends: committed together with concurrent callers'. */
+    public Transactions grouped() {
+        return grouped;
     }
 
     /** The scope both run in: where work leaves what it does at the end of its transaction. */

@@ -120,13 +120,13 @@ class GroupCommitTest {
         UseCaseTransactions composed = UseCaseTransactions.compose(storage, Retry::new,
                 opened -> new Retry(new GroupCommit(opened, 1, 64)));
 
-        String answer = composed.webhookIntake().inTransaction(() -> {
+        String answer = composed.grouped().inTransaction(() -> {
             storage.write("outer");
             composed.useCases().inTransaction(() -> {
                 storage.write("other composition");
                 return null;
             });
-            return composed.webhookIntake().inTransaction(() -> {
+            return composed.grouped().inTransaction(() -> {
                 storage.write("inner");
                 return "nested";
             });

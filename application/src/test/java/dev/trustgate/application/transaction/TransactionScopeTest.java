@@ -129,7 +129,7 @@ class TransactionScopeTest {
             String value = "w" + i;
             answers.add(pool.submit(() -> {
                 go.await();
-                return composed.webhookIntake().inTransaction(() -> {
+                return composed.grouped().inTransaction(() -> {
                     storage.write(value);
                     // asked again from the writer's thread: joins the batch
                     composed.useCases().inTransaction(() -> {

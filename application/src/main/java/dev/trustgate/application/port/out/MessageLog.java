@@ -16,7 +16,10 @@ import java.util.Optional;
  */
 public interface MessageLog {
 
-    /** Inserts or replaces a sent-message record by its id. */
+    /**
+     * Records a send: a new record when it is {@link SentMessage.Status#SENDING} (saved so once, when it is decided),
+     * else its outcome, replacing the record of the same id.
+     */
     void saveSent(SentMessage message);
 
     /** The send WhatsApp knows by {@code wamid}. */
