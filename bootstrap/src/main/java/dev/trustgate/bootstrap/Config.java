@@ -198,9 +198,9 @@ public record Config(
         v.put("TRUSTGATE_OUTBOX_RETENTION", Variable.defaulting("7d", "How long delivered notifications and relayed webhooks are kept: "
                 + "a number and d, h or m (7d, 36h), or an ISO-8601 duration (P7D); at least 1 hour."));
         v.put("TRUSTGATE_GROUP_COMMIT_WRITERS", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_WRITERS),
-                "Threads that commit concurrent WhatsApp webhooks and send outcomes together (1-32)."));
+                "Threads that commit concurrent WhatsApp webhooks (and, on the embedded H2 file, sends) together (1-32)."));
         v.put("TRUSTGATE_GROUP_COMMIT_BATCH", Variable.defaulting(String.valueOf(GroupCommit.DEFAULT_BATCH),
-                "Most webhooks or send outcomes one of them commits in one transaction (1-1000)."));
+                "Most webhooks or sends one of them commits in one transaction (1-1000)."));
         v.put("CAMARA_SINK_CREDENTIAL", Variable.noted("(none: SIM-swap notices refused)", "The bearer credential trustgate "
                 + "gives mobile operators with its SIM-swap subscriptions; POST /signals/camara/sim-swap requires it. Several, "
                 + "comma-separated, while one is replaced. Never logged."));

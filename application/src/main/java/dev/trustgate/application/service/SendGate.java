@@ -30,8 +30,8 @@ import java.util.Optional;
  * The two halves of every send: the decision, taken on the locked rows of every contact the recipient's
  * names lead to, inside the caller's transaction, and recorded with its pin; and the forwarding to WhatsApp
  * after that commit, whose outcome (and the names WhatsApp answered with) is recorded in a transaction of
- * its own — committed together with the outcomes of concurrent sends when {@code outcomes} groups commits,
- * and answered only after that commit. Shared by sending and releasing held messages.
+ * its own. Both commit together with concurrent callers' work where the composition groups commits; each
+ * caller goes on only after its commit. Shared by sending and releasing held messages.
  */
 final class SendGate {
 

@@ -92,12 +92,12 @@ public final class TrustgateServices {
         optIn = new OptInToIdentityChecksService(transactions, ports.businesses(), ports.whatsApp(), ports.clock());
         setPolicy = new SetAcknowledgementPolicyService(transactions, ports.businesses());
         setSimSwapPolicy = new SetSimSwapPolicyService(transactions, ports.businesses());
-        recordSignals = new RecordIdentitySignalService(composed.grouped(), contacts,
+        recordSignals = new RecordIdentitySignalService(composed.webhookIntake(), contacts,
                 ports.contacts(), ports.businesses(), ports.receipts(), ports.messages(), ports.ids(), ports.clock(), ports.outbox(),
                 ports.relay());
-        SendGate gate = new SendGate(composed.grouped(), contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
-        send = new SendMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
-        release = new ReleaseHeldMessageService(transactions, gate, ports.messages(), publisher, ports.ids(), ports.clock());
+        SendGate gate = new SendGate(composed.sends(), contacts, ports.businesses(), ports.messages(), ports.whatsApp(), publisher, ports.clock());
+        send = new SendMessageService(composed.sends(), gate, ports.messages(), publisher, ports.ids(), ports.clock(), heldLimits);
+        release = new ReleaseHeldMessageService(composed.sends(), gate, ports.messages(), publisher, ports.ids(), ports.clock());
         discard = new DiscardHeldMessageService(transactions, contacts, ports.messages(), publisher, ports.clock());
         markRead = new MarkMessageReadService(ports.whatsApp());
         listHeld = new ListHeldMessagesService(transactions, contacts, ports.messages());

@@ -118,15 +118,15 @@ class GroupCommitTest {
     @Test
     void workThatAsksForATransactionAgainJoinsTheOneItRunsIn() {
         UseCaseTransactions composed = UseCaseTransactions.compose(storage, Retry::new,
-                opened -> new Retry(new GroupCommit(opened, 1, 64)));
+                opened -> new Retry(new GroupCommit(opened, 1, 64)), UseCaseTransactions.Sends.ALONE);
 
-        String answer = composed.grouped().inTransaction(() -> {
+        String answer = composed.webhookIntake().inTransaction(() -> {
             storage.write("outer");
             composed.useCases().inTransaction(() -> {
                 storage.write("other composition");
                 return null;
             });
-            return composed.grouped().inTransaction(() -> {
+            return composed.webhookIntake().inTransaction(() -> {
                 storage.write("inner");
                 return "nested";
             });

@@ -53,7 +53,7 @@ class TransactionScopeTest {
 
     private final RecordingStorage storage = new RecordingStorage();
     private final UseCaseTransactions composed = UseCaseTransactions.compose(storage, opened -> new Retry(opened, NO_WAIT),
-            opened -> new Retry(new GroupCommit(opened, 1, 64), NO_WAIT));
+            opened -> new Retry(new GroupCommit(opened, 1, 64), NO_WAIT), UseCaseTransactions.Sends.ALONE);
     private final TransactionScope scope = composed.scope();
 
     @Test
@@ -129,7 +129,7 @@ class TransactionScopeTest {
             String value = "w" + i;
             answers.add(pool.submit(() -> {
                 go.await();
-                return composed.grouped().inTransaction(() -> {
+                return composed.webhookIntake().inTransaction(() -> {
                     storage.write(value);
                     // asked again from the writer's thread: joins the batch
                     composed.useCases().inTransaction(() -> {
