@@ -2,6 +2,7 @@ package dev.trustgate.application.transaction;
 
 import dev.trustgate.application.ErrorCode;
 import dev.trustgate.application.TrustgateException;
+import dev.trustgate.application.port.out.StorageUnavailableException;
 import dev.trustgate.application.port.out.Transactions;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * transaction per batch, and each caller returns only after that commit — so "answered only after a
  * durable commit" still holds, at one commit for many callers. A batch that fails is not allowed to fail
  * its neighbours: its transactions are then run one by one, and only the failing one reports the failure
- * (a lost race too: the caller's {@link Retry}, composed over this, runs it again).
+ * (a lost race too: the caller's {@link Retry}, composed over this, runs it again). When storage itself failed,
+ * every transaction of the batch fails at once, as each would have alone. A caller interrupted while its work
+ * waits is told nothing changed only when no writer took the work yet; otherwise it waits for the commit's answer.
  *
  * <p>Up to {@code writers} threads take batches of up to {@code maxBatch} waiting transactions; with
  * nothing else waiting a transaction runs at once, alone. Writers start on demand and end when idle. Work
@@ -72,6 +75,11 @@ public final class GroupCommit implements Transactions {
         }
     }
 
+    /** How many transactions wait for a writer now (not counting the batch being written). */
+    public int waiting() {
+        return waiting.size();
+    }
+
     /** Runs {@code work} in a transaction, possibly shared with other callers' work; returns after its commit. */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -85,17 +93,44 @@ public final class GroupCommit implements Transactions {
         try {
             return job.done.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw rethrown(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrustgateException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while waiting for the commit", Map.of(), e);
+            if (waiting.remove(job)) {
+                // no writer took it: it will never run, so "nothing was changed" is true
+                Thread.currentThread().interrupt();
+                throw new TrustgateException(ErrorCode.STORAGE_UNAVAILABLE, "interrupted while waiting for the commit; nothing "
+                        + "was changed", Map.of(), e);
+            }
+            // a writer runs it already: its answer, whatever it is, is the one to give
+            return answerOnceWritten(job);
         }
+    }
+
+    /** The answer of {@code job}, which a writer has taken, waited for whatever interrupts come; the interrupt is kept. */
+    private static <T> T answerOnceWritten(Job<T> job) {
+        try {
+            while (true) {
+                try {
+                    return job.done.get();
+                } catch (InterruptedException again) {
+                    // keep waiting: the commit may be under way, and the caller must learn whether it happened
+                } catch (ExecutionException e) {
+                    throw rethrown(e);
+                }
+            }
+        } finally {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static RuntimeException rethrown(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(e.getCause());
     }
 
     private void write() {
@@ -146,8 +181,12 @@ public final class GroupCommit implements Transactions {
                 }
                 return each;
             });
+        } catch (StorageUnavailableException e) {
+            // storage failed, not one of them: running each alone would only make each wait for it in turn
+            batch.forEach(job -> job.done.completeExceptionally(e));
+            return;
         } catch (RuntimeException | Error e) {
-            // one of them failed, or storage did: find out which, each on its own
+            // one of them failed (or lost a race): find out which, each on its own
             batch.forEach(job -> job.runAlone(transactions));
             return;
         }

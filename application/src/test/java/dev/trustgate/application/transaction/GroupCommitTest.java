@@ -118,7 +118,7 @@ class GroupCommitTest {
     @Test
     void workThatAsksForATransactionAgainJoinsTheOneItRunsIn() {
         UseCaseTransactions composed = UseCaseTransactions.compose(storage, Retry::new,
-                opened -> new Retry(new GroupCommit(opened, 1, 64)), UseCaseTransactions.Sends.ALONE);
+                opened -> new Retry(new GroupCommit(opened, 1, 64)));
 
         String answer = composed.webhookIntake().inTransaction(() -> {
             storage.write("outer");
@@ -183,5 +183,46 @@ class GroupCommitTest {
 
         assertThatThrownBy(() -> failing.inTransaction(() -> "x")).isInstanceOfSatisfying(TrustgateException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+    }
+
+    @Test
+    void whenStorageFailsUnderABatchEveryTransactionInItFailsAtOnceInsteadOfWaitingForItAgainAlone() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch queued = new CountDownLatch(1);
+        GroupCommit down = new GroupCommit(new Transactions() {
+            @Override
+            public <T> T inTransaction(Supplier<T> work) {
+                if (attempts.incrementAndGet() == 1) {
+                    writerBusy.countDown();
+                    try {
+                        queued.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                // each attempt waits out the pool's connection timeout before this, in production
+                throw new StorageUnavailableException("no database connection", new RuntimeException());
+            }
+        }, 1, 64);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            Future<?> first = pool.submit(() -> down.inTransaction(() -> "first"));
+            writerBusy.await();
+            List<Future<String>> batch = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String value = "w" + i;
+                batch.add(pool.submit(() -> down.inTransaction(() -> value)));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> down.waiting() == 8);
+            queued.countDown();
+            for (Future<String> each : batch) {
+                assertThatThrownBy(each::get).hasCauseInstanceOf(StorageUnavailableException.class);
+            }
+            assertThatThrownBy(first::get).hasCauseInstanceOf(StorageUnavailableException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(attempts.get()).as("the first alone, then the eight waiting in one batch").isEqualTo(2);
     }
 }
