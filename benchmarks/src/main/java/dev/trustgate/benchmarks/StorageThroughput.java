@@ -74,7 +74,7 @@ public final class StorageThroughput {
         AtomicLong idCounter = new AtomicLong();
         IdGenerator ids = prefix -> prefix + "_" + idCounter.incrementAndGet();
         UseCaseTransactions composed = UseCaseTransactions.compose(storage.transactions, opened -> new Retry(opened, 50),
-                opened -> opened, UseCaseTransactions.Sends.ALONE);
+                opened -> opened);
         Transactions retry = composed.useCases();
         Contacts contacts = new Contacts(storage.contacts, storage.messages,
                 new EventPublisher(storage.events, storage.subscriptions, storage.outbox, ids, clock, composed.scope()), ids);

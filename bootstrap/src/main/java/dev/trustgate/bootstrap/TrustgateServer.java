@@ -12,7 +12,6 @@ import dev.trustgate.adapters.camara.CamaraClient;
 import dev.trustgate.adapters.camara.CamaraSettings;
 import dev.trustgate.adapters.infobip.InfobipClient;
 import dev.trustgate.adapters.infobip.InfobipSettings;
-import dev.trustgate.adapters.persistence.DatabaseSettings;
 import dev.trustgate.adapters.persistence.JdbiStorage;
 import dev.trustgate.adapters.whatsapp.CloudApiClient;
 import dev.trustgate.adapters.whatsapp.CloudApiSettings;
@@ -134,14 +133,15 @@ public final class TrustgateServer implements AutoCloseable {
 
     /**
      * The transactions the use cases run in: every one retried when it lost a race, and webhook intake also
-     * committed in groups, and on the embedded H2 file, where this node is the only writer, sends too (each one's
-     * decision, and its outcome; see UseCaseTransactions for why not on PostgreSQL) (concurrent callers' work in one transaction, each answered after
+     * committed in groups, and on the embedded H2 file with one group writer, where this node is the only writer,
+     * sends too (each one's decision, and its outcome; see UseCaseTransactions for why not elsewhere) (concurrent callers' work in one transaction, each answered after
      * its commit).
      */
     private static UseCaseTransactions transactions(Transactions storage, Config config) {
         return UseCaseTransactions.compose(storage, Retry::new,
                 opened -> new Retry(new GroupCommit(opened, config.groupCommitWriters(), config.groupCommitBatch())),
-                config.database().vendor() == DatabaseSettings.Vendor.H2 ? UseCaseTransactions.Sends.GROUPED : UseCaseTransactions.Sends.ALONE);
+                config.database().h2File().isPresent() && config.groupCommitWriters() == 1
+                        ? UseCaseTransactions.Sends.GROUPED : UseCaseTransactions.Sends.ALONE);
     }
 
     /** The configured provider, behind the circuit breaker; dry-run pretends and needs none. */

@@ -92,7 +92,7 @@ class PostgresConcurrencyTest {
         storage.reset();
         JdbiStorage db = Storages.jdbi(storage);
         UseCaseTransactions composed = UseCaseTransactions.compose(db.transactions, opened -> new Retry(opened, 1000),
-                opened -> opened, UseCaseTransactions.Sends.ALONE);
+                opened -> opened);
         Transactions retry = composed.useCases();
         MutableClock clock = new MutableClock(T0);
         EventPublisher publisher = new EventPublisher(db.events, db.subscriptions, db.outbox, new SequentialIds(), clock,

@@ -1,5 +1,6 @@
 package dev.trustgate.application.service;
 
+import dev.trustgate.application.TrustgateException;
 import dev.trustgate.application.port.in.ReleaseHeldMessageUseCase;
 import dev.trustgate.application.port.in.SendMessageUseCase.Result;
 import dev.trustgate.application.port.out.Clock;
@@ -43,7 +44,15 @@ public final class ReleaseHeldMessageService implements ReleaseHeldMessageUseCas
     @Override
     public Result release(Command command) {
         Supplier<Result> afterCommit = transactions.inTransaction(() -> {
-            HeldMessage held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
+            HeldMessage held;
+            try {
+                held = HeldMessages.findHeld(messages, command.caller(), command.heldMessageId());
+            } catch (TrustgateException refused) {
+                // nothing written yet: refused after the commit, so a transaction shared with others still commits
+                return () -> {
+                    throw refused;
+                };
+            }
             SendGate.Decision gateDecision = gate.decide(held.contact().business(), held.recipient(), held.sensitive());
             return gateDecision.decision().<Supplier<Result>>fold(allowed -> {
                 Instant now = clock.now();

@@ -15,10 +15,12 @@ import java.util.function.UnaryOperator;
  *
  * <p>Why sends are grouped only when asked: a grouped transaction holds the row locks of every caller's work in
  * it, taken in the order the callers came, not in the one order single transactions take them (contacts by
- * id). Where one node writes (the embedded H2 file), every writer that locks several contacts — webhook intake
- * and sends — is in that one group, so nothing can wait for it in the other order; where several nodes share
- * PostgreSQL, two nodes' groups could deadlock with each other, and the database would break it after a
- * second, so there sends stay one transaction each.
+ * id). Where one node writes with one group writer (the embedded H2 file), the writers that lock several
+ * contacts at once — webhook intake and sends — are all in that group; what else may wait for it in the other
+ * order (a SIM-swap notice's contacts, a second group writer) ends in a deadlock H2 detects, and the loser is
+ * run again (a lost race, {@link Retry}), never decided wrongly. Where several nodes share PostgreSQL, two nodes'
+ * groups would meet that way far more often, each costing a second of the database's deadlock timeout, so there
+ * sends stay one transaction each.
  */
 public final class UseCaseTransactions {
 
@@ -49,6 +51,12 @@ public final class UseCaseTransactions {
         return new UseCaseTransactions(scope, scope.joining(useCases.apply(opened)), scope.joining(grouped.apply(opened)), sends);
     }
 
+    /** {@link #compose(Transactions, UnaryOperator, UnaryOperator, Sends)} with each send a transaction of its own. */
+    public static UseCaseTransactions compose(Transactions storage, UnaryOperator<Transactions> useCases,
+                                              UnaryOperator<Transactions> grouped) {
+        return compose(storage, useCases, grouped, Sends.ALONE);
+    }
+
     /**
      * The server's composition on a database several nodes may share, for tests and embedding products: every use
      * case retried with {@link Retry.BackOff#DEFAULT}; webhook intake committed in groups (one writer, up to 64 per
@@ -56,7 +64,7 @@ public final class UseCaseTransactions {
      */
     public static UseCaseTransactions standard(Transactions storage) {
         return compose(storage, Retry::new,
-                opened -> new Retry(new GroupCommit(opened, GroupCommit.DEFAULT_WRITERS, GroupCommit.DEFAULT_BATCH)), Sends.ALONE);
+                opened -> new Retry(new GroupCommit(opened, GroupCommit.DEFAULT_WRITERS, GroupCommit.DEFAULT_BATCH)));
     }
 
     /** Every use case's transactions but the grouped ones'. */

@@ -22,6 +22,9 @@ public final class InMemoryMessageLog implements MessageLog, InMemoryState {
 
     @Override
     public synchronized void saveSent(SentMessage message) {
+        if (message.status() == SentMessage.Status.SENDING && sent.containsKey(message.id())) {
+            throw new IllegalStateException("send " + message.id() + " was recorded already: a send is saved SENDING once");
+        }
         sent.put(message.id(), message);
     }
 

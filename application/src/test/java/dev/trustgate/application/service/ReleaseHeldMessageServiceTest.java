@@ -54,4 +54,18 @@ class ReleaseHeldMessageServiceTest extends ServiceTestSupport {
                 m -> assertThat(m.status()).isEqualTo(HeldMessage.Status.RELEASED));
         assertThat(eventTypes()).endsWith("message.released");
     }
+
+    @Test
+    void aReleaseRefusedBeforeAnythingIsWrittenLetsItsTransactionCommitSoItFailsNoneItShares() {
+        optIn();
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        core.transactions.afterEachCommit(commits::incrementAndGet);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> release("held_nobody_has"))
+                .isInstanceOfSatisfying(dev.trustgate.application.TrustgateException.class,
+                        e -> assertThat(e.code()).isEqualTo(dev.trustgate.application.ErrorCode.NOT_FOUND));
+        // where sends commit in groups, a refusal thrown inside the transaction would roll back every send sharing it
+        assertThat(commits).as("the refusal is answered after its transaction committed").hasValue(1);
+        assertThat(core.whatsApp.forwarded()).isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ class TransactionScopeTest {
 
     private final RecordingStorage storage = new RecordingStorage();
     private final UseCaseTransactions composed = UseCaseTransactions.compose(storage, opened -> new Retry(opened, NO_WAIT),
-            opened -> new Retry(new GroupCommit(opened, 1, 64), NO_WAIT), UseCaseTransactions.Sends.ALONE);
+            opened -> new Retry(new GroupCommit(opened, 1, 64), NO_WAIT));
     private final TransactionScope scope = composed.scope();
 
     @Test
