@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What a group-commit batch of webhooks costs in statements on a real database: the rows every webhook of
  * one business shares (the business number, its subscriptions, its chain head) are read or locked once per
- * batch, and its events are written as one JDBC batch.
+ * batch, and its events and their deliveries are written as JDBC batches.
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = {"H2", "PostgreSQL"})
@@ -152,10 +152,11 @@ class WebhookBatchStatementsTest {
     }
 
     @Test
-    void appendsTheBatchEventsAsOneJdbcBatch() {
+    void appendsTheBatchEventsAndTheirDeliveriesAsJdbcBatches() {
         oneBatch();
 
         assertThat(count("INSERT INTO events")).as(recorder.executed().toString()).isEqualTo(1);
+        assertThat(count("INSERT INTO outbox")).as(recorder.executed().toString()).isEqualTo(1);
         assertThat(db.transactions.inTransaction(() -> db.events.head(BUSINESS))).isEqualTo(WEBHOOKS + 1);
         assertThat(rows("outbox")).isEqualTo(WEBHOOKS + 1);
     }
