@@ -126,6 +126,11 @@ final class CommittedCounts {
             }
 
             @Override
+            public void enqueueAll(List<OutboxEntry> entries) {
+                outbox.enqueueAll(entries);
+            }
+
+            @Override
             public List<Claim> claimDue(Instant now, int limit, int perDestination, Duration lease) {
                 return outbox.claimDue(now, limit, perDestination, lease);
             }

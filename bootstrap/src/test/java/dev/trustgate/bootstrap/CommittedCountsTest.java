@@ -7,6 +7,8 @@ import dev.trustgate.application.Caller;
 import dev.trustgate.application.fakes.InMemoryTrustgate;
 import dev.trustgate.application.port.in.SendMessageUseCase;
 import dev.trustgate.application.port.out.EventLog;
+import dev.trustgate.application.port.out.Outbox;
+import dev.trustgate.application.port.out.OutboxEntry;
 import dev.trustgate.application.port.out.Transactions;
 import dev.trustgate.application.service.TrustgateServices;
 import dev.trustgate.domain.Actor;
@@ -70,5 +72,26 @@ class CommittedCountsTest {
 
         assertThat(counted("message.held")).isEqualTo(1);
         assertThat(registry.find("trustgate_identity_changes").counters()).isEmpty();
+    }
+
+    @Test
+    void theCountedOutboxHandsABatchOfEntriesToItsStoreAsOneBatch() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Outbox store = (Outbox) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    return method.invoke(core.outbox, args);
+                });
+        Outbox counted = counts.outbox(store);
+        List<OutboxEntry> entries = List.of("dlv_1", "dlv_2").stream().map(id -> OutboxEntry.pending(id, BUSINESS,
+                OutboxEntry.Kind.EVENT, "sub_1", "ct_1", java.util.Optional.of(1L), java.util.Optional.empty(),
+                Instant.parse("2026-06-01T12:00:00Z"))).toList();
+
+        transactions.inTransaction(() -> {
+            counted.enqueueAll(entries);
+            return null;
+        });
+
+        assertThat(calls).containsExactly("enqueueAll");
     }
 }

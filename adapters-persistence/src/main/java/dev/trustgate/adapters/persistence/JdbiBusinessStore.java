@@ -7,6 +7,7 @@ import dev.trustgate.domain.BusinessNumber;
 import dev.trustgate.domain.BusinessNumberId;
 import dev.trustgate.domain.SimSwapPolicy;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -14,7 +15,11 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Business numbers in the {@code business_numbers} table. */
+/**
+ * Business numbers in the {@code business_numbers} table. A transaction reads a number's row once: every
+ * webhook of a group-commit batch needs its business number, so the row read (or locked) is kept for the rest
+ * of that transaction and dropped at its end; saving it drops it at once.
+ */
 public final class JdbiBusinessStore implements BusinessStore {
 
     interface Dao {
@@ -58,14 +63,36 @@ public final class JdbiBusinessStore implements BusinessStore {
         this.transactions = transactions;
     }
 
+    /** A row as this transaction read it; {@code locked} when the transaction holds its lock. */
+    private record Seen(Optional<BusinessRow> row, boolean locked) {
+    }
+
+    private Map<String, Seen> seen() {
+        return transactions.transactionCache(JdbiBusinessStore.class);
+    }
+
     @Override
     public Optional<BusinessNumber> find(BusinessNumberId id) {
-        return transactions.withDao(Dao.class, dao -> dao.find(id.value())).map(BusinessRow::toDomain);
+        Map<String, Seen> seen = seen();
+        Seen row = seen.get(id.value());
+        if (row == null) {
+            row = new Seen(transactions.withDao(Dao.class, dao -> dao.find(id.value())), false);
+            seen.put(id.value(), row);
+        }
+        return row.row().map(BusinessRow::toDomain);
     }
 
     @Override
     public Optional<BusinessNumber> findForUpdate(BusinessNumberId id) {
-        return transactions.withDao(Dao.class, dao -> dao.findForUpdate(id.value())).map(BusinessRow::toDomain);
+        Map<String, Seen> seen = seen();
+        Seen row = seen.get(id.value());
+        if (row == null || !row.locked()) {
+            // a row missing when read is not locked: another transaction may insert it meanwhile, so ask again
+            Optional<BusinessRow> found = transactions.withDao(Dao.class, dao -> dao.findForUpdate(id.value()));
+            row = new Seen(found, found.isPresent());
+            seen.put(id.value(), row);
+        }
+        return row.row().map(BusinessRow::toDomain);
     }
 
     @Override
@@ -74,6 +101,8 @@ public final class JdbiBusinessStore implements BusinessStore {
         int written = transactions.withDao(Dao.class, dao -> {
             return dao.update(row) == 1 ? 1 : dao.insert(row);
         });
+        // read again as the database keeps it (its timestamps' precision), should the transaction ask
+        seen().remove(row.phoneNumberId());
         if (written != 1) {
             throw new ConcurrentUpdateException("business number " + business.id() + " was created concurrently");
         }

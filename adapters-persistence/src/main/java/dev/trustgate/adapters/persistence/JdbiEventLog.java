@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -33,7 +34,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The audit log in the {@code events} table. An append locks its business number's row in
  * {@code event_heads} until commit, so events of one business commit in sequence order (a reader
  * polling {@code after=N} never misses one) and other businesses never wait; the row keeps the newest
- * sequence and hash, so verification sees events removed from the end of the chain.
+ * sequence and hash, so verification sees events removed from the end of the chain. A transaction locks a
+ * head once: later appends of the same transaction continue from the head it keeps until its end.
  */
 public final class JdbiEventLog implements EventLog {
 
@@ -145,10 +147,14 @@ public final class JdbiEventLog implements EventLog {
             return List.of();
         }
         return transactions.withDao(Dao.class, dao -> {
-            Head head = dao.lockHead(business.value()).orElseGet(() -> {
-                dao.createHead(business.value(), AuditChain.GENESIS);
-                return dao.lockHead(business.value()).orElseThrow();
-            });
+            Map<String, Head> locked = transactions.transactionCache(JdbiEventLog.class);
+            Head head = locked.get(business.value());
+            if (head == null) {
+                head = dao.lockHead(business.value()).orElseGet(() -> {
+                    dao.createHead(business.value(), AuditChain.GENESIS);
+                    return dao.lockHead(business.value()).orElseThrow();
+                });
+            }
             List<RecordedEvent> recorded = new ArrayList<>(events.size());
             long sequence = head.sequence();
             String previous = head.hash();
@@ -159,6 +165,8 @@ public final class JdbiEventLog implements EventLog {
             }
             dao.insert(recorded.stream().map(EventRow::fromDomain).toList());
             dao.moveHead(business.value(), sequence, previous);
+            // the head stays locked until the transaction ends: its next append here starts from it without asking
+            locked.put(business.value(), new Head(sequence, previous));
             return recorded;
         });
     }

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -30,11 +31,16 @@ public final class JdbiOutbox implements Outbox {
         String COLUMNS = "id, position, phone_number_id, kind, destination, ordering_key, event_sequence, payload, trust_header, "
                 + "attempts, next_attempt_at, status, last_error, created_at";
 
-        @SqlUpdate("INSERT INTO outbox (id, phone_number_id, kind, destination, ordering_key, event_sequence, payload, "
+        String INSERT = "INSERT INTO outbox (id, phone_number_id, kind, destination, ordering_key, event_sequence, payload, "
                 + "trust_header, attempts, next_attempt_at, status, last_error, created_at) VALUES (:id, :phoneNumberId, :kind, "
                 + ":destination, :orderingKey, :eventSequence, :payload, :trustHeader, :attempts, :nextAttemptAt, :status, "
-                + ":lastError, :createdAt)")
+                + ":lastError, :createdAt)";
+
+        @SqlUpdate(INSERT)
         void insert(@BindMethods OutboxRow row);
+
+        @SqlBatch(INSERT)
+        void insertAll(@BindMethods List<OutboxRow> rows);
 
         /**
          * The due heads of line, round the destinations: each destination's oldest first, then each one's
@@ -145,6 +151,18 @@ public final class JdbiOutbox implements Outbox {
     public void enqueue(OutboxEntry entry) {
         transactions.withDao(Dao.class, dao -> {
             dao.insert(OutboxRow.fromDomain(entry));
+            return null;
+        });
+    }
+
+    /** One JDBC batch: an event's deliveries to every subscription, or a batch of webhooks' events, in one round trip. */
+    @Override
+    public void enqueueAll(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        transactions.withDao(Dao.class, dao -> {
+            dao.insertAll(entries.stream().map(OutboxRow::fromDomain).toList());
             return null;
         });
     }

@@ -39,10 +39,11 @@ public final class JdbiTransactions implements Transactions {
     private final BlockingQueue<PooledHandle> idle;
     private volatile boolean closed;
 
-    /** A handle, the SqlObjects attached to it, and when it was opened and last used. */
+    /** A handle, the SqlObjects attached to it, what stores keep for its running transaction, and when it was opened and last used. */
     private static final class PooledHandle {
         final Handle handle;
         final Map<Class<?>, Object> daos = new HashMap<>(16);
+        final Map<Class<?>, Map<?, ?>> transactionCaches = new HashMap<>(4);
         final long openedAt = System.nanoTime();
         long lastUsed = System.nanoTime();
 
@@ -108,6 +109,8 @@ public final class JdbiTransactions implements Transactions {
             rollback(pooled);
             throw e;
         } finally {
+            // what the transaction read or locked is worth nothing to the next one (a batch re-run one by one, too)
+            pooled.transactionCaches.clear();
             current.remove();
             giveBack(pooled, healthy);
         }
@@ -128,6 +131,24 @@ public final class JdbiTransactions implements Transactions {
                     + "): run it in Transactions.inTransaction");
         }
         return work.apply(type.cast(pooled.daos.computeIfAbsent(type, pooled.handle::attach)));
+    }
+
+    /**
+     * The values {@code owner} keeps for the transaction running on this thread: rows it read or locked in it,
+     * which the transaction's later work may take from here instead of asking the database again. Dropped when
+     * the transaction commits or rolls back, so no other transaction ever sees them — a group-commit batch re-run
+     * job by job after a failure starts every job from the database.
+     *
+     * @throws IllegalStateException when no transaction is running on this thread
+     */
+    @SuppressWarnings("unchecked")
+    <K, V> Map<K, V> transactionCache(Class<?> owner) {
+        PooledHandle pooled = current.get();
+        if (pooled == null) {
+            throw new IllegalStateException("a store was called outside a transaction (" + owner.getSimpleName()
+                    + "): run it in Transactions.inTransaction");
+        }
+        return (Map<K, V>) pooled.transactionCaches.computeIfAbsent(owner, o -> new HashMap<>());
     }
 
     private PooledHandle borrow() {

@@ -56,4 +56,59 @@ class BusinessStoreContractTest extends StorageContract {
         });
         assertThat(storage.tx(() -> storage.businesses().find(id))).contains(blocking);
     }
+
+    @Test
+    void aNumberChangedInATransactionIsReadChangedInTheSameTransaction() {
+        BusinessNumberId id = new BusinessNumberId("106540352242922");
+        BusinessNumber notOptedIn = BusinessNumber.unknown(id);
+        storage.tx(() -> {
+            storage.businesses().save(notOptedIn);
+            return null;
+        });
+        BusinessNumber optedIn = notOptedIn.optIn(Fixtures.T0);
+
+        BusinessNumber[] seen = storage.tx(() -> {
+            BusinessNumber before = storage.businesses().find(id).orElseThrow();
+            storage.businesses().save(storage.businesses().findOrUnknownForUpdate(id).optIn(Fixtures.T0));
+            return new BusinessNumber[] {before, storage.businesses().find(id).orElseThrow(),
+                    storage.businesses().findForUpdate(id).orElseThrow()};
+        });
+
+        assertThat(seen).containsExactly(notOptedIn, optedIn, optedIn);
+    }
+
+    @Test
+    void aNumberCreatedInATransactionIsFoundInIt() {
+        BusinessNumberId id = new BusinessNumberId("106540352242922");
+        BusinessNumber optedIn = BusinessNumber.unknown(id).optIn(Fixtures.T0);
+
+        var seen = storage.tx(() -> {
+            boolean missingBefore = storage.businesses().find(id).isEmpty();
+            storage.businesses().save(optedIn);
+            return java.util.Map.entry(missingBefore, storage.businesses().find(id));
+        });
+
+        assertThat(seen.getKey()).isTrue();
+        assertThat(seen.getValue()).contains(optedIn);
+    }
+
+    @Test
+    void aTransactionReadsWhatAnotherCommittedBeforeItStarted() {
+        BusinessNumberId id = new BusinessNumberId("106540352242922");
+        BusinessNumber optedIn = BusinessNumber.unknown(id).optIn(Fixtures.T0);
+        storage.tx(() -> {
+            storage.businesses().save(optedIn);
+            return null;
+        });
+        assertThat(storage.tx(() -> storage.businesses().find(id))).contains(optedIn);
+
+        BusinessNumber optedOut = optedIn.optOut(Fixtures.t(5));
+        storage.tx(() -> {
+            storage.businesses().save(optedOut);
+            return null;
+        });
+
+        assertThat(storage.tx(() -> storage.businesses().find(id))).contains(optedOut);
+        assertThat(storage.tx(() -> storage.businesses().findForUpdate(id))).contains(optedOut);
+    }
 }

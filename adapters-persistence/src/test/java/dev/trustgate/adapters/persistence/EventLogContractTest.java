@@ -265,4 +265,39 @@ class EventLogContractTest extends StorageContract {
                     + "' WHERE phone_number_id = '" + business + "'");
         }
     }
+
+    @Test
+    void appendsOfOneTransactionContinueOneChain() {
+        append(A1, event(A1, 1));
+
+        List<List<RecordedEvent>> appended = storage.tx(() -> List.of(
+                storage.events().append(A1.business(), List.of(event(A1, 2))),
+                storage.events().append(B1.business(), List.of(event(B1, 3))),
+                storage.events().append(A2.business(), List.of(event(A2, 4), event(A2, 5)))));
+
+        assertThat(appended.get(0)).extracting(RecordedEvent::sequence).containsExactly(2L);
+        assertThat(appended.get(2)).extracting(RecordedEvent::sequence).containsExactly(3L, 4L);
+        assertThat(appended.get(2).get(0).previousHash()).isEqualTo(appended.get(0).get(0).hash());
+        assertThat(storage.tx(() -> storage.events().head(A1.business()))).isEqualTo(4);
+        assertThat(storage.tx(() -> storage.events().verify(A1.business())).valid()).isTrue();
+        assertThat(storage.tx(() -> storage.events().verify(B1.business())).checked()).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoTraceInTheNextOnesChain() {
+        append(A1, event(A1, 1));
+        try {
+            storage.tx(() -> {
+                storage.events().append(A1.business(), List.of(event(A1, 2), event(A1, 3)));
+                throw new IllegalStateException("the work failed after appending");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+
+        List<RecordedEvent> next = append(A1, event(A1, 4));
+
+        assertThat(next).extracting(RecordedEvent::sequence).containsExactly(2L);
+        assertThat(storage.tx(() -> storage.events().verify(A1.business())).valid()).isTrue();
+    }
 }

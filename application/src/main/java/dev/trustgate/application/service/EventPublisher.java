@@ -87,19 +87,22 @@ public final class EventPublisher {
         List<RecordedEvent> recorded = eventLog.append(business, events);
         List<Subscription> candidates = subscriptions.enabledFor(business);
         boolean confirm = confirmAcknowledgements.getAsBoolean();
+        List<OutboxEntry> deliveries = new ArrayList<>();
         for (RecordedEvent event : recorded) {
             // the event that lifts a block by an identity hash: the one a provider's own block is confirmed for
             if (confirm && event.type().equals(EventType.IDENTITY_ACKNOWLEDGED.code())) {
-                outbox.enqueue(OutboxEntry.confirmation(ids.newId("cnf"), business, event.contact().id().value(), event.sequence(),
+                deliveries.add(OutboxEntry.confirmation(ids.newId("cnf"), business, event.contact().id().value(), event.sequence(),
                         clock.now()));
             }
             for (Subscription subscription : candidates) {
                 if (!subscription.matches(business, event.type())) {
                     continue;
                 }
-                outbox.enqueue(OutboxEntry.pending(ids.newId("dlv"), business, OutboxEntry.Kind.EVENT, subscription.id(),
+                deliveries.add(OutboxEntry.pending(ids.newId("dlv"), business, OutboxEntry.Kind.EVENT, subscription.id(),
                         event.contact().id().value(), Optional.of(event.sequence()), Optional.empty(), clock.now()));
             }
         }
+        // in event order, as one write: a batch of webhooks' deliveries costs one round trip
+        outbox.enqueueAll(deliveries);
     }
 }

@@ -17,6 +17,14 @@ public interface Outbox {
     void enqueue(OutboxEntry entry);
 
     /**
+     * Queues {@code entries} in their order, as {@link #enqueue} would one after another; a store may write them
+     * in one round trip.
+     */
+    default void enqueueAll(List<OutboxEntry> entries) {
+        entries.forEach(this::enqueue);
+    }
+
+    /**
      * Claims up to {@code limit} entries that are due and first in line for their destination and
      * ordering key, hiding them from other claimers for {@code lease} and writing a fresh fencing token
      * into them. Claims are fair across destinations: they go round the destinations (each one's oldest
