@@ -79,8 +79,10 @@ class MetricsEndToEndTest {
 
         // first attempts at once, the retry after 5 s
         await().atMost(Duration.ofSeconds(30)).until(() -> crm.received().size() >= 5);
-        String scraped = await().atMost(Duration.ofSeconds(10)).until(this::scrape,
-                s -> value(s, "trustgate_deliveries_total", "kind=\"notification\",outcome=\"delivered\"").orElse(0) >= 5);
+        // stored counts (held messages, contacts by state) are read from the database at most every 15 s
+        String scraped = await().atMost(Duration.ofSeconds(30)).until(this::scrape,
+                s -> value(s, "trustgate_deliveries_total", "kind=\"notification\",outcome=\"delivered\"").orElse(0) >= 5
+                        && value(s, "trustgate_held_messages", "").orElse(0) >= 1);
 
         assertThat(value(scraped, "trustgate_identity_changes_total", "source=\"whatsapp_system\"")).hasValue(1);
         assertThat(value(scraped, "trustgate_events_total", "type=\"identity.baseline\"")).hasValue(1);
