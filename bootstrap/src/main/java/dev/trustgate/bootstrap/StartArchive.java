@@ -70,8 +70,7 @@ public final class StartArchive {
 
     /** Runs {@code java arguments…} with its output in {@code log}; its exit code (killed after a few minutes). */
     private static int run(Path log, String... arguments) throws IOException, InterruptedException {
-        // the java on the PATH, as in a person's command: an archive fits only the JVM that wrote it
-        List<String> line = new ArrayList<>(List.of("java"));
+        List<String> line = new ArrayList<>(List.of(java()));
         line.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
@@ -80,6 +79,20 @@ public final class StartArchive {
             return -1;
         }
         return process.exitValue();
+    }
+
+    /**
+     * The {@code java} a person's command runs, the first on the PATH (an archive fits only the JVM that wrote it);
+     * without one there, the JVM running this.
+     */
+    private static String java() {
+        String name = System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java";
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, name))) {
+                return Path.of(folder, name).toString();
+            }
+        }
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
     }
 
     private static void delete(Path folder) throws IOException {

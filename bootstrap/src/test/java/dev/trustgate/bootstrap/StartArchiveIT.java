@@ -61,8 +61,8 @@ class StartArchiveIT {
 
         List<String> loaded = startReady(ARCHIVE, JAR);
 
-        assertThat(START_CLASSES).allSatisfy(name -> assertThat(loaded).as("where %s came from", name)
-                .contains(name + " " + FROM_ARCHIVE));
+        assertThat(START_CLASSES.stream().filter(name -> !loaded.contains(name + " " + FROM_ARCHIVE)))
+                .as("classes every start needs that did not come from the archive").isEmpty();
         // picocli's classes are in Java 5's format, which no archive takes; of the rest, nearly all come from the archive
         assertThat(loaded.stream().filter(line -> line.contains("source: file:") && !line.startsWith("picocli.")))
                 .as("classes read from the jar rather than the archive").hasSizeLessThan(20);
