@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Time from `java -jar` to /health/ready answering 200 on the embedded default (H2), first start and
-# restart, with -Xmx128m; then the peak resident memory after 20 s of signed webhook load.
+# Time from the README's start command (`java -XX:SharedArchiveFile=…trustgate.jsa -jar …trustgate.jar`) to
+# /health/ready answering 200 on the embedded default (H2), first start and restart, with -Xmx128m; then the peak
+# resident memory after 20 s of signed webhook load.
 #   benchmarks/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ start() { # dir: starts the server in the background and prints the ms until /he
   local t0 t1
   t0=$(date +%s%N)
   (cd "$1" && TRUSTGATE_PORT=18090 TRUSTGATE_ADMIN_KEY=startup-benchmark-admin-key-000 WHATSAPP_APP_SECRET=bench-app-secret \
-     exec java -Xmx128m -jar "$ROOT/bootstrap/target/trustgate.jar" > server.log 2>&1) &
+     exec java -Xmx128m -XX:SharedArchiveFile="$ROOT/bootstrap/target/trustgate.jsa" -jar "$ROOT/bootstrap/target/trustgate.jar" \
+     > server.log 2>&1) &
   SERVER=$!
   until curl -sf -o /dev/null localhost:18090/health/ready; do sleep 0.02; done
   t1=$(date +%s%N)

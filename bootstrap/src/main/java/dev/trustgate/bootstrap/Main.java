@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trustgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Blocks messages to WhatsApp customers whose identity changed until the business acknowledges it.",
         subcommands = {Main.Serve.class, Main.Migrate.class, Main.ApiKeys.class, Main.Audit.class, Simulate.class,
-                CommandLine.HelpCommand.class})
+                StartArchiveTraining.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,

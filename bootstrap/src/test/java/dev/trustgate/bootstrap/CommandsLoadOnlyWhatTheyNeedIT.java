@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,11 +38,41 @@ class CommandsLoadOnlyWhatTheyNeedIT {
                 .noneMatch(name -> NOT_NEEDED.stream().anyMatch(name::startsWith));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api-key list", "audit verify --phone-number-id 106540352242922"})
+    void aDatabaseCommandLeavesTheFlightRecordersSetUpToAnotherThreadWhileItOpensTheDatabase(String command) throws Exception {
+        run("migrate");
+
+        Map<String, String> threads = threadsThatLoaded(command);
+
+        // JDBI registers an event with the flight recorder on its first statement, which sets up the recorder's metadata
+        assertThat(threads).containsKeys("dev.trustgate.bootstrap.Main", "jdk.jfr.internal.MetadataRepository");
+        assertThat(threads.get("jdk.jfr.internal.MetadataRepository")).as("the thread that set up the flight recorder")
+                .isNotEqualTo(threads.get("dev.trustgate.bootstrap.Main"));
+    }
+
     /** Runs the jar with {@code command} and returns the names of the classes the JVM loaded. */
     private List<String> run(String command) throws IOException, InterruptedException {
+        return log(command).stream().map(l -> l.replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "").split(" ")[0]).toList();
+    }
+
+    /** Runs the jar with {@code command} and returns, for each class the JVM loaded, the id of the thread that loaded it. */
+    private Map<String, String> threadsThatLoaded(String command) throws IOException, InterruptedException {
+        Map<String, String> threads = new java.util.HashMap<>();
+        for (String line : log(command)) {
+            java.util.regex.Matcher loaded = java.util.regex.Pattern.compile("^\\[(\\d+)\\]\\s*(\\S+) ").matcher(line);
+            if (loaded.find()) {
+                threads.putIfAbsent(loaded.group(2), loaded.group(1));
+            }
+        }
+        return threads;
+    }
+
+    /** Runs the jar with {@code command}; the JVM's class-loading log, each line led by the loading thread's id. */
+    private List<String> log(String command) throws IOException, InterruptedException {
         Path classes = work.resolve("classes.txt");
         Files.deleteIfExists(classes);
-        List<String> line = new java.util.ArrayList<>(List.of("java", "-Xlog:class+load=info:file=" + classes, "-jar",
+        List<String> line = new java.util.ArrayList<>(List.of("java", "-Xlog:class+load=info:file=" + classes + ":tid", "-jar",
                 NodeProcess.JAR.toString()));
         line.addAll(List.of(command.split(" ")));
         ProcessBuilder builder = new ProcessBuilder(line).directory(work.toFile()).redirectErrorStream(true)
@@ -50,7 +81,6 @@ class CommandsLoadOnlyWhatTheyNeedIT {
         builder.environment().put("WHATSAPP_APP_SECRET", "commands-app-secret");
         Process process = builder.start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("%s ended", command).isTrue();
-        return Files.readAllLines(classes, StandardCharsets.UTF_8).stream()
-                .map(l -> l.replaceFirst("^(\\[[^\\]]*\\]\\s*)+", "").split(" ")[0]).toList();
+        return Files.readAllLines(classes, StandardCharsets.UTF_8);
     }
 }

@@ -29,6 +29,8 @@ import java.util.Optional;
 final class NodeProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("..").toAbsolutePath().normalize().resolve("bootstrap/target/trustgate.jar");
+    /** The start-up archive the build writes beside the jar; the README's command starts with it. */
+    static final Path ARCHIVE = JAR.resolveSibling("trustgate.jsa");
 
     private final String name;
     private final Map<String, String> env;
@@ -50,7 +52,7 @@ final class NodeProcess implements AutoCloseable {
     NodeProcess start() {
         try {
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", JAR.toString())
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", JAR.toString())
                     .directory(logs.toFile()).redirectErrorStream(true)
                     .redirectOutput(logs.resolve(name + "-" + (++starts) + ".log").toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("TRUSTGATE_") || k.startsWith("WHATSAPP_"));

@@ -24,20 +24,35 @@ final class JdbiSetup {
     /**
      * Loads, on a thread of its own, the classes {@link #create} and the first statement need (JDBI, its SqlObjects
      * and its SQL parser, about 800 classes), so that this work runs on the second core while the caller opens the
-     * database. Only an optimisation: whatever it does not load is loaded when needed.
+     * database. On another, registers JDBI's statement event with the JVM's flight recorder, which JDBI does on the
+     * first statement: that initialises the recorder's metadata, a few hundred milliseconds that would otherwise
+     * come after the database is open. Only an optimisation: whatever they have not done is done when needed.
      */
     static void warmUpInBackground() {
+        inBackground("trustgate-jdbi-warmup", () -> {
+            Jdbi jdbi = configure(Jdbi.create(() -> {
+                throw new java.sql.SQLException("never connected");
+            }));
+            jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser()
+                    .parse("SELECT 1 WHERE :a = :b", null);
+        });
+        inBackground("trustgate-jfr-warmup", () -> {
+            try {
+                Class.forName("org.jdbi.v3.core.statement.internal.JfrSupport", true, JdbiSetup.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                // another JDBI: nothing to prepare
+            }
+        });
+    }
+
+    private static void inBackground(String name, Runnable work) {
         Thread thread = new Thread(() -> {
             try {
-                Jdbi jdbi = configure(Jdbi.create(() -> {
-                    throw new java.sql.SQLException("never connected");
-                }));
-                jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).getSqlParser()
-                        .parse("SELECT 1 WHERE :a = :b", null);
+                work.run();
             } catch (RuntimeException | LinkageError e) {
-                // the caller loads what is missing
+                // the caller does what is missing
             }
-        }, "trustgate-jdbi-warmup");
+        }, name);
         thread.setDaemon(true);
         thread.start();
     }
