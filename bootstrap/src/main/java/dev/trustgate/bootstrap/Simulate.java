@@ -8,10 +8,6 @@ import dev.trustgate.domain.IdentityHash;
 import dev.trustgate.domain.UserId;
 import dev.trustgate.domain.WaId;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -112,22 +108,9 @@ final class Simulate implements Callable<Integer> {
 
     /** Posts {@code bytes} to the running trustgate's {@code path} and prints its answer; the answer's status. */
     private int post(String path, byte[] bytes, Map<String, String> headers) throws IOException {
-        // HttpURLConnection rather than java.net.http: for an http:// URL it loads no TLS, so the command starts fast
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url.replaceAll("/+$", "") + path).toURL().openConnection();
-        connection.setRequestMethod("POST");
-        connection.setDoOutput(true);
-        headers.forEach(connection::setRequestProperty);
-        connection.setFixedLengthStreamingMode(bytes.length);
-        try (OutputStream out = connection.getOutputStream()) {
-            out.write(bytes);
-        }
-        int status = connection.getResponseCode();
-        String answer;
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            connection.disconnect();
-        }
+        PlainHttp.Answer answered = PlainHttp.exchange("POST", url.replaceAll("/+$", "") + path, headers, bytes);
+        int status = answered.status();
+        String answer = answered.body();
         main.out().println("HTTP " + status + " " + answer);
         return status;
     }

@@ -1,11 +1,8 @@
 package dev.trustgate.bootstrap;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -90,27 +87,17 @@ final class StartArchiveTraining implements Callable<Integer> {
     /** One request; its answer, or a failure naming the request when the status is not {@code expected}. */
     private static String call(String base, String method, String path, String authorization, String body, int expected)
             throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        connection.setRequestMethod(method);
+        Map<String, String> headers = new java.util.HashMap<>();
         if (authorization != null) {
-            connection.setRequestProperty("Authorization", authorization);
+            headers.put("Authorization", authorization);
         }
         if (body != null) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            connection.setFixedLengthStreamingMode(bytes.length);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(bytes);
-            }
+            headers.put("Content-Type", "application/json");
         }
-        int status = connection.getResponseCode();
-        String answer;
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } finally {
-            connection.disconnect();
-        }
+        PlainHttp.Answer answered = PlainHttp.exchange(method, base + path, headers,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+        int status = answered.status();
+        String answer = answered.body();
         if (status != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + status + " (expected " + expected + "): " + answer);
         }
